@@ -1,0 +1,33 @@
+package dev.musicluster.contracts.events;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A song's lyrics as a vector, with the language they are in. A song without lyrics gets one too, with
+ * {@code hasLyrics} false and no vector: audio-only is a state, not an error. Compacted by song id.
+ *
+ * @param languageShares share of the text per detected language, for mixed-language lyrics
+ */
+public record LyricsEmbedded(
+        int schemaVersion,
+        String songId,
+        boolean hasLyrics,
+        float[] vector,
+        int dimension,
+        String embedderId,
+        String embedderVersion,
+        String language,
+        double languageConfidence,
+        Map<String, Double> languageShares,
+        int tokenCount,
+        boolean truncated,
+        Instant embeddedAt) implements Event {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    @Override
+    public String key() {
+        return songId;
+    }
+}

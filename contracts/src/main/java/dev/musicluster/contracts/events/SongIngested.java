@@ -1,0 +1,45 @@
+package dev.musicluster.contracts.events;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A song's audio is in the store and its metadata is known. Published by the gateway on {@code songs.ingested},
+ * compacted by song id: the latest event per song is the song.
+ *
+ * @param audioKey    object key of the raw audio ({@code raw/{songId}/audio.{ext}})
+ * @param audioFormat container format sniffed from the bytes: wav, aiff, au, mp3, ogg, flac, m4a
+ * @param audioSha256 hex SHA-256 of the audio bytes; re-ingesting identical content is a no-op
+ * @param lyrics      lyrics inline when short; null when absent or when stored under {@code lyricsKey}
+ * @param lyricsKey   object key of lyrics too long to travel inline, else null
+ * @param labels      user-supplied label columns (language, genre, style...): for scoring only, never for clustering
+ */
+public record SongIngested(
+        int schemaVersion,
+        String songId,
+        String title,
+        String artist,
+        String audioKey,
+        String audioFormat,
+        long audioBytes,
+        String audioSha256,
+        String lyrics,
+        String lyricsKey,
+        Map<String, String> labels,
+        Instant ingestedAt) implements Event {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public SongIngested {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    public boolean hasLyrics() {
+        return (lyrics != null && !lyrics.isBlank()) || lyricsKey != null;
+    }
+
+    @Override
+    public String key() {
+        return songId;
+    }
+}

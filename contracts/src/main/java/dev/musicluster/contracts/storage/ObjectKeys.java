@@ -1,0 +1,46 @@
+package dev.musicluster.contracts.storage;
+
+import dev.musicluster.contracts.SongId;
+
+/**
+ * The one object-key scheme of the store. Every key starts with the kind of object, then the id that owns it,
+ * so a prefix lists everything of one song or one run.
+ */
+public final class ObjectKeys {
+
+    /** The bucket every service uses unless configured otherwise. */
+    public static final String DEFAULT_BUCKET = "musicluster";
+
+    private ObjectKeys() {
+    }
+
+    public static String rawAudio(String songId, String extension) {
+        return "raw/" + SongId.require(songId) + "/audio." + extension;
+    }
+
+    public static String rawLyrics(String songId) {
+        return "raw/" + SongId.require(songId) + "/lyrics.txt";
+    }
+
+    public static String logMel(String songId) {
+        return "features/" + SongId.require(songId) + "/logmel.npy";
+    }
+
+    public static String mfcc(String songId) {
+        return "features/" + SongId.require(songId) + "/mfcc.npy";
+    }
+
+    /** A file of a trained model: checkpoint, normalisation, config. */
+    public static String model(String runId, String fileName) {
+        return "models/" + SongId.require(runId) + "/" + SongId.require(fileName);
+    }
+
+    /** A file of a run's latents, such as {@code vae.npy} and {@code vae.ids.txt}. */
+    public static String latents(String runId, String fileName) {
+        return "latents/" + SongId.require(runId) + "/" + SongId.require(fileName);
+    }
+
+    public static String results(String runId, String fileName) {
+        return "results/" + SongId.require(runId) + "/" + SongId.require(fileName);
+    }
+}
