@@ -1,0 +1,106 @@
+package dev.musicluster.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.LocalRepository;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.util.artifact.JavaScopes;
+import org.eclipse.aether.util.filter.DependencyFilterUtils;
+
+/**
+ * Resolves the servers' own classpaths from Maven Central into the local Maven repository, independently of the
+ * build's dependency management: the broker needs its own kafka-clients, not the one Quarkus pins. Artifacts
+ * already in the local repository are used without any network access.
+ */
+final class MavenArtifacts {
+
+    private static final Properties VERSIONS = load();
+
+    private MavenArtifacts() {
+    }
+
+    static String kafkaBroker() {
+        return VERSIONS.getProperty("kafka.broker.artifact");
+    }
+
+    static String s3Proxy() {
+        return VERSIONS.getProperty("s3proxy.artifact");
+    }
+
+    /** The broker logs through SLF4J 1.x; without a binding it would say nothing at all. */
+    static String brokerLogging() {
+        return "org.slf4j:slf4j-reload4j:1.7.36";
+    }
+
+    /** Files of the artifact and, when transitive, of everything it needs at run time. */
+    static List<Path> resolve(List<String> coordinates, boolean transitive) {
+        RepositorySystem system = new RepositorySystemSupplier().get();
+        DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
+        session.setLocalRepositoryManager(system.newLocalRepositoryManager(session, new LocalRepository(localRepository().toFile())));
+        RemoteRepository central = new RemoteRepository.Builder("central", "default", remoteUrl()).build();
+
+        CollectRequest collect = new CollectRequest();
+        collect.setRepositories(List.of(central));
+        for (String coordinate : coordinates) {
+            Dependency dependency = new Dependency(new DefaultArtifact(coordinate), JavaScopes.RUNTIME);
+            if (!transitive) {
+                dependency = dependency.setExclusions(List.of(new org.eclipse.aether.graph.Exclusion("*", "*", "*", "*")));
+            }
+            collect.addDependency(dependency);
+        }
+        try {
+            return system.resolveDependencies(session,
+                            new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)))
+                    .getArtifactResults().stream()
+                    .map(ArtifactResult::getArtifact)
+                    .map(artifact -> artifact.getFile().toPath())
+                    .toList();
+        } catch (DependencyResolutionException e) {
+            throw new IllegalStateException("cannot resolve " + coordinates + " from " + remoteUrl()
+                    + " into " + localRepository() + ": " + e.getMessage(), e);
+        } finally {
+            system.shutdown();
+        }
+    }
+
+    static Path localRepository() {
+        String configured = System.getProperty("maven.repo.local");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    /** A mirror of Maven Central can be named where Central itself is out of reach. */
+    static String remoteUrl() {
+        String mirror = System.getenv("MUSICLUSTER_MAVEN_REPOSITORY");
+        return mirror != null && !mirror.isBlank() ? mirror : VERSIONS.getProperty("central.url");
+    }
+
+    private static Properties load() {
+        Properties properties = new Properties();
+        try (InputStream in = MavenArtifacts.class.getResourceAsStream("infra-versions.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("infra-versions.properties missing from the local-infra jar");
+            }
+            properties.load(in);
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.musicluster.infra;
+
+import io.minio.MinioClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real S3 server: s3proxy with its filesystem backend, started as a child process. Production uses MinIO; both
+ * speak the same S3 protocol to the same MinIO client.
+ */
+public final class S3Server implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final ChildProcess process;
+    private final int port;
+    private final String accessKey;
+    private final String secretKey;
+
+    private S3Server(ChildProcess process, int port, String accessKey, String secretKey) {
+        this.process = process;
+        this.port = port;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+    }
+
+    public static S3Server start(Path workDir) throws IOException, InterruptedException {
+        Path data = Files.createDirectories(workDir.resolve("data"));
+        List<Path> classpath = MavenArtifacts.resolve(List.of(MavenArtifacts.s3Proxy()), false);
+        int port = FreePorts.next();
+        // A fresh secret per start: nothing here is a credential worth keeping, and nothing is hard-coded.
+        String accessKey = "local-" + randomHex(4);
+        String secretKey = randomHex(20);
+        Path config = workDir.resolve("s3proxy.properties");
+        Files.write(config, List.of(
+                "s3proxy.endpoint=http://127.0.0.1:" + port,
+                "s3proxy.authorization=aws-v2-or-v4",
+                "s3proxy.identity=" + accessKey,
+                "s3proxy.credential=" + secretKey,
+                "jclouds.provider=filesystem",
+                "jclouds.filesystem.basedir=" + data));
+        ChildProcess server = ChildProcess.startJava("s3proxy", classpath,
+                List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"),
+                "org.gaul.s3proxy.Main", List.of("--properties", config.toString()), Map.of(),
+                workDir.resolve("s3proxy.log"));
+        S3Server started = new S3Server(server, port, accessKey, secretKey);
+        try {
+            FreePorts.awaitOpen(server, port, START_TIMEOUT);
+            started.awaitReady();
+            return started;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            started.close();
+            throw e;
+        }
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String accessKey() {
+        return accessKey;
+    }
+
+    public String secretKey() {
+        return secretKey;
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    public MinioClient client() {
+        return MinioClient.builder().endpoint(endpoint()).credentials(accessKey, secretKey).region("us-east-1").build();
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        MinioClient client = client();
+        while (true) {
+            try {
+                client.listBuckets();
+                return;
+            } catch (Exception notYet) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IOException("S3 server not ready: " + notYet.getMessage() + "\n" + process.tail());
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
