@@ -39,11 +39,12 @@ public final class KafkaBroker implements AutoCloseable {
         Path config = writeConfig(workDir, port, controllerPort);
         Path log4j = writeLogConfig(workDir);
         List<String> jvm = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dlog4j.configuration=" + log4j.toUri(), "-Djava.awt.headless=true");
+                "-Dlog4j2.configurationFile=" + log4j, "-Djava.awt.headless=true");
 
         String clusterId = clusterId();
         ChildProcess format = ChildProcess.startJava("kafka-storage-format", classpath, jvm, "kafka.tools.StorageTool",
-                List.of("format", "--ignore-formatted", "-t", clusterId, "-c", config.toString()), Map.of(),
+                // "=" keeps an id that starts with "-" from reading as an option.
+                List.of("format", "--ignore-formatted", "--cluster-id=" + clusterId, "--config=" + config), Map.of(),
                 workDir.resolve("format.log"));
         format.awaitSuccess(Duration.ofSeconds(60));
 
@@ -125,14 +126,17 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static Path writeLogConfig(Path workDir) throws IOException {
-        Path file = workDir.resolve("log4j.properties");
+        Path file = workDir.resolve("log4j2.properties");
         Files.write(file, List.of(
-                "log4j.rootLogger=WARN, stdout",
-                "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
-                "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
-                "log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n",
-                "log4j.logger.kafka.server.KafkaServer=INFO",
-                "log4j.logger.kafka.server.BrokerServer=INFO"));
+                "status=warn",
+                "appender.console.type=Console",
+                "appender.console.name=STDOUT",
+                "appender.console.layout.type=PatternLayout",
+                "appender.console.layout.pattern=[%d] %p %m (%c)%n",
+                "rootLogger.level=warn",
+                "rootLogger.appenderRef.stdout.ref=STDOUT",
+                "logger.broker.name=kafka.server.BrokerServer",
+                "logger.broker.level=info"));
         return file;
     }
 

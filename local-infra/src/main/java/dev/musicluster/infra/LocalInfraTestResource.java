@@ -14,11 +14,12 @@ import java.util.Map;
 public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManager {
 
     private LocalInfra infra;
+    private Path workDir;
 
     @Override
     public Map<String, String> start() {
         try {
-            Path workDir = Files.createTempDirectory("musicluster-test-infra-");
+            workDir = Files.createTempDirectory("musicluster-test-infra-");
             infra = LocalInfra.start(workDir);
             return infra.config();
         } catch (IOException e) {
@@ -38,6 +39,13 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
     public void stop() {
         if (infra != null) {
             infra.close();
+        }
+        if (workDir != null) {
+            try (var paths = Files.walk(workDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // A leftover temporary folder is not worth failing a test run for.
+            }
         }
     }
 }

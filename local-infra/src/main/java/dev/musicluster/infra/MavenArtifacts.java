@@ -41,13 +41,53 @@ final class MavenArtifacts {
         return VERSIONS.getProperty("s3proxy.artifact");
     }
 
-    /** The broker logs through SLF4J 1.x; without a binding it would say nothing at all. */
+    /** The broker logs through SLF4J 1.x into the Log4j 2 it ships; without this binding it would say nothing. */
     static String brokerLogging() {
-        return "org.slf4j:slf4j-reload4j:1.7.36";
+        return VERSIONS.getProperty("kafka.broker.logging");
     }
 
-    /** Files of the artifact and, when transitive, of everything it needs at run time. */
+    /**
+     * Files of the artifacts and, when transitive, of everything they need at run time. Inside an isolating class
+     * loader (a Quarkus test shares maven-resolver classes with its bootstrap, and the two clash) the resolution runs
+     * in a short-lived JVM on the plain classpath instead.
+     */
     static List<Path> resolve(List<String> coordinates, boolean transitive) {
+        if (MavenArtifacts.class.getClassLoader() != ClassLoader.getSystemClassLoader()) {
+            return resolveInChildJvm(coordinates, transitive);
+        }
+        return resolveHere(coordinates, transitive);
+    }
+
+    /** Prints the resolved files, one per line: {@code MavenArtifacts transitive|direct COORDINATES...}. */
+    public static void main(String[] args) {
+        boolean transitive = args[0].equals("transitive");
+        resolveHere(List.of(args).subList(1, args.length), transitive).forEach(System.out::println);
+    }
+
+    private static List<Path> resolveInChildJvm(List<String> coordinates, boolean transitive) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dmaven.repo.local=" + localRepository(),
+                MavenArtifacts.class.getName(), transitive ? "transitive" : "direct"));
+        command.addAll(coordinates);
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("resolving " + coordinates + " failed (exit " + process.exitValue() + ")");
+            }
+            return output.lines().filter(line -> !line.isBlank()).map(Path::of).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while resolving " + coordinates, e);
+        }
+    }
+
+    private static List<Path> resolveHere(List<String> coordinates, boolean transitive) {
         RepositorySystem system = new RepositorySystemSupplier().get();
         DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
         session.setLocalRepositoryManager(system.newLocalRepositoryManager(session, new LocalRepository(localRepository().toFile())));

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param lyrics      lyrics inline when short; null when absent or when stored under {@code lyricsKey}
  * @param lyricsKey   object key of lyrics too long to travel inline, else null
  * @param labels      user-supplied label columns (language, genre, style...): for scoring only, never for clustering
+ * @param revision    hex SHA-256 over audio and metadata: equal revisions are the same song, re-sent
  */
 public record SongIngested(
         int schemaVersion,
@@ -26,6 +27,7 @@ public record SongIngested(
         String lyrics,
         String lyricsKey,
         Map<String, String> labels,
+        String revision,
         Instant ingestedAt) implements Event {
 
     public static final int SCHEMA_VERSION = 1;

@@ -18,7 +18,7 @@ class EventCodecTest {
     static Stream<Event> everyEvent() {
         return Stream.of(
                 new SongIngested(1, "song-1", "Title ও 한 日", "Artist", "raw/song-1/audio.wav", "wav", 1234L,
-                        "ab".repeat(32), "আমার সোনার বাংলা\nline two", null, Map.of("language", "bn", "style", "ballad"), AT),
+                        "ab".repeat(32), "আমার সোনার বাংলা\nline two", null, Map.of("language", "bn", "style", "ballad"), "cd".repeat(32), AT),
                 new AudioFeaturesExtracted(1, "song-1", "ab".repeat(32), 22050, 1292, 30.0,
                         "features/song-1/logmel.npy", "features/song-1/mfcc.npy", List.of("mfcc_mean_0", "rms_mean"),
                         new float[] {1.5f, -0.25f}, "feature-service/1", AT),

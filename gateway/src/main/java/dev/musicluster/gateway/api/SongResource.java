@@ -1,0 +1,75 @@
+package dev.musicluster.gateway.api;
+
+import dev.musicluster.gateway.domain.SongCatalog;
+import dev.musicluster.gateway.ingest.IngestOutcome;
+import dev.musicluster.gateway.ingest.SongIngestion;
+import dev.musicluster.gateway.ingest.SongMetadata;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.PartType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/songs")
+@Tag(name = "Songs")
+@Produces(MediaType.APPLICATION_JSON)
+public class SongResource {
+
+    private final SongIngestion ingestion;
+    private final SongCatalog catalog;
+
+    public SongResource(SongIngestion ingestion, SongCatalog catalog) {
+        this.ingestion = ingestion;
+        this.catalog = catalog;
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Ingest a song", description = "Stores the audio and publishes songs.ingested. "
+            + "The same song (same audio and metadata) sent again changes nothing.")
+    @APIResponse(responseCode = "202", description = "Accepted: the song enters the pipeline")
+    @APIResponse(responseCode = "200", description = "Already ingested, unchanged")
+    @APIResponse(responseCode = "400", description = "Missing or empty audio, invalid id")
+    @APIResponse(responseCode = "413", description = "Upload over the configured limit")
+    @APIResponse(responseCode = "415", description = "Not a supported audio format")
+    public Response ingest(@RestForm("audio") FileUpload audio,
+                           @RestForm("metadata") @PartType(MediaType.APPLICATION_JSON) SongMetadata metadata) throws IOException {
+        IngestOutcome outcome = ingestion.ingest(audio == null ? null : audio.uploadedFile(), metadata);
+        IngestAnswer answer = new IngestAnswer(outcome.id(), outcome.created() ? "accepted" : "unchanged");
+        return outcome.created()
+                ? Response.accepted(answer).location(URI.create("/api/songs/" + outcome.id())).build()
+                : Response.ok(answer).location(URI.create("/api/songs/" + outcome.id())).build();
+    }
+
+    @GET
+    @Operation(summary = "Every song with its pipeline status")
+    public List<SongView> list() {
+        return catalog.all().stream().map(SongView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One song with the status of each stage")
+    @APIResponse(responseCode = "404", description = "No such song")
+    public SongView get(@PathParam("id") String id) {
+        return catalog.find(id).map(SongView::of).orElseThrow(() -> new NotFoundException("no song with id " + id));
+    }
+
+    public record IngestAnswer(String id, String status) {
+    }
+}

@@ -1,0 +1,65 @@
+package dev.musicluster.gateway.domain;
+
+import dev.musicluster.contracts.events.SongIngested;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every known song and its stage statuses, projected from the pipeline's topics. It is a view, rebuilt from the
+ * compacted topics at start-up, so any number of gateways agree on it without a database.
+ */
+public class SongCatalog {
+
+    private final Map<String, Song> songs = new ConcurrentHashMap<>();
+    /** Stage outcomes that arrived before the song itself (topics are read in parallel). */
+    private final Map<String, Map<Stage, StageStatus>> early = new ConcurrentHashMap<>();
+
+    /** Records an ingested song; a newer revision of the same id replaces it and restarts its stages. */
+    public void ingested(SongIngested event) {
+        songs.compute(event.songId(), (id, existing) -> {
+            if (existing != null && sameRevision(existing.ingested(), event)) {
+                return existing;
+            }
+            Map<Stage, StageStatus> stages = early.remove(id);
+            Song song = new Song(event, stages == null ? Map.of() : stages);
+            return song.with(Stage.INGESTED, StageStatus.done(event.audioFormat() + ", " + event.audioBytes() + " bytes",
+                    event.ingestedAt()));
+        });
+    }
+
+    public void stage(String songId, Stage stage, StageStatus status) {
+        Song updated = songs.computeIfPresent(songId, (id, song) -> song.with(stage, status));
+        if (updated == null) {
+            early.computeIfAbsent(songId, id -> new ConcurrentHashMap<>()).put(stage, status);
+        }
+    }
+
+    public void stageDone(String songId, Stage stage, String detail, Instant at) {
+        stage(songId, stage, StageStatus.done(detail, at));
+    }
+
+    public void stageFailed(String songId, Stage stage, String reason, Instant at) {
+        stage(songId, stage, StageStatus.failed(reason, at));
+    }
+
+    public Optional<Song> find(String songId) {
+        return Optional.ofNullable(songs.get(songId));
+    }
+
+    public List<Song> all() {
+        return songs.values().stream().sorted(Comparator.comparing(Song::id)).toList();
+    }
+
+    public int size() {
+        return songs.size();
+    }
+
+    /** Same audio and same metadata: a re-delivery or a repeated upload, not a new revision. */
+    public static boolean sameRevision(SongIngested a, SongIngested b) {
+        return a.revision().equals(b.revision());
+    }
+}

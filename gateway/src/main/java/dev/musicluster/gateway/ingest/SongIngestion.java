@@ -1,0 +1,103 @@
+package dev.musicluster.gateway.ingest;
+
+import dev.musicluster.contracts.SongId;
+import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.contracts.storage.ObjectKeys;
+import dev.musicluster.gateway.domain.AudioContainer;
+import dev.musicluster.gateway.domain.SongCatalog;
+import dev.musicluster.gateway.messaging.SongEvents;
+import dev.musicluster.kit.ObjectStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Takes one uploaded song into the pipeline: checks it, stores the audio, publishes {@code songs.ingested}. The
+ * event is published only after the audio is stored, so no consumer ever sees a key that does not exist yet.
+ */
+@ApplicationScoped
+public class SongIngestion {
+
+    private final ObjectStore store;
+    private final SongEvents events;
+    private final SongCatalog catalog;
+    private final int inlineLyricsBytes;
+
+    public SongIngestion(ObjectStore store, SongEvents events, SongCatalog catalog,
+                         @ConfigProperty(name = "musicluster.gateway.inline-lyrics-bytes", defaultValue = "65536") int inlineLyricsBytes) {
+        this.store = store;
+        this.events = events;
+        this.catalog = catalog;
+        this.inlineLyricsBytes = inlineLyricsBytes;
+    }
+
+    public IngestOutcome ingest(Path audio, SongMetadata metadata) throws IOException {
+        if (audio == null) {
+            throw new IngestRejected(400, "the upload has no 'audio' part");
+        }
+        SongMetadata meta = metadata == null ? new SongMetadata() : metadata;
+        long size = Files.size(audio);
+        if (size == 0) {
+            throw new IngestRejected(400, "the audio file is empty (0 bytes)");
+        }
+        AudioContainer container = AudioContainer.sniff(head(audio)).orElseThrow(() -> new IngestRejected(415,
+                "unsupported audio: the file is none of " + AudioContainer.supportedList()));
+        byte[] sha256 = sha256(audio);
+        String audioSha = HexFormat.of().formatHex(sha256);
+        String id = meta.id == null || meta.id.isBlank() ? SongId.fromContent(sha256) : validId(meta.id.strip());
+
+        String lyrics = meta.lyrics == null || meta.lyrics.isBlank() ? null : meta.lyrics;
+        boolean lyricsInline = lyrics == null || lyrics.getBytes(StandardCharsets.UTF_8).length <= inlineLyricsBytes;
+        Map<String, String> labels = meta.allLabels();
+        String revision = SongId.sha256Hex(String.join("\u0000", audioSha, String.valueOf(meta.title),
+                String.valueOf(meta.artist), String.valueOf(lyrics), new TreeMap<>(labels).toString()));
+        String audioKey = ObjectKeys.rawAudio(id, container.extension());
+        SongIngested event = new SongIngested(SongIngested.SCHEMA_VERSION, id, meta.title, meta.artist, audioKey,
+                container.extension(), size, audioSha, lyricsInline ? lyrics : null,
+                lyricsInline ? null : ObjectKeys.rawLyrics(id), labels, revision, Instant.now());
+
+        if (catalog.find(id).filter(song -> SongCatalog.sameRevision(song.ingested(), event)).isPresent()) {
+            return new IngestOutcome(id, false);
+        }
+        store.put(audioKey, audio, container.mediaType());
+        if (!lyricsInline) {
+            store.put(event.lyricsKey(), lyrics.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        }
+        events.publish(event);
+        catalog.ingested(event);
+        return new IngestOutcome(id, true);
+    }
+
+    private static String validId(String id) {
+        if (!SongId.isValid(id)) {
+            throw new IngestRejected(400, "invalid song id '" + id + "': use 1 to 128 of A-Z a-z 0-9 . _ -");
+        }
+        return id;
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(AudioContainer.SNIFF_BYTES);
+        }
+    }
+
+    private static byte[] sha256(Path file) throws IOException {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return in.getMessageDigest().digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.musicluster.gateway.messaging;
+
+import dev.musicluster.contracts.Topics;
+import dev.musicluster.contracts.events.AudioFeaturesExtracted;
+import dev.musicluster.contracts.events.ClusteringCompleted;
+import dev.musicluster.contracts.events.DeadLetters;
+import dev.musicluster.contracts.events.EventCodec;
+import dev.musicluster.contracts.events.LatentEncoded;
+import dev.musicluster.contracts.events.LyricsEmbedded;
+import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.gateway.domain.SongCatalog;
+import dev.musicluster.gateway.domain.Stage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Projects the pipeline's topics onto the {@link SongCatalog}. Reads every topic from the beginning with a group of
+ * its own, so each gateway instance holds the whole view; a record it cannot read goes to {@code dlq.gateway}.
+ */
+@ApplicationScoped
+public class CatalogProjector {
+
+    private static final Logger LOG = Logger.getLogger(CatalogProjector.class);
+
+    private final SongCatalog catalog;
+
+    public CatalogProjector(SongCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Incoming("pipeline-view")
+    public void apply(ConsumerRecord<String, String> record) {
+        String topic = record.topic();
+        Instant at = Instant.ofEpochMilli(record.timestamp());
+        if (topic.equals(Topics.SONGS_INGESTED.name())) {
+            catalog.ingested(EventCodec.fromJson(record.value(), SongIngested.class));
+        } else if (topic.equals(Topics.AUDIO_FEATURES.name())) {
+            AudioFeaturesExtracted features = EventCodec.fromJson(record.value(), AudioFeaturesExtracted.class);
+            catalog.stageDone(features.songId(), Stage.FEATURES, features.frames() + " frames", at);
+        } else if (topic.equals(Topics.LYRICS_EMBEDDINGS.name())) {
+            LyricsEmbedded lyrics = EventCodec.fromJson(record.value(), LyricsEmbedded.class);
+            catalog.stageDone(lyrics.songId(), Stage.LYRICS, lyrics.hasLyrics() ? lyrics.language() : "no lyrics", at);
+        } else if (topic.equals(Topics.LATENTS.name())) {
+            LatentEncoded latent = EventCodec.fromJson(record.value(), LatentEncoded.class);
+            catalog.stageDone(latent.songId(), Stage.LATENT, latent.model() + " of " + latent.runId(), at);
+        } else if (topic.equals(Topics.CLUSTERING_RESULTS.name())) {
+            ClusteringCompleted result = EventCodec.fromJson(record.value(), ClusteringCompleted.class);
+            result.assignments().forEach((songId, cluster) -> catalog.stageDone(songId, Stage.CLUSTER,
+                    "cluster " + cluster + " of " + result.runId(), at));
+        } else if (topic.equals(Topics.DLQ_FEATURE_SERVICE.name())) {
+            deadLetter(record, Stage.FEATURES, at);
+        } else if (topic.equals(Topics.DLQ_EMBEDDING_SERVICE.name())) {
+            deadLetter(record, Stage.LYRICS, at);
+        } else if (topic.equals(Topics.DLQ_TRAINING_SERVICE.name())) {
+            deadLetter(record, Stage.LATENT, at);
+        } else {
+            LOG.warnf("pipeline-view received a record of unexpected topic %s", topic);
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> record, Stage stage, Instant at) {
+        if (record.key() == null) {
+            return;
+        }
+        Header reason = record.headers().lastHeader(DeadLetters.REASON);
+        catalog.stageFailed(record.key(), stage,
+                reason == null ? "dead-lettered without a reason" : new String(reason.value(), StandardCharsets.UTF_8), at);
+    }
+
+    @Produces
+    @Singleton
+    static SongCatalog catalog() {
+        return new SongCatalog();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.musicluster.gateway.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.musicluster.contracts.Topics;
+import dev.musicluster.contracts.events.DeadLetters;
+import dev.musicluster.contracts.events.EventCodec;
+import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.demo.DemoCorpus;
+import dev.musicluster.demo.Style;
+import dev.musicluster.infra.KafkaProbe;
+import dev.musicluster.infra.LocalInfra;
+import dev.musicluster.infra.LocalInfraTestResource;
+import io.minio.GetObjectArgs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Uploads through the real HTTP API into a real Kafka broker and a real S3 server. */
+@QuarkusTest
+@WithTestResource(LocalInfraTestResource.class)
+class SongIngestionTest {
+
+    static Path wav;
+
+    LocalInfra infra;
+
+    @BeforeAll
+    static void renderSong() throws Exception {
+        wav = Files.createTempFile("gateway-test-", ".wav");
+        DemoCorpus.renderSong(Style.JAZZ, 11, 3.0, wav);
+    }
+
+    @Test
+    void ingestStoresAudioPublishesEventAndListsTheSong() throws Exception {
+        String metadata = "{\"id\":\"jazz-11\",\"title\":\"Blue Test\",\"artist\":\"Probe\",\"lyrics\":\"আমার সোনার বাংলা\","
+                + "\"language\":\"bn\",\"labels\":{\"genre\":\"jazz\"}}";
+        upload(wav, metadata).then().statusCode(202).body("id", equalTo("jazz-11")).body("status", equalTo("accepted"));
+
+        ConsumerRecord<String, String> record = probe().await(Topics.SONGS_INGESTED.name(),
+                r -> "jazz-11".equals(r.key()), Duration.ofSeconds(30));
+        SongIngested event = EventCodec.fromJson(record.value(), SongIngested.class);
+        assertThat(event.audioKey()).isEqualTo("raw/jazz-11/audio.wav");
+        assertThat(event.audioFormat()).isEqualTo("wav");
+        assertThat(event.audioBytes()).isEqualTo(Files.size(wav));
+        assertThat(event.lyrics()).isEqualTo("আমার সোনার বাংলা");
+        assertThat(event.labels()).isEqualTo(Map.of("language", "bn", "genre", "jazz"));
+        assertThat(event.title()).isEqualTo("Blue Test");
+
+        try (InputStream stored = infra.s3().client().getObject(
+                GetObjectArgs.builder().bucket("musicluster").object(event.audioKey()).build())) {
+            assertThat(stored.readAllBytes()).isEqualTo(Files.readAllBytes(wav));
+        }
+
+        given().get("/api/songs/jazz-11").then().statusCode(200)
+                .body("title", equalTo("Blue Test"))
+                .body("stages.ingested.state", equalTo("DONE"))
+                .body("stages.features.state", equalTo("PENDING"))
+                .body("labels.language", equalTo("bn"));
+        given().get("/api/songs").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem("jazz-11"));
+    }
+
+    @Test
+    void theSameSongTwiceIsOneSongAndOneEvent() {
+        String metadata = "{\"id\":\"twice-1\",\"title\":\"Again\"}";
+        upload(wav, metadata).then().statusCode(202);
+        upload(wav, metadata).then().statusCode(200).body("status", equalTo("unchanged"));
+
+        var events = probe().collect(Topics.SONGS_INGESTED.name(), r -> "twice-1".equals(r.key()), 2, Duration.ofSeconds(5));
+        assertThat(events).hasSize(1);
+        long listed = given().get("/api/songs").jsonPath().getList("id").stream().filter("twice-1"::equals).count();
+        assertThat(listed).isEqualTo(1);
+    }
+
+    @Test
+    void aSongWithoutIdIsNamedByItsAudio() {
+        String first = upload(wav, "{\"title\":\"anonymous\"}").then().statusCode(202).extract().path("id");
+        String second = upload(wav, "{\"title\":\"anonymous\"}").then().statusCode(200).extract().path("id");
+        assertThat(first).startsWith("s-").isEqualTo(second);
+    }
+
+    @Test
+    void badUploadsAreRefusedWithAClearStatus() throws Exception {
+        Path text = Files.writeString(Files.createTempFile("not-audio", ".mp3"), "this is not audio at all");
+        upload(text, "{\"title\":\"x\"}").then().statusCode(415).body("error", containsString("unsupported audio"));
+
+        Path empty = Files.createTempFile("empty", ".wav");
+        upload(empty, "{\"title\":\"x\"}").then().statusCode(400).body("error", containsString("empty"));
+
+        upload(wav, "{\"id\":\"../../etc/passwd\"}").then().statusCode(400).body("error", containsString("invalid song id"));
+
+        assertThat(statusForDeclaredLength(3L * 1024 * 1024)).as("3 MB against a 2 MB limit").isEqualTo(413);
+
+        given().multiPart("metadata", "{\"title\":\"no audio\"}", "application/json").post("/api/songs")
+                .then().statusCode(400).body("error", containsString("no 'audio' part"));
+        given().get("/api/songs/nope").then().statusCode(404);
+    }
+
+    @Test
+    void aDeadLetterOfTheFeatureStageShowsAsTheSongsFailure() throws Exception {
+        upload(wav, "{\"id\":\"doomed-1\",\"title\":\"Doomed\"}").then().statusCode(202);
+        probe().send(Topics.DLQ_FEATURE_SERVICE.name(), "doomed-1", "{}", Map.of(DeadLetters.REASON, "audio shorter than 1 s"));
+
+        awaitStatus("doomed-1", "features failed");
+        given().get("/api/songs/doomed-1").then().body("stages.features.detail", equalTo("audio shorter than 1 s"));
+    }
+
+    @Test
+    void aPoisonRecordIsDeadLetteredAndTheViewGoesOn() throws Exception {
+        probe().send(Topics.SONGS_INGESTED.name(), "poison-1", "{this is not json", Map.of());
+        ConsumerRecord<String, String> dead = probe().await(Topics.DLQ_GATEWAY.name(),
+                r -> "poison-1".equals(r.key()), Duration.ofSeconds(30));
+        assertThat(KafkaProbe.header(dead, DeadLetters.REASON)).contains("malformed JSON");
+
+        SongIngested valid = new SongIngested(1, "after-poison", "After", null, "raw/after-poison/audio.wav", "wav", 10,
+                "00", null, null, Map.of(), "rev-1", java.time.Instant.now());
+        probe().send(Topics.SONGS_INGESTED.name(), "after-poison", EventCodec.toJson(valid), Map.of());
+        awaitStatus("after-poison", "ingested");
+    }
+
+    private void awaitStatus(String id, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Response response = given().get("/api/songs/" + id);
+            if (response.statusCode() == 200 && status.equals(response.jsonPath().getString("status"))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(id + " never reached status " + status + ": " + given().get("/api/songs/" + id).asString());
+    }
+
+    /** Declares a body larger than the limit and reads the answer without sending the body, as a hostile client would. */
+    private static int statusForDeclaredLength(long contentLength) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String request = "POST /api/songs HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: " + contentLength + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    private KafkaProbe probe() {
+        return new KafkaProbe(infra.kafka().bootstrapServers());
+    }
+
+    private static Response upload(Path audio, String metadata) {
+        return given().multiPart("audio", audio.toFile(), "application/octet-stream")
+                .multiPart("metadata", metadata, "application/json; charset=UTF-8")
+                .post("/api/songs");
+    }
+}
