@@ -53,7 +53,7 @@ public final class ChildProcess implements AutoCloseable {
         return start(name, command, environment, log);
     }
 
-    static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path log)
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path log)
             throws IOException {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)

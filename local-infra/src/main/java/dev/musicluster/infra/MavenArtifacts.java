@@ -125,10 +125,29 @@ final class MavenArtifacts {
         return Path.of(System.getProperty("user.home"), ".m2", "repository");
     }
 
-    /** A mirror of Maven Central can be named where Central itself is out of reach. */
+    /**
+     * Maven Central as Maven itself defines it (its super POM), unless a mirror is named where Central is out of
+     * reach.
+     */
     static String remoteUrl() {
         String mirror = System.getenv("MUSICLUSTER_MAVEN_REPOSITORY");
-        return mirror != null && !mirror.isBlank() ? mirror : VERSIONS.getProperty("central.url");
+        if (mirror != null && !mirror.isBlank()) {
+            return mirror;
+        }
+        try (InputStream in = MavenRepositorySystemUtils.class.getClassLoader().getResourceAsStream("org/apache/maven/model/pom-4.0.0.xml")) {
+            if (in == null) {
+                throw new IllegalStateException("Maven's super POM is not on the classpath");
+            }
+            String superPom = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher central = java.util.regex.Pattern
+                    .compile("<id>central</id>\\s*<name>[^<]*</name>\\s*<url>([^<]+)</url>").matcher(superPom);
+            if (!central.find()) {
+                throw new IllegalStateException("Maven's super POM names no central repository");
+            }
+            return central.group(1).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Properties load() {

@@ -1,0 +1,98 @@
+package dev.musicluster.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.musicluster.demo.ManifestEntry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The gateway's REST API, as the command line uses it. */
+final class GatewayClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    GatewayClient(String baseUrl) {
+        this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+    }
+
+    URI base() {
+        return base;
+    }
+
+    /** The outcome of one upload: the HTTP status and the song id, or the gateway's error sentence. */
+    record Upload(int status, String id, String message) {
+        boolean ok() {
+            return status == 200 || status == 202;
+        }
+    }
+
+    Upload ingest(ManifestEntry entry) throws IOException, InterruptedException {
+        ObjectNode metadata = JSON.createObjectNode();
+        if (entry.id() != null) {
+            metadata.put("id", entry.id());
+        }
+        metadata.put("title", entry.title());
+        metadata.put("artist", entry.artist());
+        if (entry.lyrics() != null) {
+            metadata.put("lyrics", entry.lyrics());
+        }
+        metadata.set("labels", JSON.valueToTree(entry.labels()));
+        MultipartBody body = new MultipartBody()
+                .file("audio", entry.audio(), "application/octet-stream")
+                .json("metadata", JSON.writeValueAsString(metadata));
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/songs"))
+                .timeout(Duration.ofMinutes(5))
+                .header("Content-Type", body.contentType())
+                .POST(body.publisher())
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = parse(response.body());
+        return new Upload(response.statusCode(), text(answer, "id"),
+                answer.has("error") ? answer.get("error").asText() : text(answer, "status"));
+    }
+
+    List<Map<String, Object>> songs() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/songs")).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /api/songs answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readValue(response.body(), new TypeReference<>() { });
+    }
+
+    /** True once the service answers its readiness probe with 200. */
+    boolean ready() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve("q/health/ready")).timeout(Duration.ofSeconds(5)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (IOException e) {
+            return JSON.createObjectNode().put("error", body);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+}

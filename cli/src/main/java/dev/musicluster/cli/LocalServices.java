@@ -1,0 +1,93 @@
+package dev.musicluster.cli;
+
+import dev.musicluster.infra.ChildProcess;
+import dev.musicluster.infra.LocalInfra;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five services as child processes of this launcher, each the Quarkus application its module builds, wired to
+ * the embedded infrastructure through the environment. They stop with the launcher, however it ends.
+ */
+final class LocalServices implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("gateway", "feature-service", "embedding-service", "training-service",
+            "clustering-service");
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final List<ChildProcess> processes = new ArrayList<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+    static LocalServices start(Path home, LocalInfra infra, Path logs) throws IOException, InterruptedException {
+        LocalServices services = new LocalServices();
+        try {
+            for (String service : SERVICES) {
+                services.launch(home, service, infra, logs);
+            }
+            services.awaitReady();
+            return services;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    private void launch(Path home, String service, LocalInfra infra, Path logs) throws IOException {
+        Path jar = home.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(jar + " is missing: build first with ./mvnw -DskipTests install");
+        }
+        int port = freePort();
+        Map<String, String> environment = new LinkedHashMap<>(infra.environment());
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        environment.put("MUSICLUSTER_EXIT_WITH_PARENT", "true");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-jar", jar.toString());
+        processes.add(ChildProcess.start(service, command, environment, logs.resolve(service + ".log")));
+        ports.put(service, port);
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        for (ChildProcess process : processes) {
+            GatewayClient probe = new GatewayClient(url(process.name()));
+            while (!probe.ready()) {
+                if (!process.isAlive()) {
+                    throw new IOException(process.name() + " exited during start-up:\n" + process.tail());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException(process.name() + " not ready within " + READY_TIMEOUT + "; log: " + process.log());
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    List<ChildProcess> processes() {
+        return List.copyOf(processes);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        processes.parallelStream().forEach(ChildProcess::close);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.musicluster.cli;
+
+import dev.musicluster.demo.ManifestEntry;
+import dev.musicluster.infra.LocalInfra;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "The main job: start Kafka, S3 and the five services locally (or use --gateway), ingest the songs, "
+                + "follow them through the pipeline, write and show the results.")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    SongSource source;
+
+    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR", description = "Results folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--gateway", paramLabel = "URL", description = "Run against a deployed system instead of starting one.")
+    String gateway;
+
+    @Option(names = "--work", defaultValue = ".musicluster/run", paramLabel = "DIR",
+            description = "Working folder of the embedded infrastructure and the service logs (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--keep-running", description = "Keep everything up after the job (the gateway's URL is printed); Ctrl-C stops it.")
+    boolean keepRunning;
+
+    @Option(names = "--stage-timeout", defaultValue = "PT10M", paramLabel = "DURATION",
+            description = "Longest wait for any one stage, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration stageTimeout;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream console = System.out;
+        List<ManifestEntry> entries = source.load(console);
+        console.printf("%d songs to ingest%n", entries.size());
+        if (gateway != null) {
+            return runAgainst(new GatewayClient(gateway), entries, console);
+        }
+        Path home = Path.of(System.getProperty("musicluster.home", ".")).toAbsolutePath().normalize();
+        deleteRecursively(work);
+        long started = System.nanoTime();
+        try (LocalInfra infra = LocalInfra.start(work.resolve("infra"))) {
+            console.printf("infrastructure: Kafka %s, S3 %s (%.1f s)%n", infra.kafka().bootstrapServers(), infra.s3().endpoint(),
+                    (System.nanoTime() - started) / 1e9);
+            try (LocalServices services = LocalServices.start(home, infra, work.resolve("logs"))) {
+                console.printf("services ready (%.1f s): gateway %s; logs in %s%n", (System.nanoTime() - started) / 1e9,
+                        services.url("gateway"), work.resolve("logs"));
+                int exit = runAgainst(new GatewayClient(services.url("gateway")), entries, console);
+                if (keepRunning) {
+                    console.printf("%nkeeping everything up: API %s/q/swagger-ui — Ctrl-C stops%n", services.url("gateway"));
+                    new CountDownLatch(1).await();
+                }
+                return exit;
+            }
+        }
+    }
+
+    private int runAgainst(GatewayClient gateway, List<ManifestEntry> entries, PrintStream console) throws Exception {
+        BulkIngest.Report report = BulkIngest.run(gateway, entries, console);
+        int exit = Reports.summarise(report, console);
+        List<Map<String, Object>> songs = awaitListed(gateway, new HashSet<>(report.ids()), console);
+        console.println();
+        SongTable.print(songs, console);
+        Path table = out.resolve("songs.csv");
+        SongTable.write(songs, table);
+        console.printf("%n%d songs listed by the gateway; written to %s%n", songs.size(), table.toAbsolutePath());
+        return exit;
+    }
+
+    /** Waits until the gateway lists every ingested song, or fails after the stage timeout. */
+    private List<Map<String, Object>> awaitListed(GatewayClient gateway, Set<String> ids, PrintStream console)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + stageTimeout.toNanos();
+        Progress progress = new Progress(console, "listed", ids.size());
+        while (true) {
+            List<Map<String, Object>> songs = gateway.songs();
+            long listed = songs.stream().filter(song -> ids.contains(String.valueOf(song.get("id")))).count();
+            progress.update((int) listed);
+            if (listed == ids.size()) {
+                progress.done();
+                return songs;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("only " + listed + " of " + ids.size() + " songs were listed within " + stageTimeout);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
