@@ -1,0 +1,110 @@
+package dev.musicluster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's main job, as a user runs it: real Kafka, real S3 and the five services built by this reactor, the
+ * generated demo corpus ingested through the gateway, then SIGTERM, after which no child process may be left.
+ */
+class MainJobTest {
+
+    private static final Pattern GATEWAY = Pattern.compile("keeping everything up: API (http://\\S+)/q/swagger-ui");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runIngestsTheDemoCorpusListsEverySongAndLeavesNothingBehindOnSigterm() throws Exception {
+        Path home = Path.of(System.getProperty("user.dir")).getParent();
+        assertThat(home.resolve("gateway/target/quarkus-app/quarkus-run.jar"))
+                .as("the services are built by the reactor before this module").exists();
+        List<String> command = javaCommand(home, "run", "--demo-songs", "8", "--demo-dir", dir.resolve("demo").toString(),
+                "--out", dir.resolve("results").toString(), "--work", dir.resolve("work").toString(), "--keep-running");
+        Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BlockingQueue<String> lines = drain(run);
+        List<ProcessHandle> children = new ArrayList<>();
+        try {
+            String gateway = awaitLine(lines, GATEWAY, Duration.ofMinutes(4)).group(1);
+            children.addAll(run.descendants().toList());
+            assertThat(children).as("Kafka, S3 and five services").hasSizeGreaterThanOrEqualTo(7);
+
+            GatewayClient client = new GatewayClient(gateway);
+            List<Map<String, Object>> songs = client.songs();
+            assertThat(songs).hasSize(8).allSatisfy(song -> assertThat(song.get("status")).isEqualTo("ingested"));
+            assertThat(Files.readAllLines(dir.resolve("results/songs.csv"))).hasSize(9).first().asString().startsWith("id,title");
+
+            // The same manifest a second time: the same songs, none added.
+            Process again = new ProcessBuilder(javaCommand(home, "ingest", "--songs",
+                    dir.resolve("demo/songs.csv").toString(), "--gateway", gateway)).redirectErrorStream(true).start();
+            String output = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(again.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(again.exitValue()).as(output).isZero();
+            assertThat(output).contains("ingested: 0 new, 8 unchanged, 0 refused");
+            assertThat(client.songs()).hasSize(8);
+        } finally {
+            run.destroy();
+            assertThat(run.waitFor(90, TimeUnit.SECONDS)).as("run stops on SIGTERM").isTrue();
+        }
+        for (ProcessHandle child : children) {
+            boolean gone = child.onExit().thenApply(h -> true).completeOnTimeout(false, 30, TimeUnit.SECONDS).get();
+            assertThat(gone).as("child %d (%s) left behind", child.pid(), child.info().command().orElse("?")).isTrue();
+        }
+    }
+
+    private static List<String> javaCommand(Path home, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens", "java.desktop/com.sun.media.sound=ALL-UNNAMED", "-Dmusicluster.home=" + home,
+                "-cp", System.getProperty("java.class.path"), Musicluster.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static BlockingQueue<String> drain(Process process) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    System.out.println("[run] " + line);
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // The process ended.
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    private static Matcher awaitLine(BlockingQueue<String> lines, Pattern pattern, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line != null) {
+                Matcher matcher = pattern.matcher(line);
+                if (matcher.find()) {
+                    return matcher;
+                }
+            }
+        }
+        throw new AssertionError("no line matching " + pattern + " within " + timeout);
+    }
+}
