@@ -12,19 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,35 +58,13 @@ class LocalInfraTest {
     }
 
     @Test
-    void aRecordProducedIsConsumedBack() {
-        Properties producerConfig = new Properties();
-        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers());
-        producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
-            producer.send(new ProducerRecord<>("dlq.gateway", "k1", "hello broker")).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    void aRecordProducedIsConsumedBackWithItsHeaders() {
+        KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
+        probe.send("dlq.gateway", "k1", "hello broker", Map.of("dead-letter-reason", "because"));
 
-        Properties consumerConfig = new Properties();
-        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers());
-        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "local-infra-test");
-        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
-            consumer.subscribe(List.of("dlq.gateway"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    assertThat(record.key()).isEqualTo("k1");
-                    assertThat(record.value()).isEqualTo("hello broker");
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("record not consumed within 30 s");
+        ConsumerRecord<String, String> record = probe.await("dlq.gateway", r -> "k1".equals(r.key()), Duration.ofSeconds(30));
+        assertThat(record.value()).isEqualTo("hello broker");
+        assertThat(KafkaProbe.header(record, "dead-letter-reason")).isEqualTo("because");
     }
 
     @Test
