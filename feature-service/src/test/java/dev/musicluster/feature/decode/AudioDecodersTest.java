@@ -1,0 +1,118 @@
+package dev.musicluster.feature.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.musicluster.feature.domain.audio.BadAudioException;
+import dev.musicluster.feature.domain.audio.ClipWindow;
+import dev.musicluster.feature.domain.audio.PcmAudio;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Real decoding of every supported container, from a generated song re-encoded by ffmpeg. */
+class AudioDecodersTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path wav;
+    static PcmAudio reference;
+    static final AudioDecoders DECODERS = new AudioDecoders("ffmpeg", "ffprobe");
+
+    @BeforeAll
+    static void makeSong() throws Exception {
+        wav = AudioFixtures.song(dir, 4.0);
+        reference = DECODERS.decode(wav, "wav", DecodeSettings.DEFAULT);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "song.flac, flac, 0.999, -c:a, flac",
+            "song.aiff, aiff, 0.999, -c:a, pcm_s16be",
+            "song.au, au, 0.999, -c:a, pcm_s16be",
+            "song-24bit.wav, wav, 0.999, -c:a, pcm_s24le",
+            "song-ulaw.wav, wav, 0.99, -c:a, pcm_mulaw",
+            "song.mp3, mp3, 0.95, -c:a, libmp3lame",
+            "song.ogg, ogg, 0.95, -c:a, libvorbis",
+            "song.m4a, m4a, 0.95, -c:a, aac"})
+    void everyContainerDecodesToTheSameMusic(String name, String container, double minCorrelation, String flag, String codec)
+            throws Exception {
+        Path file = AudioFixtures.encode(wav, name, flag, codec);
+        PcmAudio audio = DECODERS.decode(file, container, DecodeSettings.DEFAULT);
+
+        assertThat(audio.sampleRate()).isEqualTo(22_050);
+        assertThat(audio.sourceSampleRate()).isEqualTo(44_100);
+        assertThat(audio.sourceChannels()).isEqualTo(2);
+        assertThat(audio.seconds()).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.06));
+        assertThat(bestCorrelation(reference.samples(), audio.samples(), 2200)).as(name).isGreaterThan(minCorrelation);
+    }
+
+    @Test
+    void windowsTakeTheFirstOrTheCentreSeconds() throws Exception {
+        PcmAudio first = DECODERS.decode(wav, "wav", new DecodeSettings(22_050, ClipWindow.FIRST, 1.5, 3600));
+        PcmAudio centre = DECODERS.decode(wav, "wav", new DecodeSettings(22_050, ClipWindow.CENTRE, 1.5, 3600));
+        assertThat(first.samples()).hasSize(33_075);
+        assertThat(centre.samples()).hasSize(33_075);
+        float[] middle = Arrays.copyOfRange(reference.samples(), 27_562, 27_562 + 33_075);
+        assertThat(correlation(centre.samples(), middle, 0)).isGreaterThan(0.999);
+        assertThat(correlation(first.samples(), Arrays.copyOf(reference.samples(), 33_075), 0)).isGreaterThan(0.999);
+    }
+
+    @Test
+    void badAudioIsRefusedWithItsReason() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.wav"));
+        assertThatThrownBy(() -> DECODERS.decode(empty, "wav", DecodeSettings.DEFAULT))
+                .isInstanceOf(BadAudioException.class).hasMessageContaining("0 bytes");
+
+        byte[] bytes = Files.readAllBytes(wav);
+        Path truncated = Files.write(dir.resolve("truncated.wav"), Arrays.copyOf(bytes, 20));
+        assertThatThrownBy(() -> DECODERS.decode(truncated, "wav", DecodeSettings.DEFAULT))
+                .isInstanceOf(BadAudioException.class).hasMessageContaining("header");
+
+        Path garbage = Files.write(dir.resolve("garbage.mp3"), "ID3 but then nothing useful at all".repeat(20).getBytes());
+        assertThatThrownBy(() -> DECODERS.decode(garbage, "mp3", DecodeSettings.DEFAULT))
+                .isInstanceOf(BadAudioException.class).hasMessageContaining("decode");
+
+        Path silence = AudioFixtures.encode(wav, "silence.flac", "-af", "volume=0", "-c:a", "flac");
+        assertThatThrownBy(() -> DECODERS.decode(silence, "flac", DecodeSettings.DEFAULT))
+                .isInstanceOf(BadAudioException.class).hasMessageContaining("silent");
+
+        Path shortClip = AudioFixtures.encode(wav, "short.ogg", "-t", "0.5", "-c:a", "libvorbis");
+        assertThatThrownBy(() -> DECODERS.decode(shortClip, "ogg", DecodeSettings.DEFAULT))
+                .isInstanceOf(BadAudioException.class).hasMessageContaining("at least 1 s");
+
+        assertThatThrownBy(() -> DECODERS.decode(wav, "wav", new DecodeSettings(22_050, ClipWindow.FIRST, 30, 2.0)))
+                .isInstanceOf(BadAudioException.class).hasMessageContaining("over the 2 s limit");
+    }
+
+    /** The highest normalised correlation over small shifts: codecs add a few milliseconds of delay. */
+    static double bestCorrelation(float[] a, float[] b, int maxShift) {
+        double best = -1;
+        for (int shift = -maxShift; shift <= maxShift; shift++) {
+            best = Math.max(best, correlation(a, b, shift));
+        }
+        return best;
+    }
+
+    static double correlation(float[] a, float[] b, int shift) {
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            int j = i + shift;
+            if (j < 0 || j >= b.length) {
+                continue;
+            }
+            ab += a[i] * b[j];
+            aa += a[i] * a[i];
+            bb += b[j] * b[j];
+        }
+        return ab / Math.sqrt(aa * bb + 1e-30);
+    }
+}
