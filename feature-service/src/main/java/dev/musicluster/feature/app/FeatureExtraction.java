@@ -1,0 +1,80 @@
+package dev.musicluster.feature.app;
+
+import dev.musicluster.contracts.events.AudioFeaturesExtracted;
+import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.contracts.storage.ObjectKeys;
+import dev.musicluster.contracts.tensor.NpyFormat;
+import dev.musicluster.feature.decode.AudioDecoders;
+import dev.musicluster.feature.decode.DecodeSettings;
+import dev.musicluster.feature.domain.audio.BadAudioException;
+import dev.musicluster.feature.domain.audio.PcmAudio;
+import dev.musicluster.feature.domain.dsp.SpectrogramConfig;
+import dev.musicluster.feature.domain.summary.SongFeatures;
+import dev.musicluster.kit.ObjectStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+
+/** One song's way through the service: fetch the audio, decode, compute, store the tensors. */
+@ApplicationScoped
+public class FeatureExtraction {
+
+    public static final String EXTRACTOR_VERSION = "feature-service/1";
+
+    private final ObjectStore store;
+    private final FeatureSettings settings;
+    private final AudioDecoders decoders;
+    private final DecodeSettings decodeSettings;
+    private final SpectrogramConfig spectrogram;
+    private final ThreadLocal<SongFeatures.Extractor> extractors;
+    private final Timer timer;
+
+    public FeatureExtraction(ObjectStore store, FeatureSettings settings, MeterRegistry registry) {
+        this.store = store;
+        this.settings = settings;
+        this.decoders = new AudioDecoders(settings.ffmpeg(), settings.ffprobe());
+        this.spectrogram = SpectrogramConfig.DEFAULT.withMfcc(settings.mfcc());
+        this.decodeSettings = new DecodeSettings(spectrogram.sampleRate(), settings.window(), settings.windowSeconds(), settings.maxSeconds());
+        this.extractors = ThreadLocal.withInitial(() -> new SongFeatures.Extractor(spectrogram));
+        this.timer = Timer.builder("musicluster.features.extraction")
+                .description("Time from a song's event to its stored features")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofMinutes(2))
+                .register(registry);
+    }
+
+    /** Computes and stores the song's features and returns the event announcing them. */
+    public AudioFeaturesExtracted extract(SongIngested song) throws IOException {
+        long started = System.nanoTime();
+        long size = store.size(song.audioKey());
+        if (size > settings.maxBytes()) {
+            throw new BadAudioException(String.format("audio is %.1f MB, over the %.1f MB limit", size / 1e6, settings.maxBytes() / 1e6));
+        }
+        Path file = Files.createTempFile("features-" + song.songId() + "-", "." + song.audioFormat());
+        try {
+            try (InputStream in = store.open(song.audioKey())) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            PcmAudio audio = decoders.decode(file, song.audioFormat(), decodeSettings);
+            SongFeatures features = extractors.get().extract(audio);
+            String logMelKey = ObjectKeys.logMel(song.songId());
+            String mfccKey = ObjectKeys.mfcc(song.songId());
+            store.put(logMelKey, NpyFormat.toBytes(features.logMel()), "application/octet-stream");
+            store.put(mfccKey, NpyFormat.toBytes(features.mfcc()), "application/octet-stream");
+            return new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, song.songId(), song.audioSha256(),
+                    audio.sampleRate(), features.logMel().dim(1), audio.seconds(), logMelKey, mfccKey,
+                    features.summary().names(), features.summary().values(), EXTRACTOR_VERSION, Instant.now());
+        } finally {
+            Files.deleteIfExists(file);
+            timer.record(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.musicluster.feature.app;
+
+import dev.musicluster.feature.domain.audio.ClipWindow;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** What the feature service extracts and what it refuses. */
+@ConfigMapping(prefix = "musicluster.features")
+public interface FeatureSettings {
+
+    /** FIRST, CENTRE or WHOLE: which part of each track becomes features. */
+    @WithDefault("FIRST")
+    ClipWindow window();
+
+    @WithDefault("30")
+    double windowSeconds();
+
+    /** Longer tracks go to the dead-letter topic. */
+    @WithDefault("3600")
+    double maxSeconds();
+
+    /** Larger audio objects go to the dead-letter topic without being downloaded. */
+    @WithDefault("209715200")
+    long maxBytes();
+
+    @WithDefault("20")
+    int mfcc();
+
+    /** Songs processed at once in this process; {@link WorkerDefaults} makes the default the number of cores. */
+    int workers();
+
+    @WithDefault("ffmpeg")
+    String ffmpeg();
+
+    @WithDefault("ffprobe")
+    String ffprobe();
+}

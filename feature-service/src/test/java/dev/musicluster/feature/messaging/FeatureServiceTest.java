@@ -1,0 +1,131 @@
+package dev.musicluster.feature.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.musicluster.contracts.SongId;
+import dev.musicluster.contracts.Topics;
+import dev.musicluster.contracts.events.AudioFeaturesExtracted;
+import dev.musicluster.contracts.events.DeadLetters;
+import dev.musicluster.contracts.events.EventCodec;
+import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.contracts.storage.ObjectKeys;
+import dev.musicluster.contracts.tensor.NpyArray;
+import dev.musicluster.contracts.tensor.NpyFormat;
+import dev.musicluster.feature.decode.AudioFixtures;
+import dev.musicluster.infra.KafkaProbe;
+import dev.musicluster.infra.LocalInfra;
+import dev.musicluster.infra.LocalInfraTestResource;
+import io.minio.GetObjectArgs;
+import io.minio.PutObjectArgs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service end to end on the real broker and S3 server: one song of each container becomes features; each
+ * kind of bad audio becomes a dead letter with its reason; a good song after the bad ones still gets through.
+ */
+@QuarkusTest
+@WithTestResource(LocalInfraTestResource.class)
+class FeatureServiceTest {
+
+    LocalInfra infra;
+
+    @Test
+    void everyFormatBecomesFeaturesAndBadAudioBecomesDeadLetters() throws Exception {
+        Path dir = Files.createTempDirectory("feature-service-test");
+        Path wav = AudioFixtures.song(dir, 3.0);
+        Map<String, Path> good = new LinkedHashMap<>();
+        good.put("wav", wav);
+        good.put("mp3", AudioFixtures.encode(wav, "s.mp3", "-c:a", "libmp3lame"));
+        good.put("ogg", AudioFixtures.encode(wav, "s.ogg", "-c:a", "libvorbis"));
+        good.put("flac", AudioFixtures.encode(wav, "s.flac", "-c:a", "flac"));
+        good.put("m4a", AudioFixtures.encode(wav, "s.m4a", "-c:a", "aac"));
+        good.put("aiff", AudioFixtures.encode(wav, "s.aiff", "-c:a", "pcm_s16be"));
+        good.put("au", AudioFixtures.encode(wav, "s.au", "-c:a", "pcm_s16be"));
+
+        Map<String, byte[]> bad = new LinkedHashMap<>();
+        byte[] wavBytes = Files.readAllBytes(wav);
+        bad.put("empty", new byte[0]);
+        bad.put("truncated", Arrays.copyOf(wavBytes, 30));
+        bad.put("not-audio", "%PDF-1.7 this is a document, not a song".repeat(10).getBytes());
+        bad.put("silence", Files.readAllBytes(AudioFixtures.encode(wav, "silent.wav", "-af", "volume=0")));
+        bad.put("too-short", Files.readAllBytes(AudioFixtures.encode(wav, "short.wav", "-t", "0.4")));
+        bad.put("too-big", new byte[6_000_000]);
+
+        for (Map.Entry<String, Path> entry : good.entrySet()) {
+            publish("good-" + entry.getKey(), entry.getKey(), Files.readAllBytes(entry.getValue()));
+        }
+        Map<String, String> badContainers = Map.of("empty", "wav", "truncated", "wav", "not-audio", "mp3", "silence", "wav",
+                "too-short", "wav", "too-big", "wav");
+        for (Map.Entry<String, byte[]> entry : bad.entrySet()) {
+            publish("bad-" + entry.getKey(), badContainers.get(entry.getKey()), entry.getValue());
+        }
+        publish("good-after-bad", "wav", wavBytes);
+        publishMissingObject("bad-missing-object");
+
+        KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
+        List<ConsumerRecord<String, String>> done = probe.collect(Topics.AUDIO_FEATURES.name(), r -> r.key().startsWith("good-"),
+                good.size() + 1, Duration.ofSeconds(120));
+        assertThat(done).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(
+                "good-wav", "good-mp3", "good-ogg", "good-flac", "good-m4a", "good-aiff", "good-au", "good-after-bad");
+        for (ConsumerRecord<String, String> record : done) {
+            AudioFeaturesExtracted features = EventCodec.fromJson(record.value(), AudioFeaturesExtracted.class);
+            assertThat(features.sampleRate()).isEqualTo(22_050);
+            assertThat(features.frames()).as(record.key()).isBetween(128, 131);
+            assertThat(features.summary()).hasSize(features.summaryNames().size());
+            NpyArray logMel = read(features.logMelKey());
+            NpyArray mfcc = read(features.mfccKey());
+            assertThat(logMel.shape()).containsExactly(128, features.frames());
+            assertThat(mfcc.shape()).containsExactly(20, features.frames());
+        }
+
+        List<ConsumerRecord<String, String>> dead = probe.collect(Topics.DLQ_FEATURE_SERVICE.name(), r -> r.key().startsWith("bad-"),
+                bad.size() + 1, Duration.ofSeconds(60));
+        Map<String, String> reasons = new LinkedHashMap<>();
+        dead.forEach(record -> reasons.put(record.key(), KafkaProbe.header(record, DeadLetters.REASON)));
+        assertThat(reasons).containsOnlyKeys("bad-empty", "bad-truncated", "bad-not-audio", "bad-silence", "bad-too-short",
+                "bad-too-big", "bad-missing-object");
+        assertThat(reasons.get("bad-empty")).contains("0 bytes");
+        assertThat(reasons.get("bad-truncated")).contains("header");
+        assertThat(reasons.get("bad-not-audio")).contains("decode");
+        assertThat(reasons.get("bad-silence")).contains("silent");
+        assertThat(reasons.get("bad-too-short")).contains("at least 1 s");
+        assertThat(reasons.get("bad-too-big")).contains("over the 5.0 MB limit");
+        assertThat(reasons.get("bad-missing-object")).contains("no such object");
+    }
+
+    private void publish(String id, String container, byte[] audio) throws Exception {
+        String key = ObjectKeys.rawAudio(id, container);
+        infra.s3().client().putObject(PutObjectArgs.builder().bucket("musicluster").object(key)
+                .stream(new ByteArrayInputStream(audio), audio.length, -1).build());
+        send(id, key, container, audio.length, SongId.sha256Hex(audio));
+    }
+
+    private void publishMissingObject(String id) {
+        send(id, ObjectKeys.rawAudio(id, "wav"), "wav", 1000, "00");
+    }
+
+    private void send(String id, String key, String container, long bytes, String sha) {
+        SongIngested event = new SongIngested(SongIngested.SCHEMA_VERSION, id, id, null, key, container, bytes, sha, null,
+                null, Map.of(), sha, Instant.now());
+        new KafkaProbe(infra.kafka().bootstrapServers()).send(Topics.SONGS_INGESTED.name(), id, EventCodec.toJson(event), Map.of());
+    }
+
+    private NpyArray read(String key) throws Exception {
+        try (InputStream in = infra.s3().client().getObject(GetObjectArgs.builder().bucket("musicluster").object(key).build())) {
+            return NpyFormat.read(in);
+        }
+    }
+}
