@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,7 +75,9 @@ final class RunCommand implements Callable<Integer> {
     private int runAgainst(GatewayClient gateway, List<ManifestEntry> entries, PrintStream console) throws Exception {
         BulkIngest.Report report = BulkIngest.run(gateway, entries, console);
         int exit = Reports.summarise(report, console);
-        List<Map<String, Object>> songs = awaitListed(gateway, new HashSet<>(report.ids()), console);
+        Set<String> ids = new HashSet<>(report.ids());
+        awaitStage(gateway, ids, "listed", song -> true, console);
+        List<Map<String, Object>> songs = awaitStage(gateway, ids, "features", song -> stageSettled(song, "features"), console);
         console.println();
         SongTable.print(songs, console);
         Path table = out.resolve("songs.csv");
@@ -83,24 +86,39 @@ final class RunCommand implements Callable<Integer> {
         return exit;
     }
 
-    /** Waits until the gateway lists every ingested song, or fails after the stage timeout. */
-    private List<Map<String, Object>> awaitListed(GatewayClient gateway, Set<String> ids, PrintStream console)
+    /**
+     * Waits until every ingested song is listed by the gateway and {@code settled} holds for it, showing progress;
+     * fails after the stage timeout rather than hang.
+     */
+    private List<Map<String, Object>> awaitStage(GatewayClient gateway, Set<String> ids, String stage,
+                                                 Predicate<Map<String, Object>> settled, PrintStream console)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + stageTimeout.toNanos();
-        Progress progress = new Progress(console, "listed", ids.size());
+        Progress progress = new Progress(console, stage, ids.size());
         while (true) {
             List<Map<String, Object>> songs = gateway.songs();
-            long listed = songs.stream().filter(song -> ids.contains(String.valueOf(song.get("id")))).count();
-            progress.update((int) listed);
-            if (listed == ids.size()) {
+            long done = songs.stream().filter(song -> ids.contains(String.valueOf(song.get("id")))).filter(settled).count();
+            progress.update((int) done);
+            if (done == ids.size()) {
                 progress.done();
                 return songs;
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("only " + listed + " of " + ids.size() + " songs were listed within " + stageTimeout);
+                throw new IOException("stage " + stage + ": only " + done + " of " + ids.size() + " songs within " + stageTimeout);
             }
             Thread.sleep(250);
         }
+    }
+
+    /** A stage is settled for a song once it is done or has failed (its reason is in the song's status). */
+    @SuppressWarnings("unchecked")
+    private static boolean stageSettled(Map<String, Object> song, String stage) {
+        Object stages = song.get("stages");
+        if (!(stages instanceof Map<?, ?> map) || !(map.get(stage) instanceof Map<?, ?> status)) {
+            return false;
+        }
+        Object state = ((Map<String, Object>) status).get("state");
+        return "DONE".equals(state) || "FAILED".equals(state);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -48,7 +48,7 @@ class MainJobTest {
 
             GatewayClient client = new GatewayClient(gateway);
             List<Map<String, Object>> songs = client.songs();
-            assertThat(songs).hasSize(8).allSatisfy(song -> assertThat(song.get("status")).isEqualTo("ingested"));
+            assertThat(songs).hasSize(8).allSatisfy(song -> assertThat(song.get("status")).isEqualTo("features"));
             assertThat(Files.readAllLines(dir.resolve("results/songs.csv"))).hasSize(9).first().asString().startsWith("id,title");
 
             // The same manifest a second time: the same songs, none added.
