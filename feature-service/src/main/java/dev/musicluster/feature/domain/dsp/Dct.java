@@ -3,11 +3,9 @@ package dev.musicluster.feature.domain.dsp;
 /** The first coefficients of the orthonormal DCT-II (scipy's {@code dct(type=2, norm="ortho")}), by a fixed matrix. */
 public final class Dct {
 
-    private final int inputs;
     private final double[][] basis;
 
     public Dct(int inputs, int outputs) {
-        this.inputs = inputs;
         this.basis = new double[outputs][inputs];
         for (int k = 0; k < outputs; k++) {
             double scale = Math.sqrt((k == 0 ? 1.0 : 2.0) / inputs);
@@ -21,15 +19,10 @@ public final class Dct {
         return basis.length;
     }
 
-    /** out[k] = Σ_n basis[k][n] · x[offset + n·stride]: reads one column of a row-major matrix without copying it. */
-    public void apply(double[] x, int offset, int stride, double[] out) {
+    /** out[k] = Σ_n basis[k][n] · x[offset + n] for the {@code inputs} values from {@code offset}. */
+    public void apply(double[] x, int offset, double[] out) {
         for (int k = 0; k < basis.length; k++) {
-            double[] row = basis[k];
-            double sum = 0;
-            for (int n = 0; n < inputs; n++) {
-                sum += row[n] * x[offset + n * stride];
-            }
-            out[k] = sum;
+            out[k] = Dot.of(basis[k], x, offset);
         }
     }
 }

@@ -13,7 +13,6 @@ public final class LogMelSpectrogram {
     private final MelFilterbank filterbank;
     private final Dct dct;
     private final float[] power;
-    private final double[] melColumn;
 
     public LogMelSpectrogram(SpectrogramConfig config) {
         this.config = config;
@@ -21,7 +20,6 @@ public final class LogMelSpectrogram {
         this.filterbank = MelFilterbank.of(config);
         this.dct = new Dct(config.nMels(), config.nMfcc());
         this.power = new float[config.bins()];
-        this.melColumn = new double[config.nMels()];
     }
 
     public record Result(NpyArray logMel, NpyArray mfcc) {
@@ -34,16 +32,14 @@ public final class LogMelSpectrogram {
     public Result compute(float[] signal, FrameObserver observer) {
         int frames = config.frames(signal.length);
         int bands = config.nMels();
-        double[] mel = new double[bands * frames];
+        // Frame-major while computing: each frame's bands are contiguous for the filterbank and the DCT.
+        double[] mel = new double[frames * bands];
         for (int t = 0; t < frames; t++) {
             spectrum.frame(signal, t, power);
             if (observer != null) {
                 observer.frame(t, power);
             }
-            filterbank.apply(power, melColumn);
-            for (int m = 0; m < bands; m++) {
-                mel[m * frames + t] = melColumn[m];
-            }
+            filterbank.apply(power, mel, t * bands);
         }
         Decibels.fromPower(mel, 1.0, config.amin(), config.topDb());
 
@@ -51,14 +47,18 @@ public final class LogMelSpectrogram {
         float[] mfcc = new float[coefficients * frames];
         double[] column = new double[coefficients];
         for (int t = 0; t < frames; t++) {
-            dct.apply(mel, t, frames, column);
+            dct.apply(mel, t * bands, column);
             for (int k = 0; k < coefficients; k++) {
                 mfcc[k * frames + t] = (float) column[k];
             }
         }
+        // Band-major on output, as librosa's arrays are: (n_mels, frames).
         float[] logMel = new float[mel.length];
-        for (int i = 0; i < mel.length; i++) {
-            logMel[i] = (float) mel[i];
+        for (int t = 0; t < frames; t++) {
+            int base = t * bands;
+            for (int m = 0; m < bands; m++) {
+                logMel[m * frames + t] = (float) mel[base + m];
+            }
         }
         return new Result(new NpyArray(new int[] {bands, frames}, logMel), new NpyArray(new int[] {coefficients, frames}, mfcc));
     }

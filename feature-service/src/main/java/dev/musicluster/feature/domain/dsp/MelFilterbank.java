@@ -56,16 +56,10 @@ public final class MelFilterbank {
         return bands;
     }
 
-    /** mel[m] = Σ_k W[m][k] · power[k], accumulated in double. */
-    public void apply(float[] power, double[] mel) {
+    /** mel[at + m] = Σ_k W[m][k] · power[k], accumulated in double. */
+    public void apply(float[] power, double[] mel, int at) {
         for (int m = 0; m < bands; m++) {
-            float[] row = weights[m];
-            int offset = first[m];
-            double sum = 0;
-            for (int k = 0; k < row.length; k++) {
-                sum += row[k] * power[offset + k];
-            }
-            mel[m] = sum;
+            mel[at + m] = Dot.of(weights[m], power, first[m]);
         }
     }
 

@@ -50,12 +50,10 @@ final class SpectralDescriptors implements FrameObserver {
     public void frame(int index, float[] power) {
         double total = 0;
         double weighted = 0;
-        double logSum = 0;
         for (int k = 0; k < magnitude.length; k++) {
             magnitude[k] = Math.sqrt(power[k]);
             total += magnitude[k];
             weighted += magnitude[k] * frequencies[k];
-            logSum += Math.log(Math.max(FLOOR, power[k]));
         }
         double mean = total / magnitude.length;
         double c = total > 0 ? weighted / total : 0;
@@ -66,13 +64,30 @@ final class SpectralDescriptors implements FrameObserver {
         }
         bandwidth.add(total > 0 ? Math.sqrt(spread / total) : 0);
         rollOff.add(rollOffFrequency(total));
-        double arithmetic = 0;
-        for (float p : power) {
-            arithmetic += Math.max(FLOOR, p);
-        }
-        flatness.add(Math.exp(logSum / power.length) / (arithmetic / power.length));
+        flatness.add(flatness(power));
         addContrast();
         addChroma(power);
+    }
+
+    /**
+     * Geometric over arithmetic mean of the power spectrum. The logarithm is taken of products of 16 bins at a
+     * time, which stay within double range (each factor is between 1e-10 and about 1e8), instead of per bin.
+     */
+    private static double flatness(float[] power) {
+        double arithmetic = 0;
+        double logSum = 0;
+        double product = 1;
+        for (int k = 0; k < power.length; k++) {
+            double p = Math.max(FLOOR, power[k]);
+            arithmetic += p;
+            product *= p;
+            if ((k & 15) == 15) {
+                logSum += Math.log(product);
+                product = 1;
+            }
+        }
+        logSum += Math.log(product);
+        return Math.exp(logSum / power.length) / (arithmetic / power.length);
     }
 
     private double rollOffFrequency(double total) {
@@ -90,16 +105,12 @@ final class SpectralDescriptors implements FrameObserver {
     /** Peak minus valley of each band, in dB, from the means of its top and bottom 2 % of bins. */
     private void addContrast() {
         for (int b = 0; b < CONTRAST_BANDS; b++) {
-            double[] band = Arrays.copyOfRange(magnitude, bandEdges[b], Math.max(bandEdges[b] + 1, bandEdges[b + 1]));
-            Arrays.sort(band);
-            int take = Math.max(1, (int) Math.round(CONTRAST_QUANTILE * band.length));
-            double valley = 0;
-            double peak = 0;
-            for (int i = 0; i < take; i++) {
-                valley += band[i];
-                peak += band[band.length - 1 - i];
-            }
-            contrast[b].add(10 * Math.log10(Math.max(FLOOR, peak / take)) - 10 * Math.log10(Math.max(FLOOR, valley / take)));
+            int from = bandEdges[b];
+            int to = Math.max(from + 1, bandEdges[b + 1]);
+            int take = Math.max(1, (int) Math.round(CONTRAST_QUANTILE * (to - from)));
+            double peak = Extremes.meanOfLargest(magnitude, from, to, take);
+            double valley = Extremes.meanOfSmallest(magnitude, from, to, take);
+            contrast[b].add(10 * Math.log10(Math.max(FLOOR, peak)) - 10 * Math.log10(Math.max(FLOOR, valley)));
         }
     }
 
