@@ -14,6 +14,16 @@ import java.util.Set;
 public final class AudioDecoders {
 
     private static final Set<String> NATIVE = Set.of("wav", "aiff", "aif", "au", "snd");
+    private PcmAudio decodeWithFfmpeg(Path file, DecodeSettings settings, BadAudioException jdkReason) throws IOException {
+        try {
+            return ffmpeg.decode(file, settings);
+        } catch (BadAudioException ffmpegReason) {
+            // Limits are the same for both decoders; for anything else the JDK's reason names the container's fault.
+            throw ffmpegReason.getMessage().startsWith("unsupported codec") || ffmpegReason.getMessage().contains("limit")
+                    ? ffmpegReason : jdkReason;
+        }
+    }
+
     /** −80 dBFS: below this a track carries no music to describe. */
     private static final float SILENCE = 1e-4f;
     private static final double MIN_SECONDS = 1.0;
@@ -29,8 +39,17 @@ public final class AudioDecoders {
         if (Files.size(file) == 0) {
             throw new BadAudioException("empty audio file (0 bytes)");
         }
-        AudioDecoder decoder = NATIVE.contains(container) ? javaSound : ffmpeg;
-        PcmAudio audio = decoder.decode(file, settings);
+        PcmAudio audio;
+        if (NATIVE.contains(container)) {
+            try {
+                audio = javaSound.decode(file, settings);
+            } catch (BadAudioException notForTheJdk) {
+                // A WAV or AIFF may hold a codec the JDK lacks (ADPCM, GSM...): ffmpeg has the last word.
+                audio = decodeWithFfmpeg(file, settings, notForTheJdk);
+            }
+        } else {
+            audio = ffmpeg.decode(file, settings);
+        }
         if (audio.seconds() < MIN_SECONDS) {
             throw new BadAudioException(String.format("audio is %.2f s long; at least %.0f s is needed", audio.seconds(), MIN_SECONDS));
         }

@@ -108,14 +108,17 @@ public final class FfmpegDecoder implements AudioDecoder {
             throw new BadAudioException("no audio stream in the file (" + root.path("format").path("format_name").asText("unknown format") + ")");
         }
         JsonNode stream = streams.get(0);
+        String codec = stream.path("codec_name").asText("none");
+        if (codec.isBlank() || codec.equals("none") || codec.equals("unknown")) {
+            throw new BadAudioException("unsupported codec: the audio stream's codec is unknown to the decoder");
+        }
         int rate = stream.path("sample_rate").asInt(0);
         int channels = stream.path("channels").asInt(0);
         if (rate <= 0 || channels <= 0) {
-            throw new BadAudioException("unsupported codec: " + stream.path("codec_name").asText("unknown")
-                    + " (no sample rate or channel count)");
+            throw new BadAudioException("unsupported codec: " + codec + " (no sample rate or channel count)");
         }
         double seconds = stream.path("duration").asDouble(root.path("format").path("duration").asDouble(Double.NaN));
-        return new StreamInfo(stream.path("codec_name").asText("unknown"), rate, channels, seconds);
+        return new StreamInfo(codec, rate, channels, seconds);
     }
 
     private static Process start(List<String> command) throws IOException {

@@ -38,6 +38,7 @@ class AudioDecodersTest {
             "song.au, au, 0.999, -c:a, pcm_s16be",
             "song-24bit.wav, wav, 0.999, -c:a, pcm_s24le",
             "song-ulaw.wav, wav, 0.99, -c:a, pcm_mulaw",
+            "song-adpcm.wav, wav, 0.95, -c:a, adpcm_ms",
             "song.mp3, mp3, 0.95, -c:a, libmp3lame",
             "song.ogg, ogg, 0.95, -c:a, libvorbis",
             "song.m4a, m4a, 0.95, -c:a, aac"})
@@ -86,6 +87,14 @@ class AudioDecodersTest {
         Path shortClip = AudioFixtures.encode(wav, "short.ogg", "-t", "0.5", "-c:a", "libvorbis");
         assertThatThrownBy(() -> DECODERS.decode(shortClip, "ogg", DecodeSettings.DEFAULT))
                 .isInstanceOf(BadAudioException.class).hasMessageContaining("at least 1 s");
+
+        // A format tag no decoder knows, in an otherwise valid WAV header.
+        byte[] unknownCodec = bytes.clone();
+        unknownCodec[20] = 0x34;
+        unknownCodec[21] = 0x12;
+        Path unknown = Files.write(dir.resolve("unknown-codec.wav"), unknownCodec);
+        assertThatThrownBy(() -> DECODERS.decode(unknown, "wav", DecodeSettings.DEFAULT))
+                .isInstanceOf(BadAudioException.class).hasMessageContaining("unsupported codec");
 
         assertThatThrownBy(() -> DECODERS.decode(wav, "wav", new DecodeSettings(22_050, ClipWindow.FIRST, 30, 2.0)))
                 .isInstanceOf(BadAudioException.class).hasMessageContaining("over the 2 s limit");
