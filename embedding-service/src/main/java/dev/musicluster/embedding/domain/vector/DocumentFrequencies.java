@@ -32,4 +32,24 @@ public final class DocumentFrequencies {
     public int buckets() {
         return frequencies.length;
     }
+
+    /** Bytes for storage: the document count, then each bucket's frequency, big-endian ints. */
+    public synchronized byte[] toBytes() {
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(8 + 4 * frequencies.length);
+        out.putInt(frequencies.length).putInt(documents);
+        for (int frequency : frequencies) {
+            out.putInt(frequency);
+        }
+        return out.array();
+    }
+
+    public static DocumentFrequencies fromBytes(byte[] bytes) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        DocumentFrequencies restored = new DocumentFrequencies(in.getInt());
+        restored.documents = in.getInt();
+        for (int i = 0; i < restored.frequencies.length; i++) {
+            restored.frequencies[i] = in.getInt();
+        }
+        return restored;
+    }
 }

@@ -1,0 +1,24 @@
+package dev.musicluster.embedding.app;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+@ConfigMapping(prefix = "musicluster.embedding")
+public interface EmbeddingSettings {
+
+    /** Languages to identify (ISO 639-1), also the language block of the default embedder. */
+    @WithDefault("bn,en,hi,ko,ja,es,de,fr,pt,it,nl,ru,tr,id")
+    List<String> languages();
+
+    /** Longer lyrics are cut, with the truncation flag set. */
+    @WithDefault("20000")
+    int maxChars();
+
+    @WithDefault("3.0")
+    double languageWeight();
+
+    /** How often (in songs) the corpus statistics are saved to the object store. */
+    @WithDefault("25")
+    int saveEvery();
+}

@@ -1,0 +1,54 @@
+package dev.musicluster.embedding.app;
+
+import dev.musicluster.contracts.events.LyricsEmbedded;
+import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.embedding.domain.language.LanguageGuess;
+import dev.musicluster.embedding.domain.language.LanguageIdentifier;
+import dev.musicluster.embedding.domain.text.LyricsText;
+import dev.musicluster.embedding.domain.text.TextValidity;
+import dev.musicluster.embedding.domain.vector.LyricsVector;
+import dev.musicluster.embedding.domain.vector.NgramEmbedder;
+import dev.musicluster.kit.ObjectStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One song's lyrics to a {@link LyricsEmbedded} event: read them (inline, or from the store when long), check
+ * they are valid text, normalise, identify the language, add them to the corpus statistics, embed. A song without
+ * lyrics gets an explicit audio-only event, not an error.
+ */
+@ApplicationScoped
+public class LyricsEmbedding {
+
+    private final ObjectStore store;
+    private final EmbeddingSettings settings;
+    private final CorpusStatistics corpus;
+    private final LanguageIdentifier identifier;
+    private final NgramEmbedder embedder;
+
+    public LyricsEmbedding(ObjectStore store, EmbeddingSettings settings, CorpusStatistics corpus) {
+        this.store = store;
+        this.settings = settings;
+        this.corpus = corpus;
+        this.identifier = new LanguageIdentifier(settings.languages());
+        this.embedder = NgramEmbedder.withLanguageWeight(corpus.frequencies(), settings.languages(), settings.languageWeight());
+    }
+
+    public LyricsEmbedded embed(SongIngested song) throws IOException {
+        String raw = song.lyricsKey() != null ? TextValidity.decodeUtf8(store.get(song.lyricsKey())) : song.lyrics();
+        LyricsText text = LyricsText.of(raw == null ? null : TextValidity.requireValid(raw), settings.maxChars());
+        if (text.isEmpty()) {
+            return new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, song.songId(), false, null, 0, NgramEmbedder.ID,
+                    NgramEmbedder.VERSION, null, 0.0, Map.of(), 0, false, Instant.now());
+        }
+        LanguageGuess language = identifier.identify(text.text());
+        corpus.frequencies().add(embedder.ngrams().counts(text.text()));
+        corpus.added();
+        LyricsVector vector = embedder.embed(text.text(), language);
+        return new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, song.songId(), true, vector.values(), vector.dimension(),
+                vector.embedderId(), vector.embedderVersion(), language.language(), language.confidence(), language.shares(),
+                text.tokenCount(), text.truncated(), Instant.now());
+    }
+}

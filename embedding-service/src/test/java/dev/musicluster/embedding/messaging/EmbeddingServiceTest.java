@@ -1,0 +1,98 @@
+package dev.musicluster.embedding.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.musicluster.contracts.Topics;
+import dev.musicluster.contracts.events.DeadLetters;
+import dev.musicluster.contracts.events.EventCodec;
+import dev.musicluster.contracts.events.LyricsEmbedded;
+import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.contracts.storage.ObjectKeys;
+import dev.musicluster.demo.PublicDomainLyrics;
+import dev.musicluster.infra.KafkaProbe;
+import dev.musicluster.infra.LocalInfra;
+import dev.musicluster.infra.LocalInfraTestResource;
+import io.minio.PutObjectArgs;
+import io.minio.StatObjectArgs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** The service on the real broker and S3 server: every demo language, audio-only songs, long and broken lyrics. */
+@QuarkusTest
+@WithTestResource(LocalInfraTestResource.class)
+class EmbeddingServiceTest {
+
+    LocalInfra infra;
+
+    @Test
+    void lyricsBecomeVectorsWithTheirLanguageAndBadTextBecomesDeadLetters() throws Exception {
+        KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
+        for (String language : PublicDomainLyrics.LANGUAGES) {
+            send(probe, "song-" + language, PublicDomainLyrics.passages(language).get(0), null);
+        }
+        send(probe, "audio-only", null, null);
+        send(probe, "blank-lyrics", " \n\t ", null);
+        putObject(ObjectKeys.rawLyrics("long-lyrics"), "Twinkle, twinkle, little star. ".repeat(2000).getBytes(StandardCharsets.UTF_8));
+        send(probe, "long-lyrics", null, ObjectKeys.rawLyrics("long-lyrics"));
+        putObject(ObjectKeys.rawLyrics("latin1-lyrics"), "Canción de otoño".getBytes(StandardCharsets.ISO_8859_1));
+        send(probe, "bad-latin1-lyrics", null, ObjectKeys.rawLyrics("latin1-lyrics"));
+        // A JSON escape of a lone surrogate is valid JSON and decodes to broken text.
+        SongIngested surrogate = new SongIngested(SongIngested.SCHEMA_VERSION, "bad-lone-surrogate", "x", null,
+                ObjectKeys.rawAudio("bad-lone-surrogate", "wav"), "wav", 1, "00", "broken SURROGATE text", null, Map.of(), "r", Instant.now());
+        probe.send(Topics.SONGS_INGESTED.name(), "bad-lone-surrogate", EventCodec.toJson(surrogate).replace("SURROGATE", "\\ud800"), Map.of());
+        send(probe, "bad-missing-object", null, ObjectKeys.rawLyrics("nowhere"));
+        probe.send(Topics.SONGS_INGESTED.name(), "bad-malformed", "{\"schemaVersion\":1,", Map.of());
+
+        List<ConsumerRecord<String, String>> done = probe.collect(Topics.LYRICS_EMBEDDINGS.name(), r -> true, 9, Duration.ofSeconds(90));
+        Map<String, LyricsEmbedded> events = new HashMap<>();
+        done.forEach(record -> events.put(record.key(), EventCodec.fromJson(record.value(), LyricsEmbedded.class)));
+        assertThat(events).containsOnlyKeys("song-bn", "song-en", "song-hi", "song-ko", "song-ja", "song-es", "audio-only",
+                "blank-lyrics", "long-lyrics");
+        for (String language : PublicDomainLyrics.LANGUAGES) {
+            LyricsEmbedded event = events.get("song-" + language);
+            assertThat(event.hasLyrics()).isTrue();
+            assertThat(event.language()).isEqualTo(language);
+            assertThat(event.vector()).hasSize(event.dimension()).hasSize(256 + 14);
+            assertThat(event.tokenCount()).isPositive();
+            assertThat(event.embedderId()).isEqualTo("char-ngram-tfidf");
+        }
+        assertThat(events.get("audio-only").hasLyrics()).isFalse();
+        assertThat(events.get("audio-only").vector()).isNull();
+        assertThat(events.get("blank-lyrics").hasLyrics()).isFalse();
+        assertThat(events.get("long-lyrics").truncated()).isTrue();
+        assertThat(events.get("long-lyrics").language()).isEqualTo("en");
+
+        List<ConsumerRecord<String, String>> dead = probe.collect(Topics.DLQ_EMBEDDING_SERVICE.name(), r -> true, 4, Duration.ofSeconds(60));
+        Map<String, String> reasons = new HashMap<>();
+        dead.forEach(record -> reasons.put(record.key(), KafkaProbe.header(record, DeadLetters.REASON)));
+        assertThat(reasons).containsOnlyKeys("bad-latin1-lyrics", "bad-lone-surrogate", "bad-missing-object", "bad-malformed");
+        assertThat(reasons.get("bad-latin1-lyrics")).contains("not valid UTF-8");
+        assertThat(reasons.get("bad-lone-surrogate")).contains("lone UTF-16 surrogate");
+        assertThat(reasons.get("bad-missing-object")).contains("no such object");
+        assertThat(reasons.get("bad-malformed")).contains("malformed JSON");
+
+        // The corpus statistics were saved for the next start (every 2 songs in tests).
+        assertThat(infra.s3().client().statObject(StatObjectArgs.builder().bucket("musicluster")
+                .object("models/embedder-char-ngram/document-frequencies.bin").build()).size()).isEqualTo(8 + 4L * (1 << 18));
+    }
+
+    private void send(KafkaProbe probe, String id, String lyrics, String lyricsKey) {
+        SongIngested event = new SongIngested(SongIngested.SCHEMA_VERSION, id, id, null, ObjectKeys.rawAudio(id, "wav"), "wav",
+                1, "00", lyrics, lyricsKey, Map.of(), id, Instant.now());
+        probe.send(Topics.SONGS_INGESTED.name(), id, EventCodec.toJson(event), Map.of());
+    }
+
+    private void putObject(String key, byte[] bytes) throws Exception {
+        infra.s3().client().putObject(PutObjectArgs.builder().bucket("musicluster").object(key)
+                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
+    }
+}
