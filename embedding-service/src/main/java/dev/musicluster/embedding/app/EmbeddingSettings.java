@@ -21,4 +21,29 @@ public interface EmbeddingSettings {
     /** How often (in songs) the corpus statistics are saved to the object store. */
     @WithDefault("25")
     int saveEvery();
+
+    /** {@code ngram} (the default, offline, every script) or {@code onnx} (a sentence-transformer, see {@link Onnx}). */
+    @WithDefault("ngram")
+    String embedder();
+
+    Onnx onnx();
+
+    /** A Hugging Face sentence-transformer exported to ONNX. Locations are paths or {@code classpath:NAME}. */
+    interface Onnx {
+        @WithDefault("all-minilm-l6-v2")
+        String id();
+
+        @WithDefault("classpath:all-minilm-l6-v2.onnx")
+        String model();
+
+        @WithDefault("classpath:all-minilm-l6-v2-tokenizer.json")
+        String tokenizer();
+
+        @WithDefault("256")
+        int maxTokens();
+
+        /** BERT-style models take token_type_ids; XLM-RoBERTa-style (multilingual mpnet, BGE-M3) do not. */
+        @WithDefault("true")
+        boolean tokenTypes();
+    }
 }

@@ -8,6 +8,8 @@ import dev.musicluster.embedding.domain.text.LyricsText;
 import dev.musicluster.embedding.domain.text.TextValidity;
 import dev.musicluster.embedding.domain.vector.LyricsVector;
 import dev.musicluster.embedding.domain.vector.NgramEmbedder;
+import dev.musicluster.embedding.onnx.ModelFiles;
+import dev.musicluster.embedding.onnx.SentenceTransformer;
 import dev.musicluster.kit.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -27,28 +29,47 @@ public class LyricsEmbedding {
     private final CorpusStatistics corpus;
     private final LanguageIdentifier identifier;
     private final NgramEmbedder embedder;
+    private final SentenceTransformer transformer;
 
-    public LyricsEmbedding(ObjectStore store, EmbeddingSettings settings, CorpusStatistics corpus) {
+    public LyricsEmbedding(ObjectStore store, EmbeddingSettings settings, CorpusStatistics corpus) throws IOException {
         this.store = store;
         this.settings = settings;
         this.corpus = corpus;
         this.identifier = new LanguageIdentifier(settings.languages());
         this.embedder = NgramEmbedder.withLanguageWeight(corpus.frequencies(), settings.languages(), settings.languageWeight());
+        this.transformer = switch (settings.embedder()) {
+            case "ngram" -> null;
+            case "onnx" -> SentenceTransformer.load(settings.onnx().id(), ModelFiles.resolve(settings.onnx().model()),
+                    ModelFiles.resolve(settings.onnx().tokenizer()), settings.onnx().maxTokens(), settings.onnx().tokenTypes());
+            default -> throw new IllegalArgumentException("musicluster.embedding.embedder must be ngram or onnx, not "
+                    + settings.embedder());
+        };
     }
 
     public LyricsEmbedded embed(SongIngested song) throws IOException {
         String raw = song.lyricsKey() != null ? TextValidity.decodeUtf8(store.get(song.lyricsKey())) : song.lyrics();
         LyricsText text = LyricsText.of(raw == null ? null : TextValidity.requireValid(raw), settings.maxChars());
         if (text.isEmpty()) {
-            return new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, song.songId(), false, null, 0, NgramEmbedder.ID,
-                    NgramEmbedder.VERSION, null, 0.0, Map.of(), 0, false, Instant.now());
+            return new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, song.songId(), false, null, 0,
+                    transformer == null ? NgramEmbedder.ID : transformer.id(), transformer == null ? NgramEmbedder.VERSION : "onnx",
+                    null, 0.0, Map.of(), 0, false, Instant.now());
         }
         LanguageGuess language = identifier.identify(text.text());
-        corpus.frequencies().add(embedder.ngrams().counts(text.text()));
-        corpus.added();
-        LyricsVector vector = embedder.embed(text.text(), language);
+        LyricsVector vector;
+        int tokens = text.tokenCount();
+        boolean truncated = text.truncated();
+        if (transformer != null) {
+            SentenceTransformer.Embedded embedded = transformer.embed(text.text());
+            vector = embedded.vector();
+            tokens = embedded.tokens();
+            truncated |= embedded.truncated();
+        } else {
+            corpus.frequencies().add(embedder.ngrams().counts(text.text()));
+            corpus.added();
+            vector = embedder.embed(text.text(), language);
+        }
         return new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, song.songId(), true, vector.values(), vector.dimension(),
                 vector.embedderId(), vector.embedderVersion(), language.language(), language.confidence(), language.shares(),
-                text.tokenCount(), text.truncated(), Instant.now());
+                tokens, truncated, Instant.now());
     }
 }
