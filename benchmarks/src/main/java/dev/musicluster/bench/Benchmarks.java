@@ -11,8 +11,9 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the JMH benchmarks (any JMH command-line options pass through) and prints what they mean: each result as a
- * ratio to the FFT floor measured in the same run, and as times real time per core.
+ * Runs the JMH benchmarks (any JMH command-line options pass through; a regex argument picks benchmarks) and prints
+ * what they mean: features as a ratio to the FFT floor measured in the same run and as times real time per core;
+ * embedders as lyrics per second per core.
  */
 public final class Benchmarks {
 
@@ -20,7 +21,12 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws RunnerException, org.openjdk.jmh.runner.options.CommandLineOptionException {
-        Options options = new OptionsBuilder().parent(new CommandLineOptions(args)).include(FeatureBenchmark.class.getSimpleName()).build();
+        CommandLineOptions commandLine = new CommandLineOptions(args);
+        OptionsBuilder builder = new OptionsBuilder();
+        if (commandLine.getIncludes().isEmpty()) {
+            builder.include(FeatureBenchmark.class.getSimpleName()).include(EmbeddingBenchmark.class.getSimpleName());
+        }
+        Options options = builder.parent(commandLine).build();
         Collection<RunResult> results = new Runner(options).run();
         Map<String, Double> millis = new HashMap<>();
         for (RunResult result : results) {
@@ -29,6 +35,15 @@ public final class Benchmarks {
         }
         Double floor = millis.get("fftFloor");
         System.out.println();
+        for (String embedder : new String[] {"defaultEmbedder", "onnxMiniLm"}) {
+            Double ms = millis.remove(embedder);
+            if (ms != null) {
+                System.out.printf("%-22s %8.3f ms per song's lyrics = %7.0f lyrics per second per core%n", embedder, ms, 1000 / ms);
+            }
+        }
+        if (millis.isEmpty()) {
+            return;
+        }
         System.out.println("per 30 s clip at 22,050 Hz, one thread:");
         millis.forEach((name, ms) -> System.out.printf("  %-22s %9.2f ms  %8.0f x real time%s%n", name, ms, 30_000 / ms,
                 floor == null || name.equals("fftFloor") ? "" : String.format("  %.2f x the FFT floor", ms / floor)));
