@@ -53,8 +53,10 @@ final class LocalServices implements AutoCloseable {
         Map<String, String> environment = new LinkedHashMap<>(infra.environment());
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         environment.put("MUSICLUSTER_EXIT_WITH_PARENT", "true");
+        // Lingua's language models need room beyond what the other services use.
+        String heap = service.equals("embedding-service") ? "-Xmx1g" : "-Xmx768m";
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-Xms64m", heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                 "-jar", jar.toString());
         processes.add(ChildProcess.start(service, command, environment, logs.resolve(service + ".log")));
         ports.put(service, port);

@@ -77,7 +77,8 @@ final class RunCommand implements Callable<Integer> {
         int exit = Reports.summarise(report, console);
         Set<String> ids = new HashSet<>(report.ids());
         awaitStage(gateway, ids, "listed", song -> true, console);
-        List<Map<String, Object>> songs = awaitStage(gateway, ids, "features", song -> stageSettled(song, "features"), console);
+        awaitStage(gateway, ids, "features", song -> stageSettled(song, "features"), console);
+        List<Map<String, Object>> songs = awaitStage(gateway, ids, "lyrics", song -> stageSettled(song, "lyrics"), console);
         console.println();
         SongTable.print(songs, console);
         Path table = out.resolve("songs.csv");

@@ -48,7 +48,11 @@ class MainJobTest {
 
             GatewayClient client = new GatewayClient(gateway);
             List<Map<String, Object>> songs = client.songs();
-            assertThat(songs).hasSize(8).allSatisfy(song -> assertThat(song.get("status")).isEqualTo("features"));
+            assertThat(songs).hasSize(8).allSatisfy(song -> {
+                assertThat(stage(song, "features")).containsEntry("state", "DONE");
+                assertThat(stage(song, "lyrics")).containsEntry("state", "DONE");
+                assertThat(stage(song, "lyrics").get("detail")).as("detected language").isEqualTo(labels(song).get("language"));
+            });
             assertThat(Files.readAllLines(dir.resolve("results/songs.csv"))).hasSize(9).first().asString().startsWith("id,title");
 
             // The same manifest a second time: the same songs, none added.
@@ -67,6 +71,16 @@ class MainJobTest {
             boolean gone = child.onExit().thenApply(h -> true).completeOnTimeout(false, 30, TimeUnit.SECONDS).get();
             assertThat(gone).as("child %d (%s) left behind", child.pid(), child.info().command().orElse("?")).isTrue();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stage(Map<String, Object> song, String stage) {
+        return (Map<String, Object>) ((Map<String, Object>) song.get("stages")).get(stage);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> labels(Map<String, Object> song) {
+        return (Map<String, Object>) song.get("labels");
     }
 
     private static List<String> javaCommand(Path home, String... args) {
