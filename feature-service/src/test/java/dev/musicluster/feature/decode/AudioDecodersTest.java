@@ -63,6 +63,9 @@ class AudioDecodersTest {
         float[] middle = Arrays.copyOfRange(reference.samples(), 27_562, 27_562 + 33_075);
         assertThat(correlation(centre.samples(), middle, 0)).isGreaterThan(0.999);
         assertThat(correlation(first.samples(), Arrays.copyOf(reference.samples(), 33_075), 0)).isGreaterThan(0.999);
+
+        PcmAudio whole = DECODERS.decode(wav, "wav", new DecodeSettings(22_050, ClipWindow.WHOLE, 1.5, 3600));
+        assertThat(whole.samples()).hasSize(4 * 22_050);
     }
 
     @Test

@@ -38,8 +38,10 @@ public final class MonoResamplingSink {
         this.skipFrames = skipFrames;
         this.keepFrames = keepFrames;
         this.resampler = sourceRate == targetRate ? null : new Resampler(true, factor, factor);
-        long expected = keepFrames == Long.MAX_VALUE ? targetRate * 60L : (long) Math.ceil(keepFrames * factor) + 16;
-        this.output = new float[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(1024, expected))];
+        // Sized for the window, but never more than a minute up front: a WHOLE-track window is an upper bound, and
+        // the buffer grows as audio actually arrives.
+        long expected = (long) Math.ceil(Math.min(keepFrames, Long.MAX_VALUE / 2) * factor) + 16;
+        this.output = new float[(int) Math.max(1024, Math.min(expected, targetRate * 60L))];
     }
 
     /** True once the window is complete: the decoder may stop reading. */
