@@ -1,0 +1,81 @@
+package dev.musicluster.clustering.domain.algorithms;
+
+import dev.musicluster.clustering.domain.metrics.InternalMetrics;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The algorithms by name, with k given or chosen ({@code k = 0} means auto): by BIC for Gaussian mixtures, by
+ * silhouette for the others, over k = 2..min(12, n - 1). DBSCAN and HDBSCAN find k themselves.
+ */
+public final class Algorithms {
+
+    public static final List<String> NAMES = List.of("kmeans", "hdbscan", "dbscan", "agglomerative-ward",
+            "agglomerative-average", "agglomerative-complete", "agglomerative-single", "gmm-diag", "gmm-full");
+    private static final int MAX_AUTO_K = 12;
+
+    private Algorithms() {
+    }
+
+    public static Partition fit(String name, int k, long seed, double[][] points) {
+        if (name.equals("dbscan")) {
+            return new Dbscan(DbscanRadius.estimate(points, 5), 5).fit(points);
+        }
+        if (name.equals("hdbscan")) {
+            return new Hdbscan(Math.max(5, points.length / 50)).fit(points);
+        }
+        if (k > 0) {
+            return withK(name, k, seed).fit(points);
+        }
+        Partition best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int candidate = 2; candidate <= Math.min(MAX_AUTO_K, points.length - 1); candidate++) {
+            Partition partition = withK(name, candidate, seed).fit(points);
+            double score = name.startsWith("gmm") ? -partition.score()
+                    : partition.clusters() < 2 ? Double.NEGATIVE_INFINITY : InternalMetrics.silhouette(points, partition.labels());
+            if (score > bestScore) {
+                bestScore = score;
+                best = partition;
+            }
+        }
+        return best;
+    }
+
+    static Clusterer withK(String name, int k, long seed) {
+        return switch (name) {
+            case "kmeans" -> new KMeans(k, 10, seed, 1);
+            case "agglomerative-ward" -> new Agglomerative(Agglomerative.Linkage.WARD, k);
+            case "agglomerative-average" -> new Agglomerative(Agglomerative.Linkage.AVERAGE, k);
+            case "agglomerative-complete" -> new Agglomerative(Agglomerative.Linkage.COMPLETE, k);
+            case "agglomerative-single" -> new Agglomerative(Agglomerative.Linkage.SINGLE, k);
+            case "gmm-diag" -> new GaussianMixture(k, GaussianMixture.Covariance.DIAGONAL, seed);
+            case "gmm-full" -> new GaussianMixture(k, GaussianMixture.Covariance.FULL, seed);
+            default -> throw new IllegalArgumentException("unknown algorithm " + name + "; known: " + NAMES);
+        };
+    }
+
+    /** The radius for DBSCAN: the 90th percentile of each point's distance to its minSamples-th neighbour. */
+    static final class DbscanRadius {
+        private DbscanRadius() {
+        }
+
+        static double estimate(double[][] points, int minSamples) {
+            double[] kth = new double[points.length];
+            for (int i = 0; i < points.length; i++) {
+                double[] distances = new double[points.length];
+                for (int j = 0; j < points.length; j++) {
+                    double squared = 0;
+                    for (int f = 0; f < points[i].length; f++) {
+                        double difference = points[i][f] - points[j][f];
+                        squared += difference * difference;
+                    }
+                    distances[j] = Math.sqrt(squared);
+                }
+                Arrays.sort(distances);
+                kth[i] = distances[Math.min(minSamples - 1, distances.length - 1)];
+            }
+            Arrays.sort(kth);
+            return kth[(int) Math.floor(0.9 * (kth.length - 1))];
+        }
+    }
+}

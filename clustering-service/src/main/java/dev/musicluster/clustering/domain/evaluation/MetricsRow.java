@@ -1,0 +1,18 @@
+package dev.musicluster.clustering.domain.evaluation;
+
+import java.util.List;
+
+/** One row of {@code clustering_metrics.csv}: a partition of one representation, scored against one label column. */
+public record MetricsRow(String representation, String model, String algorithm, int k, long noise, String label,
+                         double silhouette, double calinskiHarabasz, double daviesBouldin, double ari, double nmi,
+                         double ami, double purity, double homogeneity, double completeness, double vMeasure) {
+
+    public static final List<String> HEADER = List.of("representation", "model", "algorithm", "k", "noise", "label",
+            "silhouette", "calinski_harabasz", "davies_bouldin", "ari", "nmi", "ami", "purity", "homogeneity",
+            "completeness", "v_measure");
+
+    public List<Object> values() {
+        return List.of(representation, model, algorithm, k, noise, label, silhouette, calinskiHarabasz, daviesBouldin,
+                ari, nmi, ami, purity, homogeneity, completeness, vMeasure);
+    }
+}
