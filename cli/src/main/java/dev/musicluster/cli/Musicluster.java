@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, IngestCommand.class, FeaturesCommand.class, ClusterCommand.class, DemoCommand.class, InfraCommand.class})
 public final class Musicluster {
 
+    /** Held so that java.util.logging keeps the level: Tribuo logs every iteration at INFO. */
+    private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
+
     public static void main(String[] args) {
+        TRIBUO.setLevel(java.util.logging.Level.WARNING);
         System.exit(new CommandLine(new Musicluster()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 }
