@@ -1,5 +1,6 @@
 package dev.musicluster.clustering.domain.algorithms;
 
+import dev.musicluster.clustering.domain.Euclidean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,11 +43,7 @@ public final class Agglomerative implements Clusterer {
         double[][] d = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                double squared = 0;
-                for (int f = 0; f < points[i].length; f++) {
-                    double difference = points[i][f] - points[j][f];
-                    squared += difference * difference;
-                }
+                double squared = Euclidean.squared(points[i], points[j]);
                 d[i][j] = d[j][i] = linkage == Linkage.WARD ? squared : Math.sqrt(squared);
             }
         }

@@ -1,5 +1,6 @@
 package dev.musicluster.clustering.domain.algorithms;
 
+import dev.musicluster.clustering.domain.Euclidean;
 import dev.musicluster.clustering.domain.metrics.InternalMetrics;
 import java.util.Arrays;
 import java.util.List;
@@ -64,12 +65,7 @@ public final class Algorithms {
             for (int i = 0; i < points.length; i++) {
                 double[] distances = new double[points.length];
                 for (int j = 0; j < points.length; j++) {
-                    double squared = 0;
-                    for (int f = 0; f < points[i].length; f++) {
-                        double difference = points[i][f] - points[j][f];
-                        squared += difference * difference;
-                    }
-                    distances[j] = Math.sqrt(squared);
+                    distances[j] = Euclidean.distance(points[i], points[j]);
                 }
                 Arrays.sort(distances);
                 kth[i] = distances[Math.min(minSamples - 1, distances.length - 1)];

@@ -35,6 +35,7 @@ public final class Dbscan implements Clusterer {
             int[] found = new int[n];
             int count = 0;
             for (int j = 0; j < n; j++) {
+                // Euclidean.squared, but giving up as soon as the sum passes eps²: most pairs are far apart.
                 double squared = 0;
                 for (int f = 0; f < points[i].length && squared <= eps2; f++) {
                     double difference = points[i][f] - points[j][f];

@@ -1,5 +1,6 @@
 package dev.musicluster.clustering.domain.algorithms;
 
+import dev.musicluster.clustering.domain.Euclidean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -172,7 +173,7 @@ public final class GaussianMixture implements Clusterer {
         for (int c = 1; c < k; c++) {
             double total = 0;
             for (int i = 0; i < n; i++) {
-                nearest[i] = Math.min(nearest[i], squared(x[i], centres[c - 1]));
+                nearest[i] = Math.min(nearest[i], Euclidean.squared(x[i], centres[c - 1]));
                 total += nearest[i];
             }
             double target = random.nextDouble() * total;
@@ -191,7 +192,7 @@ public final class GaussianMixture implements Clusterer {
             for (int i = 0; i < n; i++) {
                 int best = 0;
                 for (int c = 1; c < k; c++) {
-                    best = squared(x[i], centres[c]) < squared(x[i], centres[best]) ? c : best;
+                    best = Euclidean.squared(x[i], centres[c]) < Euclidean.squared(x[i], centres[best]) ? c : best;
                 }
                 labels[i] = best;
             }
@@ -218,14 +219,5 @@ public final class GaussianMixture implements Clusterer {
             resp[i][labels[i]] = 1;
         }
         return resp;
-    }
-
-    private static double squared(double[] a, double[] b) {
-        double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            double difference = a[j] - b[j];
-            sum += difference * difference;
-        }
-        return sum;
     }
 }

@@ -1,5 +1,7 @@
 package dev.musicluster.clustering.domain.metrics;
 
+import dev.musicluster.clustering.domain.Euclidean;
+
 /**
  * How compact and separated clusters are, from the points alone (Euclidean), with scikit-learn's definitions:
  * silhouette (mean over points; a point alone in its cluster scores 0), Calinski-Harabasz (between- over
@@ -24,7 +26,7 @@ public final class InternalMetrics {
             java.util.Arrays.fill(sums, 0);
             for (int j = 0; j < points.length; j++) {
                 if (i != j) {
-                    sums[clusters[j]] += distance(points[i], points[j]);
+                    sums[clusters[j]] += Euclidean.distance(points[i], points[j]);
                 }
             }
             int own = clusters[i];
@@ -53,10 +55,10 @@ public final class InternalMetrics {
         for (int c = 0; c < k; c++) {
             double[] centroid = centroid(points, clusters, c);
             int size = sizes(clusters, k)[c];
-            between += size * squaredDistance(centroid, mean);
+            between += size * Euclidean.squared(centroid, mean);
             for (int i = 0; i < points.length; i++) {
                 if (clusters[i] == c) {
-                    within += squaredDistance(points[i], centroid);
+                    within += Euclidean.squared(points[i], centroid);
                 }
             }
         }
@@ -73,7 +75,7 @@ public final class InternalMetrics {
             centroids[c] = centroid(points, clusters, c);
         }
         for (int i = 0; i < points.length; i++) {
-            spread[clusters[i]] += distance(points[i], centroids[clusters[i]]) / sizes[clusters[i]];
+            spread[clusters[i]] += Euclidean.distance(points[i], centroids[clusters[i]]) / sizes[clusters[i]];
         }
         boolean allSpreadZero = java.util.Arrays.stream(spread).allMatch(s -> Math.abs(s) < 1e-300);
         double sum = 0;
@@ -84,7 +86,7 @@ public final class InternalMetrics {
                 if (i == j) {
                     continue;
                 }
-                double d = distance(centroids[i], centroids[j]);
+                double d = Euclidean.distance(centroids[i], centroids[j]);
                 if (d != 0) {
                     allCentroidsTogether = false;
                     worst = Math.max(worst, (spread[i] + spread[j]) / d);
@@ -93,19 +95,6 @@ public final class InternalMetrics {
             sum += worst;
         }
         return allSpreadZero || allCentroidsTogether ? 0.0 : sum / k;
-    }
-
-    static double distance(double[] a, double[] b) {
-        return Math.sqrt(squaredDistance(a, b));
-    }
-
-    static double squaredDistance(double[] a, double[] b) {
-        double sum = 0;
-        for (int d = 0; d < a.length; d++) {
-            double difference = a[d] - b[d];
-            sum += difference * difference;
-        }
-        return sum;
     }
 
     /** The mean of the points of cluster {@code c}, or of all points when {@code clusters} is null. */
