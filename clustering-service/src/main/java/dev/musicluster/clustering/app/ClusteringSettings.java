@@ -1,0 +1,20 @@
+package dev.musicluster.clustering.app;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+@ConfigMapping(prefix = "musicluster.clustering")
+public interface ClusteringSettings {
+
+    /** Algorithms run on every trained model's latents; the first is the run's primary clustering. */
+    @WithDefault("kmeans,agglomerative-ward,gmm-diag,hdbscan")
+    List<String> algorithms();
+
+    /** A number of clusters, or auto (silhouette, or BIC for mixtures, over 2..12). */
+    @WithDefault("auto")
+    String k();
+
+    @WithDefault("42")
+    long seed();
+}

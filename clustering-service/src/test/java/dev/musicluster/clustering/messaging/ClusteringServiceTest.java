@@ -1,0 +1,97 @@
+package dev.musicluster.clustering.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.musicluster.contracts.Topics;
+import dev.musicluster.contracts.events.ClusteringCompleted;
+import dev.musicluster.contracts.events.EventCodec;
+import dev.musicluster.contracts.events.ModelTrained;
+import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.contracts.storage.ObjectKeys;
+import dev.musicluster.contracts.tensor.NpyArray;
+import dev.musicluster.contracts.tensor.NpyFormat;
+import dev.musicluster.infra.KafkaProbe;
+import dev.musicluster.infra.LocalInfra;
+import dev.musicluster.infra.LocalInfraTestResource;
+import io.minio.GetObjectArgs;
+import io.minio.PutObjectArgs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** A trained model's latents in the real S3, its event on the real broker: clusters, scores, CSVs and an event. */
+@QuarkusTest
+@WithTestResource(LocalInfraTestResource.class)
+class ClusteringServiceTest {
+
+    LocalInfra infra;
+
+    @Test
+    void aTrainedModelIsClusteredAndScoredAgainstTheSongsLabels() throws Exception {
+        KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
+        Random random = new Random(3);
+        String[] genres = {"rock", "jazz", "folk"};
+        List<String> ids = new ArrayList<>();
+        float[] latents = new float[45 * 4];
+        for (int i = 0; i < 45; i++) {
+            String id = "song-" + i;
+            ids.add(id);
+            int genre = i % 3;
+            for (int j = 0; j < 4; j++) {
+                latents[i * 4 + j] = (float) ((j == genre ? 6 : 0) + random.nextGaussian() * 0.3);
+            }
+            SongIngested song = new SongIngested(SongIngested.SCHEMA_VERSION, id, id, null, ObjectKeys.rawAudio(id, "wav"), "wav",
+                    1, "00", null, null, Map.of("genre", genres[genre]), id, Instant.now());
+            probe.send(Topics.SONGS_INGESTED.name(), id, EventCodec.toJson(song), Map.of());
+        }
+        put(ObjectKeys.latents("run-1", "vae.npy"), NpyFormat.toBytes(new NpyArray(new int[] {45, 4}, latents)));
+        put(ObjectKeys.latents("run-1", "vae.ids.txt"), String.join("\n", ids).getBytes(StandardCharsets.UTF_8));
+        // Labels arrive on their own topic: wait until the view holds all 45 before the model event.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!given().get("/q/metrics").asString().contains("musicluster_clustering_labelled_songs 45.0")) {
+            assertThat(System.nanoTime()).as("label view never reached 45 songs").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        ModelTrained model = new ModelTrained(ModelTrained.SCHEMA_VERSION, "run-1", "vae", ObjectKeys.model("run-1", "vae.pt"),
+                ObjectKeys.latents("run-1", "vae.npy"), ObjectKeys.latents("run-1", "vae.ids.txt"), 4, 45, Map.of(), Instant.now());
+        probe.send(Topics.MODELS_TRAINED.name(), "run-1", EventCodec.toJson(model), Map.of());
+
+        ClusteringCompleted completed = EventCodec.fromJson(probe.await(Topics.CLUSTERING_RESULTS.name(), r -> "run-1".equals(r.key()),
+                Duration.ofSeconds(90)).value(), ClusteringCompleted.class);
+        assertThat(completed.primaryAlgorithm()).isEqualTo("kmeans");
+        assertThat(completed.assignments()).hasSize(45);
+        assertThat(completed.assignments().values().stream().distinct().count()).isEqualTo(3);
+
+        List<String> metrics = new String(get(completed.metricsKey()), StandardCharsets.UTF_8).lines().toList();
+        assertThat(metrics.get(0)).startsWith("representation,model,algorithm,k,noise,label,silhouette");
+        String kmeans = metrics.stream().filter(line -> line.startsWith("vae,vae,kmeans,")).findFirst().orElseThrow();
+        assertThat(kmeans).contains(",genre,");
+        assertThat(Double.parseDouble(kmeans.split(",")[10])).as("NMI against genre").isGreaterThan(0.99);
+        assertThat(new String(get(completed.assignmentsKey()), StandardCharsets.UTF_8).lines()).hasSize(46);
+
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(scrape).contains("musicluster_clustering_metric{").contains("algorithm=\"kmeans\"").contains("metric=\"nmi\"")
+                .contains("musicluster_clustering_duration_seconds_count");
+    }
+
+    private void put(String key, byte[] bytes) throws Exception {
+        infra.s3().client().putObject(PutObjectArgs.builder().bucket("musicluster").object(key)
+                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
+    }
+
+    private byte[] get(String key) throws Exception {
+        try (InputStream in = infra.s3().client().getObject(GetObjectArgs.builder().bucket("musicluster").object(key).build())) {
+            return in.readAllBytes();
+        }
+    }
+}
