@@ -4,8 +4,8 @@ import dev.musicluster.clustering.domain.algorithms.Algorithms;
 import dev.musicluster.clustering.domain.algorithms.Partition;
 import dev.musicluster.clustering.domain.evaluation.MetricsRow;
 import dev.musicluster.clustering.domain.evaluation.PartitionEvaluation;
+import dev.musicluster.clustering.domain.evaluation.ResultTables;
 import dev.musicluster.clustering.domain.evaluation.Standardisation;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -73,24 +71,8 @@ final class ClusterCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9);
         }
         Files.createDirectories(out);
-        try (Writer writer = Files.newBufferedWriter(out.resolve("clustering_metrics.csv"), StandardCharsets.UTF_8);
-             CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(MetricsRow.HEADER.toArray(String[]::new)).build().print(writer)) {
-            for (MetricsRow row : rows) {
-                printer.printRecord(row.values());
-            }
-        }
-        List<String> header = new ArrayList<>(List.of("id"));
-        header.addAll(assignments.keySet());
-        try (Writer writer = Files.newBufferedWriter(out.resolve("assignments.csv"), StandardCharsets.UTF_8);
-             CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).build().print(writer)) {
-            for (int i = 0; i < table.ids().size(); i++) {
-                List<Object> row = new ArrayList<>(List.of(table.ids().get(i)));
-                for (int[] labelsOfAlgorithm : assignments.values()) {
-                    row.add(labelsOfAlgorithm[i]);
-                }
-                printer.printRecord(row);
-            }
-        }
+        Files.writeString(out.resolve("clustering_metrics.csv"), ResultTables.metrics(rows), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("assignments.csv"), ResultTables.assignments(table.ids(), assignments), StandardCharsets.UTF_8);
         System.out.printf("%n%-24s %-12s %4s %10s %8s %8s %8s%n", "algorithm", "label", "k", "silhouette", "ari", "nmi", "purity");
         for (MetricsRow row : rows) {
             System.out.printf("%-24s %-12s %4d %10.4f %8.4f %8.4f %8.4f%n", row.algorithm(), row.label(), row.k(), row.silhouette(),

@@ -41,14 +41,7 @@ record FeatureTable(List<String> ids, List<String> featureNames, double[][] poin
         if (array.rank() != 2) {
             throw new IOException(npy + " must be a 2-D array (songs × features), shape is " + java.util.Arrays.toString(array.shape()));
         }
-        float[][] rows = array.toRows();
-        double[][] points = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            points[i] = new double[rows[i].length];
-            for (int j = 0; j < rows[i].length; j++) {
-                points[i][j] = rows[i][j];
-            }
-        }
+        double[][] points = array.toDoubleRows();
         List<String> ids = new ArrayList<>();
         if (idsFile != null) {
             Files.readAllLines(idsFile, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).forEach(ids::add);

@@ -4,6 +4,7 @@ import dev.musicluster.clustering.domain.algorithms.Algorithms;
 import dev.musicluster.clustering.domain.algorithms.Partition;
 import dev.musicluster.clustering.domain.evaluation.MetricsRow;
 import dev.musicluster.clustering.domain.evaluation.PartitionEvaluation;
+import dev.musicluster.clustering.domain.evaluation.ResultTables;
 import dev.musicluster.contracts.events.ClusteringCompleted;
 import dev.musicluster.contracts.events.ModelTrained;
 import dev.musicluster.contracts.storage.ObjectKeys;
@@ -15,7 +16,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Clusters one trained model's latents with every configured algorithm, scores each partition against the songs'
@@ -55,7 +53,7 @@ public class RunClustering {
             throw new IllegalArgumentException("latents of shape " + java.util.Arrays.toString(latents.shape()) + " for "
                     + ids.size() + " ids in run " + model.runId());
         }
-        double[][] points = toDoubles(latents);
+        double[][] points = latents.toDoubleRows();
         Map<String, List<String>> columns = labels.columns(ids);
         int k = settings.k().equals("auto") ? 0 : Integer.parseInt(settings.k());
         List<MetricsRow> rows = new ArrayList<>();
@@ -71,8 +69,8 @@ public class RunClustering {
         }
         String metricsKey = ObjectKeys.results(model.runId(), "clustering_metrics-" + model.model() + ".csv");
         String assignmentsKey = ObjectKeys.results(model.runId(), "assignments-" + model.model() + ".csv");
-        store.put(metricsKey, metricsCsv(rows), "text/csv");
-        store.put(assignmentsKey, assignmentsCsv(ids, assignments), "text/csv");
+        store.put(metricsKey, ResultTables.metrics(rows).getBytes(StandardCharsets.UTF_8), "text/csv");
+        store.put(assignmentsKey, ResultTables.assignments(ids, assignments).getBytes(StandardCharsets.UTF_8), "text/csv");
         String primary = settings.algorithms().get(0);
         Map<String, Integer> primaryAssignments = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -95,43 +93,5 @@ public class RunClustering {
                     registry.gauge("musicluster.clustering.metric", tags, holder, AtomicReference::get);
                     return holder;
                 }).set(value));
-    }
-
-    private static byte[] metricsCsv(List<MetricsRow> rows) throws IOException {
-        StringWriter writer = new StringWriter();
-        try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(MetricsRow.HEADER.toArray(String[]::new)).build().print(writer)) {
-            for (MetricsRow row : rows) {
-                printer.printRecord(row.values());
-            }
-        }
-        return writer.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] assignmentsCsv(List<String> ids, Map<String, int[]> assignments) throws IOException {
-        List<String> header = new ArrayList<>(List.of("id"));
-        header.addAll(assignments.keySet());
-        StringWriter writer = new StringWriter();
-        try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).build().print(writer)) {
-            for (int i = 0; i < ids.size(); i++) {
-                List<Object> row = new ArrayList<>(List.of(ids.get(i)));
-                for (int[] labelsOfAlgorithm : assignments.values()) {
-                    row.add(labelsOfAlgorithm[i]);
-                }
-                printer.printRecord(row);
-            }
-        }
-        return writer.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static double[][] toDoubles(NpyArray array) {
-        float[][] rows = array.toRows();
-        double[][] points = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            points[i] = new double[rows[i].length];
-            for (int j = 0; j < rows[i].length; j++) {
-                points[i][j] = rows[i][j];
-            }
-        }
-        return points;
     }
 }

@@ -67,6 +67,20 @@ public record NpyArray(int[] shape, float[] data) {
         return rows;
     }
 
+    /** The matrix as rows of doubles, the form numerical code (clustering, statistics) works in. */
+    public double[][] toDoubleRows() {
+        if (shape.length != 2) {
+            throw new IllegalStateException("toDoubleRows needs a matrix, shape is " + Arrays.toString(shape));
+        }
+        double[][] rows = new double[shape[0]][shape[1]];
+        for (int r = 0; r < shape[0]; r++) {
+            for (int c = 0; c < shape[1]; c++) {
+                rows[r][c] = data[r * shape[1] + c];
+            }
+        }
+        return rows;
+    }
+
     static long elementCount(int[] shape) {
         long size = 1;
         for (int dim : shape) {

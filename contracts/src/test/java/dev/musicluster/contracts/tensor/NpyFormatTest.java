@@ -77,6 +77,13 @@ class NpyFormatTest {
     }
 
     @Test
+    void matrixRowsComeOutAsDoubles() {
+        double[][] rows = new NpyArray(new int[] {2, 3}, new float[] {1, 2, 3, 4, 5, 6.5f}).toDoubleRows();
+        assertThat(rows[0]).containsExactly(1, 2, 3);
+        assertThat(rows[1]).containsExactly(4, 5, 6.5);
+    }
+
+    @Test
     void rejectsTruncatedAndForeignFiles() throws IOException {
         byte[] good = fixture("matrix_3x4_f4.npy");
         assertThatThrownBy(() -> NpyFormat.fromBytes(Arrays.copyOf(good, good.length - 5)))
