@@ -1,0 +1,85 @@
+package dev.musicluster.training.domain.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A training request's hyper-parameters; every one has a documented default (docs/training.md), and a request
+ * overrides any of them by name. An unknown name or a value out of range is refused, not ignored.
+ *
+ * @param latent        latent dimensions
+ * @param epochs        passes over the training set
+ * @param batch         songs per optimisation step
+ * @param learningRate  Adam's step size
+ * @param beta          weight of the KL term for beta-vae (the other VAEs use 1)
+ * @param betaBase      the architecture beta-vae weights: vae, conv-vae or hybrid-vae
+ * @param klWarmup      epochs over which the KL weight rises linearly from 0 (0: no annealing)
+ * @param capacity      target KL in nats for beta-vae's capacity objective β·|KL − C| (0: plain β·KL)
+ * @param condition     the label column cvae conditions on
+ * @param melFrames     frames the log-mel spectrogram is pooled to (a multiple of 16)
+ * @param seed          seeds initialisation, shuffling and sampling: on CPU a seed makes a run reproducible
+ */
+public record HyperParameters(int latent, int epochs, int batch, double learningRate, double beta, ModelKind betaBase,
+                              int klWarmup, double capacity, String condition, int melFrames, long seed) {
+
+    public static final HyperParameters DEFAULTS = new HyperParameters(32, 40, 32, 1e-3, 4.0, ModelKind.CONV_VAE, 0, 0.0,
+            "language", 128, 42L);
+
+    private static final Set<String> NAMES = Set.copyOf(DEFAULTS.toMap().keySet());
+
+    public HyperParameters {
+        require(latent >= 2 && latent <= 1024, "latent must be in 2..1024, not " + latent);
+        require(epochs >= 1 && epochs <= 10_000, "epochs must be in 1..10000, not " + epochs);
+        require(batch >= 2 && batch <= 4096, "batch must be in 2..4096, not " + batch);
+        require(learningRate > 0 && learningRate < 1, "lr must be in (0, 1), not " + learningRate);
+        require(beta > 0, "beta must be positive, not " + beta);
+        require(betaBase == ModelKind.VAE || betaBase == ModelKind.CONV_VAE || betaBase == ModelKind.HYBRID_VAE,
+                "beta-base must be vae, conv-vae or hybrid-vae, not " + betaBase.id());
+        require(klWarmup >= 0, "kl-warmup must not be negative");
+        require(capacity >= 0, "capacity must not be negative");
+        require(condition != null && !condition.isBlank(), "condition must name a label column");
+        require(melFrames >= 16 && melFrames % 16 == 0 && melFrames <= 4096, "mel-frames must be a multiple of 16 in 16..4096");
+    }
+
+    /** The defaults with the given overrides; names as in {@link #toMap()}. */
+    public static HyperParameters of(Map<String, String> overrides) {
+        for (String name : overrides.keySet()) {
+            require(NAMES.contains(name), "unknown hyper-parameter '" + name + "'; known: " + String.join(", ", NAMES));
+        }
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS.toMap());
+        values.putAll(overrides);
+        try {
+            return new HyperParameters(Integer.parseInt(values.get("latent")), Integer.parseInt(values.get("epochs")),
+                    Integer.parseInt(values.get("batch")), Double.parseDouble(values.get("lr")),
+                    Double.parseDouble(values.get("beta")), ModelKind.of(values.get("beta-base")),
+                    Integer.parseInt(values.get("kl-warmup")), Double.parseDouble(values.get("capacity")),
+                    values.get("condition"), Integer.parseInt(values.get("mel-frames")), Long.parseLong(values.get("seed")));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("hyper-parameter is not a number: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every hyper-parameter by its request name, in a stable order (provenance, config.json). */
+    public Map<String, String> toMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("latent", Integer.toString(latent));
+        map.put("epochs", Integer.toString(epochs));
+        map.put("batch", Integer.toString(batch));
+        map.put("lr", Double.toString(learningRate));
+        map.put("beta", Double.toString(beta));
+        map.put("beta-base", betaBase.id());
+        map.put("kl-warmup", Integer.toString(klWarmup));
+        map.put("capacity", Double.toString(capacity));
+        map.put("condition", condition);
+        map.put("mel-frames", Integer.toString(melFrames));
+        map.put("seed", Long.toString(seed));
+        return map;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

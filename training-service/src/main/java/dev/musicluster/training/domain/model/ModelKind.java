@@ -1,0 +1,40 @@
+package dev.musicluster.training.domain.model;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The models a training request can name. */
+public enum ModelKind {
+    /** Dense VAE on the standardised per-song summary vector. */
+    VAE("vae"),
+    /** Convolutional VAE on the log-mel spectrogram. */
+    CONV_VAE("conv-vae"),
+    /** Audio conv encoder and lyrics encoder fused into one latent; songs without lyrics are masked. */
+    HYBRID_VAE("hybrid-vae"),
+    /** Any of the three above with a weighted (β) KL term, optionally annealed or capacity-controlled. */
+    BETA_VAE("beta-vae"),
+    /** The dense VAE conditioned on a categorical column the user names, in encoder and decoder. */
+    CVAE("cvae"),
+    /** Deterministic autoencoder on the summary vector: the baseline without a KL term. */
+    AE("ae");
+
+    private final String id;
+
+    ModelKind(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static ModelKind of(String id) {
+        for (ModelKind kind : values()) {
+            if (kind.id.equals(id.trim().toLowerCase(java.util.Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown model '" + id + "'; known: "
+                + Arrays.stream(values()).map(ModelKind::id).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.musicluster.training.domain.model;
+
+/**
+ * What a named model is: its input, whether its latent is variational, the KL weight and schedule, whether it is
+ * conditioned. Every model of the family is one network shape with these switches.
+ */
+public record ModelSpec(ModelKind kind, Input input, boolean variational, double beta, int klWarmup, double capacity,
+                        boolean conditional, int latent) {
+
+    public static ModelSpec of(ModelKind kind, HyperParameters hp) {
+        return switch (kind) {
+            case VAE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, false, hp.latent());
+            case CONV_VAE -> new ModelSpec(kind, Input.LOG_MEL, true, 1.0, hp.klWarmup(), 0, false, hp.latent());
+            case HYBRID_VAE -> new ModelSpec(kind, Input.LOG_MEL_AND_LYRICS, true, 1.0, hp.klWarmup(), 0, false, hp.latent());
+            case BETA_VAE -> new ModelSpec(kind, of(hp.betaBase(), hp).input(), true, hp.beta(), hp.klWarmup(),
+                    hp.capacity(), false, hp.latent());
+            case CVAE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, true, hp.latent());
+            case AE -> new ModelSpec(kind, Input.SUMMARY, false, 0.0, 0, 0, false, hp.latent());
+        };
+    }
+
+    /** The KL weight in a given epoch (0-based): β, ramped linearly over the warm-up epochs. */
+    public double klWeight(int epoch) {
+        if (!variational) {
+            return 0;
+        }
+        return klWarmup == 0 ? beta : beta * Math.min(1.0, (epoch + 1) / (double) klWarmup);
+    }
+}

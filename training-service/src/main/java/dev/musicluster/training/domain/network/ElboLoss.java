@@ -1,0 +1,64 @@
+package dev.musicluster.training.domain.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.loss.Loss;
+
+/**
+ * The negative evidence lower bound per song, averaged over the batch: Gaussian reconstruction error
+ * {@code ½‖x − x̂‖²} of the audio input (and of the lyrics embedding where a song has lyrics, weighted so that both
+ * modalities count alike) plus the weighted KL divergence of the latent from the standard normal, or
+ * {@code β·|KL − C|} when a capacity C is set. Labels are the network's inputs; predictions its outputs.
+ */
+public final class ElboLoss extends Loss {
+
+    private final NetworkShape shape;
+    private final float lyricsWeight;
+    private float klWeight;
+
+    public ElboLoss(NetworkShape shape) {
+        super("elbo");
+        this.shape = shape;
+        this.lyricsWeight = shape.spec().input().usesLyrics() ? (float) shape.audioWidth() / shape.lyricsWidth() : 0f;
+        this.klWeight = (float) shape.spec().klWeight(0);
+    }
+
+    /** Sets the KL weight of the epoch about to run (annealing). */
+    public void startEpoch(int epoch) {
+        klWeight = (float) shape.spec().klWeight(epoch);
+    }
+
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+        return terms(labels, predictions).total();
+    }
+
+    public Terms terms(NDList inputs, NDList outputs) {
+        long batch = inputs.get(0).getShape().get(0);
+        NDArray reconstruction = squaredError(inputs.get(0), outputs.get(0), batch);
+        int latentAt = 1;
+        if (shape.spec().input().usesLyrics()) {
+            NDArray mask = inputs.get(2).reshape(batch);
+            reconstruction = reconstruction.add(squaredError(inputs.get(1), outputs.get(1), batch).mul(mask).mul(lyricsWeight));
+            latentAt = 2;
+        }
+        NDArray mean = outputs.get(latentAt);
+        NDArray logVariance = outputs.get(latentAt + 1);
+        NDArray meanReconstruction = reconstruction.mean();
+        if (!shape.spec().variational()) {
+            return new Terms(meanReconstruction, meanReconstruction, meanReconstruction.zerosLike());
+        }
+        // Scalars as float: DJL would make a Java double a float64 tensor and promote the whole graph.
+        NDArray kl = mean.square().add(logVariance.exp()).sub(logVariance).sub(1f).sum(new int[] {1}).mul(0.5f).mean();
+        NDArray penalty = shape.spec().capacity() > 0 ? kl.sub((float) shape.spec().capacity()).abs() : kl;
+        return new Terms(meanReconstruction.add(penalty.mul(klWeight)), meanReconstruction, kl);
+    }
+
+    private static NDArray squaredError(NDArray target, NDArray reconstruction, long batch) {
+        return target.sub(reconstruction).square().reshape(batch, -1).sum(new int[] {1}).mul(0.5f);
+    }
+
+    /** The loss and its parts, each a scalar. */
+    public record Terms(NDArray total, NDArray reconstruction, NDArray kl) {
+    }
+}

@@ -1,0 +1,123 @@
+package dev.musicluster.training.domain.network;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.musicluster.training.domain.data.Normalisation;
+import dev.musicluster.training.domain.data.ScaledInputs;
+import dev.musicluster.training.domain.data.TrainingSet;
+import dev.musicluster.training.domain.model.HyperParameters;
+import dev.musicluster.training.domain.model.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Fits one member of the family: normalisation fitted on the training set, Adam on shuffled mini-batches gathered
+ * on the device, one {@link EpochResult} per epoch to the listener. The seed fixes initialisation (PyTorch's
+ * generator), shuffling and the reparameterisation noise: on CPU the same seed gives the same model.
+ */
+public final class NetworkTraining {
+
+    private NetworkTraining() {
+    }
+
+    public static TrainedNetwork fit(ModelSpec spec, HyperParameters hp, TrainingSet set, Device device,
+                                     Consumer<EpochResult> listener) {
+        if (set.size() < 2) {
+            throw new IllegalArgumentException("training needs at least 2 songs, got " + set.size());
+        }
+        Normalisation normalisation = Normalisation.fit(set, spec.input().usesLogMel(), spec.input().usesLyrics(), spec.conditional());
+        ScaledInputs scaled = normalisation.scale(set);
+        NetworkShape shape = new NetworkShape(spec, set.summaryWidth(), set.mels(), set.frames(), set.lyricsWidth(),
+                normalisation.conditionLevels().size());
+        Devices.engine().setRandomSeed((int) hp.seed());
+        Model model = Model.newInstance(spec.kind().id(), device, Devices.ENGINE);
+        VaeNetwork network = new VaeNetwork(shape);
+        model.setBlock(network);
+        ElboLoss loss = new ElboLoss(shape);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) hp.learningRate())).build())
+                .optDevices(new Device[] {device});
+        List<EpochResult> history = new ArrayList<>();
+        try (Trainer trainer = model.newTrainer(config); NDManager data = model.getNDManager().newSubManager()) {
+            trainer.initialize(shape.inputShapes(hp.batch()));
+            InputTensors tensors = new InputTensors(shape, scaled, data);
+            Random shuffle = new Random(hp.seed());
+            for (int epoch = 0; epoch < hp.epochs(); epoch++) {
+                loss.startEpoch(epoch);
+                EpochResult result = epoch(trainer, loss, tensors, batches(set.size(), hp.batch(), shuffle), epoch + 1, hp.epochs());
+                history.add(result);
+                listener.accept(result);
+            }
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return new TrainedNetwork(model, network, normalisation, history);
+    }
+
+    private static EpochResult epoch(Trainer trainer, ElboLoss loss, InputTensors tensors, List<long[]> batches, int epoch, int epochs) {
+        long start = System.nanoTime();
+        long dataNanos = 0;
+        double total = 0;
+        double reconstruction = 0;
+        double kl = 0;
+        for (long[] rows : batches) {
+            try (NDManager batchManager = trainer.getManager().newSubManager()) {
+                long gatherStart = System.nanoTime();
+                NDList inputs = tensors.rows(rows, batchManager);
+                dataNanos += System.nanoTime() - gatherStart;
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDList outputs = trainer.forward(inputs);
+                    ElboLoss.Terms terms = loss.terms(inputs, outputs);
+                    collector.backward(terms.total());
+                    total += terms.total().getFloat() * rows.length;
+                    reconstruction += terms.reconstruction().getFloat() * rows.length;
+                    kl += terms.kl().getFloat() * rows.length;
+                }
+                trainer.step();
+            }
+        }
+        int songs = tensors.songs();
+        return new EpochResult(epoch, epochs, total / songs, reconstruction / songs, kl / songs,
+                (System.nanoTime() - start) / 1e9, dataNanos / 1e9);
+    }
+
+    /**
+     * A shuffled partition of the songs into batches of the requested size; a last batch of one song joins the one
+     * before it, since batch normalisation cannot train on a single song.
+     */
+    static List<long[]> batches(int songs, int batch, Random random) {
+        long[] order = new long[songs];
+        for (int i = 0; i < songs; i++) {
+            order[i] = i;
+        }
+        for (int i = songs - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        List<long[]> batches = new ArrayList<>();
+        int size = Math.min(batch, songs);
+        for (int from = 0; from < songs; from += size) {
+            int to = Math.min(songs, from + size);
+            if (songs - to == 1) {
+                to = songs;
+            }
+            batches.add(java.util.Arrays.copyOfRange(order, from, to));
+            if (to == songs) {
+                break;
+            }
+        }
+        return batches;
+    }
+}

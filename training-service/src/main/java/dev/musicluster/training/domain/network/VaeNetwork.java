@@ -1,0 +1,146 @@
+package dev.musicluster.training.domain.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One network for the whole family: an audio encoder (dense on the summary vector, convolutional on the log-mel),
+ * optionally a lyrics encoder whose output is masked for songs without lyrics, optionally a one-hot condition; all
+ * fused into a Gaussian latent (mean and log-variance heads) or, for the plain autoencoder, a deterministic one;
+ * decoders mirror the encoders and read the latent plus the condition.
+ *
+ * <p>Inputs, in order: audio, then lyrics and lyrics mask (hybrid), then condition (conditional). Outputs: audio
+ * reconstruction, lyrics reconstruction (hybrid), latent mean, latent log-variance (zeros when deterministic).
+ * In training mode the latent is sampled by reparameterisation; otherwise the decoders read the mean.
+ */
+public final class VaeNetwork extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final NetworkShape shape;
+    private final Block audioEncoder;
+    private final Block lyricsEncoder;
+    private final Block fusion;
+    private final Block meanHead;
+    private final Block logVarianceHead;
+    private final Block audioDecoder;
+    private final Block lyricsDecoder;
+
+    public VaeNetwork(NetworkShape shape) {
+        super(VERSION);
+        this.shape = shape;
+        boolean logMel = shape.spec().input().usesLogMel();
+        boolean lyrics = shape.spec().input().usesLyrics();
+        int latent = shape.spec().latent();
+        audioEncoder = addChildBlock("audio-encoder", logMel ? Layers.convEncoder() : Layers.dense(Layers.HIDDEN, Layers.HIDDEN));
+        lyricsEncoder = lyrics ? addChildBlock("lyrics-encoder", Layers.dense(Layers.LYRICS_HIDDEN)) : null;
+        fusion = addChildBlock("fusion", Layers.dense(Layers.HIDDEN));
+        meanHead = addChildBlock("mean", Linear.builder().setUnits(latent).build());
+        logVarianceHead = shape.spec().variational() ? addChildBlock("log-variance", Linear.builder().setUnits(latent).build()) : null;
+        audioDecoder = addChildBlock("audio-decoder", logMel
+                ? Layers.convDecoder(shape.mels(), shape.frames())
+                : Layers.denseDecoder(shape.summaryWidth(), Layers.HIDDEN, Layers.HIDDEN));
+        lyricsDecoder = lyrics ? addChildBlock("lyrics-decoder", Layers.denseDecoder(shape.lyricsWidth(), Layers.LYRICS_HIDDEN)) : null;
+    }
+
+    public NetworkShape shape() {
+        return shape;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        Parts in = Parts.of(shape, inputs);
+        List<NDArray> fused = new ArrayList<>();
+        fused.add(audioEncoder.forward(store, new NDList(in.audio), training).singletonOrThrow());
+        if (lyricsEncoder != null) {
+            NDArray lyricsHidden = lyricsEncoder.forward(store, new NDList(in.lyrics), training).singletonOrThrow();
+            fused.add(lyricsHidden.mul(in.mask));
+            fused.add(in.mask);
+        }
+        if (in.condition != null) {
+            fused.add(in.condition);
+        }
+        NDArray hidden = fusion.forward(store, new NDList(NDArrays.concat(new NDList(fused), 1)), training).singletonOrThrow();
+        NDArray mean = meanHead.forward(store, new NDList(hidden), training).singletonOrThrow();
+        NDArray logVariance = logVarianceHead == null
+                ? mean.zerosLike()
+                : logVarianceHead.forward(store, new NDList(hidden), training).singletonOrThrow();
+        NDArray z = mean;
+        if (training && logVarianceHead != null) {
+            NDArray noise = mean.getManager().randomNormal(mean.getShape());
+            z = mean.add(noise.mul(logVariance.mul(0.5f).exp()));
+        }
+        NDArray decoderInput = in.condition == null ? z : NDArrays.concat(new NDList(z, in.condition), 1);
+        NDList out = new NDList(audioDecoder.forward(store, new NDList(decoderInput), training).singletonOrThrow());
+        if (lyricsDecoder != null) {
+            out.add(lyricsDecoder.forward(store, new NDList(decoderInput), training).singletonOrThrow());
+        }
+        out.add(mean);
+        out.add(logVariance);
+        return out;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        long batch = inputShapes[0].get(0);
+        List<Shape> shapes = new ArrayList<>();
+        shapes.add(inputShapes[0]);
+        if (lyricsDecoder != null) {
+            shapes.add(new Shape(batch, shape.lyricsWidth()));
+        }
+        shapes.add(new Shape(batch, shape.spec().latent()));
+        shapes.add(new Shape(batch, shape.spec().latent()));
+        return shapes.toArray(Shape[]::new);
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        long batch = inputShapes[0].get(0);
+        audioEncoder.initialize(manager, dataType, inputShapes[0]);
+        long fused = Layers.HIDDEN;
+        if (lyricsEncoder != null) {
+            lyricsEncoder.initialize(manager, dataType, inputShapes[1]);
+            fused += Layers.LYRICS_HIDDEN + 1;
+        }
+        if (shape.spec().conditional()) {
+            fused += shape.conditionWidth();
+        }
+        fusion.initialize(manager, dataType, new Shape(batch, fused));
+        meanHead.initialize(manager, dataType, new Shape(batch, Layers.HIDDEN));
+        if (logVarianceHead != null) {
+            logVarianceHead.initialize(manager, dataType, new Shape(batch, Layers.HIDDEN));
+        }
+        Shape decoderInput = new Shape(batch, shape.spec().latent() + (shape.spec().conditional() ? shape.conditionWidth() : 0));
+        audioDecoder.initialize(manager, dataType, decoderInput);
+        if (lyricsDecoder != null) {
+            lyricsDecoder.initialize(manager, dataType, decoderInput);
+        }
+    }
+
+    /** The network's inputs by role. */
+    private record Parts(NDArray audio, NDArray lyrics, NDArray mask, NDArray condition) {
+
+        static Parts of(NetworkShape shape, NDList inputs) {
+            int next = 1;
+            NDArray lyrics = null;
+            NDArray mask = null;
+            if (shape.spec().input().usesLyrics()) {
+                lyrics = inputs.get(next++);
+                mask = inputs.get(next++);
+            }
+            NDArray condition = shape.spec().conditional() ? inputs.get(next) : null;
+            return new Parts(inputs.get(0), lyrics, mask, condition);
+        }
+    }
+}
