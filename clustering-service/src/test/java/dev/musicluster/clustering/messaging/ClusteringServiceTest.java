@@ -63,8 +63,8 @@ class ClusteringServiceTest {
             Thread.sleep(200);
         }
         ModelTrained model = new ModelTrained(ModelTrained.SCHEMA_VERSION, "run-1", "vae", ObjectKeys.model("run-1", "vae.pt"),
-                ObjectKeys.latents("run-1", "vae.npy"), ObjectKeys.latents("run-1", "vae.ids.txt"), 4, 45, Map.of(), Instant.now());
-        probe.send(Topics.MODELS_TRAINED.name(), "run-1", EventCodec.toJson(model), Map.of());
+                ObjectKeys.latents("run-1", "vae.npy"), ObjectKeys.latents("run-1", "vae.ids.txt"), 4, 45, true, Map.of(), Instant.now());
+        probe.send(Topics.MODELS_TRAINED.name(), model.key(), EventCodec.toJson(model), Map.of());
 
         ClusteringCompleted completed = EventCodec.fromJson(probe.await(Topics.CLUSTERING_RESULTS.name(), r -> "run-1".equals(r.key()),
                 Duration.ofSeconds(90)).value(), ClusteringCompleted.class);

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A model of a run is trained and stored. Compacted by run id.
+ * A model of a run is trained and stored. Compacted by run id and model, so every model of every run stays.
  *
+ * @param primary    the run's first model: it becomes the active model that encodes new songs, and its clustering
+ *                   is the one new songs are assigned to
  * @param provenance what the model was made from and with: data hash, config, seed, library versions, device
  */
 public record ModelTrained(
@@ -17,6 +19,7 @@ public record ModelTrained(
         String idsKey,
         int latentDim,
         int songCount,
+        boolean primary,
         Map<String, String> provenance,
         Instant trainedAt) implements Event {
 
@@ -28,6 +31,6 @@ public record ModelTrained(
 
     @Override
     public String key() {
-        return runId;
+        return runId + "/" + model;
     }
 }

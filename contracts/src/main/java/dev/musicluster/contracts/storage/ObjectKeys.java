@@ -30,9 +30,14 @@ public final class ObjectKeys {
         return "features/" + SongId.require(songId) + "/mfcc.npy";
     }
 
-    /** A file of a trained model: checkpoint, normalisation, config. */
+    /** A file of a run's models as a whole. */
     public static String model(String runId, String fileName) {
         return "models/" + SongId.require(runId) + "/" + SongId.require(fileName);
+    }
+
+    /** A file of one trained model of a run: checkpoint, normalisation, config, reconstructions. */
+    public static String model(String runId, String model, String fileName) {
+        return "models/" + SongId.require(runId) + "/" + SongId.require(model) + "/" + SongId.require(fileName);
     }
 
     /** A file of a run's latents, such as {@code vae.npy} and {@code vae.ids.txt}. */

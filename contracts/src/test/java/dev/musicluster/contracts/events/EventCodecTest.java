@@ -29,7 +29,7 @@ class EventCodecTest {
                         List.of("kmeans"), AT),
                 new TrainingProgress(1, "run-1", "vae", 3, 20, 12.5, 10.0, 2.5, 0.75, AT),
                 new ModelTrained(1, "run-1", "vae", "models/run-1/vae.pt", "latents/run-1/vae.npy",
-                        "latents/run-1/vae.ids.txt", 32, 60, Map.of("device", "cpu", "seed", "7"), AT),
+                        "latents/run-1/vae.ids.txt", 32, 60, true, Map.of("device", "cpu", "seed", "7"), AT),
                 new LatentEncoded(1, "song-1", "run-1", "vae", new float[] {0.5f, -1f}, AT),
                 new ClusteringCompleted(1, "run-1", "results/run-1/clustering_metrics.csv",
                         "results/run-1/assignments.csv", "vae", "kmeans", Map.of("song-1", 0, "song-2", 3), AT));

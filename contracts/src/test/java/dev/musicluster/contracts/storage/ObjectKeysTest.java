@@ -14,6 +14,7 @@ class ObjectKeysTest {
         assertThat(ObjectKeys.mfcc("s1")).isEqualTo("features/s1/mfcc.npy");
         assertThat(ObjectKeys.model("run-7", "conv-vae.pt")).isEqualTo("models/run-7/conv-vae.pt");
         assertThat(ObjectKeys.latents("run-7", "vae.npy")).isEqualTo("latents/run-7/vae.npy");
+        assertThat(ObjectKeys.model("run-7", "conv-vae", "parameters.djl")).isEqualTo("models/run-7/conv-vae/parameters.djl");
         assertThat(ObjectKeys.results("run-7", "assignments.csv")).isEqualTo("results/run-7/assignments.csv");
     }
 

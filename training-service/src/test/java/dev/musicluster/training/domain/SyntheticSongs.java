@@ -9,16 +9,16 @@ import java.util.Random;
  * Songs of three kinds, made up: each kind has its own spectral envelope and rhythm in the log-mel spectrogram, its
  * own summary vector centre and its own lyrics direction; every song adds noise, and every fourth has no lyrics.
  */
-final class SyntheticSongs {
+public final class SyntheticSongs {
 
-    static final int MELS = 128;
-    static final int SUMMARY = 24;
-    static final int LYRICS = 40;
+    public static final int MELS = 128;
+    public static final int SUMMARY = 24;
+    public static final int LYRICS = 40;
 
     private SyntheticSongs() {
     }
 
-    static TrainingSet generate(int songs, int frames, long seed) {
+    public static TrainingSet generate(int songs, int frames, long seed) {
         Random random = new Random(seed);
         List<String> ids = new ArrayList<>();
         List<String> conditions = new ArrayList<>();

@@ -1,0 +1,72 @@
+package dev.musicluster.kit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The state of a compacted topic as of now: every key's latest value, read from the first offset up to the end
+ * offsets taken when the read starts (tombstones remove their key). A bounded read with no consumer group, so it
+ * is complete however recently the service started, and it leaves no offsets behind.
+ */
+@ApplicationScoped
+public class CompactedTopicReader {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final String bootstrapServers;
+    private final Duration timeout;
+
+    public CompactedTopicReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                                @ConfigProperty(name = "musicluster.topic-read-timeout", defaultValue = "PT60S") Duration timeout) {
+        this.bootstrapServers = bootstrapServers;
+        this.timeout = timeout;
+    }
+
+    /** Latest value per key, in the order keys were first seen. */
+    public Map<String, String> read(String topic) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "snapshot-" + topic + "-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
+            Map<String, String> latest = new LinkedHashMap<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!caughtUp(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("reading " + topic + " to its end took longer than " + timeout);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                    if (record.value() == null) {
+                        latest.remove(record.key());
+                    } else {
+                        latest.put(record.key(), record.value());
+                    }
+                }
+            }
+            return latest;
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+        return end.isEmpty();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.musicluster.training.app;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import dev.musicluster.contracts.Topics;
+import dev.musicluster.contracts.events.LatentEncoded;
+import dev.musicluster.contracts.events.ModelTrained;
+import dev.musicluster.contracts.events.TrainingProgress;
+import dev.musicluster.contracts.events.TrainingRequested;
+import dev.musicluster.contracts.storage.ObjectKeys;
+import dev.musicluster.contracts.tensor.NpyArray;
+import dev.musicluster.contracts.tensor.NpyFormat;
+import dev.musicluster.kit.CompactedTopicReader;
+import dev.musicluster.kit.ObjectStore;
+import dev.musicluster.training.domain.data.TrainingSet;
+import dev.musicluster.training.domain.model.HyperParameters;
+import dev.musicluster.training.domain.model.ModelKind;
+import dev.musicluster.training.domain.model.ModelSpec;
+import dev.musicluster.training.domain.network.Devices;
+import dev.musicluster.training.domain.network.NetworkTraining;
+import dev.musicluster.training.domain.network.TrainedNetwork;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.jboss.logging.Logger;
+
+/**
+ * Carries out one training request: assembles the data set from the compacted topics and the store, trains each
+ * requested model in turn (progress per epoch), stores checkpoint, normalisation, config, latents and
+ * reconstructions, announces each model, and makes the first one the active model.
+ */
+@ApplicationScoped
+public class TrainingRun {
+
+    private static final Logger LOG = Logger.getLogger(TrainingRun.class);
+    /** Models trained when a request names none. */
+    public static final List<ModelKind> DEFAULT_MODELS = List.of(ModelKind.CONV_VAE, ModelKind.VAE);
+
+    private final CompactedTopicReader topics;
+    private final DatasetAssembly assembly;
+    private final ModelRepository models;
+    private final ObjectStore store;
+    private final OnlineEncoding online;
+    private final TrainingSettings settings;
+
+    public TrainingRun(CompactedTopicReader topics, DatasetAssembly assembly, ModelRepository models, ObjectStore store,
+                       OnlineEncoding online, TrainingSettings settings) {
+        this.topics = topics;
+        this.assembly = assembly;
+        this.models = models;
+        this.store = store;
+        this.online = online;
+        this.settings = settings;
+    }
+
+    public void run(TrainingRequested request, Publisher publisher) throws IOException {
+        HyperParameters hp = HyperParameters.of(request.hyperParameters());
+        List<ModelKind> kinds = request.models().isEmpty() ? DEFAULT_MODELS : request.models().stream().map(ModelKind::of).distinct().toList();
+        List<ModelSpec> specs = kinds.stream().map(kind -> ModelSpec.of(kind, hp)).toList();
+        boolean conditional = specs.stream().anyMatch(ModelSpec::conditional);
+        SongState state = SongState.of(topics.read(Topics.AUDIO_FEATURES.name()), topics.read(Topics.LYRICS_EMBEDDINGS.name()),
+                conditional ? topics.read(Topics.SONGS_INGESTED.name()) : Map.of());
+        List<String> ids = state.songsWithFeatures();
+        if (ids.size() < 2) {
+            throw new IllegalArgumentException("run " + request.runId() + ": training needs at least 2 songs with features, found " + ids.size());
+        }
+        long assemblyStart = System.nanoTime();
+        TrainingSet set = assembly.assemble(ids, state, specs.stream().anyMatch(s -> s.input().usesLogMel()), hp.melFrames(),
+                conditional ? hp.condition() : null);
+        LOG.infof("run %s: %s assembled in %.1f s", request.runId(), set, (System.nanoTime() - assemblyStart) / 1e9);
+        checkApplicable(specs, set, hp);
+        Device device = Devices.pick(settings.device());
+        String dataHash = DatasetAssembly.dataHash(ids, state);
+        for (int i = 0; i < specs.size(); i++) {
+            ModelSpec spec = specs.get(i);
+            boolean primary = i == 0;
+            TrainedNetwork network = train(request.runId(), spec, hp, set, device, publisher);
+            try {
+                StoredModel config = new StoredModel(request.runId(), spec.kind().id(), network.shape(), hp,
+                        provenance(dataHash, set, hp, device, network));
+                List<LatentEncoded> latents = OnlineEncoding.latents(request.runId(), spec.kind().id(), network, set);
+                publisher.trained(store(config, network, set, latents, primary));
+                if (primary) {
+                    online.activate(config, network, latents, publisher);
+                    network = null;
+                }
+            } finally {
+                if (network != null) {
+                    network.close();
+                }
+            }
+        }
+    }
+
+    private TrainedNetwork train(String runId, ModelSpec spec, HyperParameters hp, TrainingSet set, Device device, Publisher publisher) {
+        LOG.infof("run %s: training %s on %s for %d epochs", runId, spec.kind().id(), device, hp.epochs());
+        return NetworkTraining.fit(spec, hp, set, device, epoch -> {
+            LOG.debugf("run %s %s epoch %d/%d loss %.4f", runId, spec.kind().id(), epoch.epoch(), epoch.epochs(), epoch.loss());
+            publisher.progress(new TrainingProgress(TrainingProgress.SCHEMA_VERSION, runId, spec.kind().id(), epoch.epoch(),
+                    epoch.epochs(), epoch.loss(), epoch.reconstruction(), epoch.kl(), epoch.seconds(), Instant.now()));
+        });
+    }
+
+    /** Refuses a request before any training when one of its models cannot be trained on these songs. */
+    private static void checkApplicable(List<ModelSpec> specs, TrainingSet set, HyperParameters hp) {
+        for (ModelSpec spec : specs) {
+            if (spec.input().usesLyrics() && set.songsWithLyrics() == 0) {
+                throw new IllegalArgumentException(spec.kind().id() + " needs lyrics embeddings, and none of the "
+                        + set.size() + " songs has any");
+            }
+            if (spec.conditional() && set.conditions().stream().filter(c -> !c.isEmpty()).distinct().count() < 2) {
+                throw new IllegalArgumentException(spec.kind().id() + " conditions on the label column '" + hp.condition()
+                        + "', which fewer than 2 categories of the songs have");
+            }
+        }
+    }
+
+    private ModelTrained store(StoredModel config, TrainedNetwork network, TrainingSet set, List<LatentEncoded> latents,
+                               boolean primary) throws IOException {
+        String checkpoint = models.save(config, network);
+        String latentsKey = ObjectKeys.latents(config.runId(), config.model() + ".npy");
+        String idsKey = ObjectKeys.latents(config.runId(), config.model() + ".ids.txt");
+        store.put(latentsKey, NpyFormat.toBytes(NpyArray.ofRows(latents.stream().map(LatentEncoded::latent).toArray(float[][]::new))),
+                "application/octet-stream");
+        store.put(idsKey, (String.join("\n", set.ids()) + "\n").getBytes(StandardCharsets.UTF_8), "text/plain");
+        if (config.shape().spec().input().usesLogMel()) {
+            storeReconstructions(config, network, set);
+        }
+        return new ModelTrained(ModelTrained.SCHEMA_VERSION, config.runId(), config.model(), checkpoint, latentsKey, idsKey,
+                config.shape().spec().latent(), set.size(), primary, config.provenance(), Instant.now());
+    }
+
+    /** The first songs' pooled log-mel beside its reconstruction from the latent mean: (songs, 2, mels, frames) dB. */
+    private void storeReconstructions(StoredModel config, TrainedNetwork network, TrainingSet set) throws IOException {
+        int count = Math.min(settings.reconstructions(), set.size());
+        if (count == 0) {
+            return;
+        }
+        TrainingSet few = set.select(IntStream.range(0, count).toArray());
+        float[] reconstructed = network.reconstructAudio(few);
+        int width = few.mels() * few.frames();
+        float[] pairs = new float[count * 2 * width];
+        for (int s = 0; s < count; s++) {
+            System.arraycopy(few.logMel(), s * width, pairs, (2 * s) * width, width);
+            System.arraycopy(reconstructed, s * width, pairs, (2 * s + 1) * width, width);
+        }
+        store.put(ModelRepository.key(config.runId(), config.model(), "reconstructions.npy"),
+                NpyFormat.toBytes(new NpyArray(new int[] {count, 2, few.mels(), few.frames()}, pairs)), "application/octet-stream");
+        store.put(ModelRepository.key(config.runId(), config.model(), "reconstructions.ids.txt"),
+                (String.join("\n", few.ids()) + "\n").getBytes(StandardCharsets.UTF_8), "text/plain");
+    }
+
+    private static Map<String, String> provenance(String dataHash, TrainingSet set, HyperParameters hp, Device device,
+                                                  TrainedNetwork network) {
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("data.sha256", dataHash);
+        provenance.put("data.songs", Integer.toString(set.size()));
+        provenance.put("data.songs-with-lyrics", Integer.toString(set.hasLyrics() ? set.songsWithLyrics() : 0));
+        hp.toMap().forEach((name, value) -> provenance.put("config." + name, value));
+        provenance.put("seed", Long.toString(hp.seed()));
+        provenance.put("device", device.toString());
+        provenance.put("library.djl", Engine.getDjlVersion());
+        provenance.put("library.pytorch", Devices.engine().getVersion());
+        provenance.put("library.java", Runtime.version().toString());
+        var history = network.history();
+        provenance.put("training.seconds", String.format(java.util.Locale.ROOT, "%.3f",
+                history.stream().mapToDouble(e -> e.seconds()).sum()));
+        provenance.put("training.final-loss", Double.toString(history.get(history.size() - 1).loss()));
+        provenance.put("training.first-loss", Double.toString(history.get(0).loss()));
+        return provenance;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.musicluster.training.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.musicluster.contracts.Topics;
+import dev.musicluster.contracts.events.AudioFeaturesExtracted;
+import dev.musicluster.contracts.events.DeadLetters;
+import dev.musicluster.contracts.events.EventCodec;
+import dev.musicluster.contracts.events.LatentEncoded;
+import dev.musicluster.contracts.events.LyricsEmbedded;
+import dev.musicluster.contracts.events.ModelTrained;
+import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.contracts.events.TrainingProgress;
+import dev.musicluster.contracts.events.TrainingRequested;
+import dev.musicluster.contracts.storage.ObjectKeys;
+import dev.musicluster.contracts.tensor.NpyArray;
+import dev.musicluster.contracts.tensor.NpyFormat;
+import dev.musicluster.infra.KafkaProbe;
+import dev.musicluster.infra.LocalInfra;
+import dev.musicluster.infra.LocalInfraTestResource;
+import dev.musicluster.training.domain.SyntheticSongs;
+import dev.musicluster.training.domain.data.TrainingSet;
+import io.minio.GetObjectArgs;
+import io.minio.PutObjectArgs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Songs' features and lyrics on the real broker, spectrograms in the real S3, a real DJL training: progress,
+ * checkpoints, latents for every song, a new song encoded online, and a bad request dead-lettered.
+ */
+@QuarkusTest
+@WithTestResource(LocalInfraTestResource.class)
+class TrainingServiceTest {
+
+    private static final int SONGS = 30;
+    private static final int FRAMES = 48;
+
+    LocalInfra infra;
+
+    @Test
+    void aTrainingRequestProducesProgressCheckpointsAndLatentsAndNewSongsAreEncodedOnline() throws Exception {
+        KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
+        TrainingSet songs = SyntheticSongs.generate(SONGS + 1, FRAMES, 5);
+        for (int i = 0; i < SONGS; i++) {
+            publishSong(probe, songs, i);
+        }
+        TrainingRequested request = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t1", List.of("hybrid-vae", "vae"),
+                Map.of("epochs", "3", "batch", "8", "latent", "6", "mel-frames", "32"), List.of("kmeans"), Instant.now());
+        probe.send(Topics.TRAINING_REQUESTS.name(), request.key(), EventCodec.toJson(request), Map.of());
+
+        List<TrainingProgress> progress = probe.collect(Topics.TRAINING_PROGRESS.name(), r -> "run-t1".equals(r.key()), 6,
+                Duration.ofSeconds(120)).stream().map(r -> EventCodec.fromJson(r.value(), TrainingProgress.class)).toList();
+        assertThat(progress).hasSize(6);
+        assertThat(progress).extracting(TrainingProgress::model).containsExactly("hybrid-vae", "hybrid-vae", "hybrid-vae", "vae", "vae", "vae");
+        assertThat(progress).allSatisfy(p -> assertThat(p.loss()).isFinite().isPositive());
+
+        List<ModelTrained> trained = probe.collect(Topics.MODELS_TRAINED.name(), r -> r.key().startsWith("run-t1/"), 2,
+                Duration.ofSeconds(60)).stream().map(r -> EventCodec.fromJson(r.value(), ModelTrained.class)).toList();
+        assertThat(trained).extracting(ModelTrained::model).containsExactly("hybrid-vae", "vae");
+        assertThat(trained).extracting(ModelTrained::primary).containsExactly(true, false);
+        ModelTrained hybrid = trained.get(0);
+        assertThat(hybrid.songCount()).isEqualTo(SONGS);
+        assertThat(hybrid.provenance()).containsEntry("device", "cpu()").containsEntry("seed", "42")
+                .containsEntry("config.epochs", "3").containsKey("data.sha256").containsKey("library.pytorch");
+        NpyArray latents = NpyFormat.fromBytes(get(hybrid.latentsKey()));
+        assertThat(latents.shape()).containsExactly(SONGS, 6);
+        assertThat(new String(get(hybrid.idsKey()), StandardCharsets.UTF_8).lines()).hasSize(SONGS).contains("song-0");
+        assertThat(get(hybrid.checkpointKey()).length).isGreaterThan(10_000);
+        assertThat(new String(get(ObjectKeys.model("run-t1", "hybrid-vae", "config.json")), StandardCharsets.UTF_8)).contains("\"HYBRID_VAE\"");
+        assertThat(get(ObjectKeys.model("run-t1", "hybrid-vae", "normalisation.json"))).isNotEmpty();
+        NpyArray reconstructions = NpyFormat.fromBytes(get(ObjectKeys.model("run-t1", "hybrid-vae", "reconstructions.npy")));
+        assertThat(reconstructions.shape()).containsExactly(4, 2, SyntheticSongs.MELS, 32);
+
+        // Every song's latent under the primary model, equal to the row stored in latents/.
+        Set<String> encoded = probe.collect(Topics.LATENTS.name(), r -> r.value().contains("\"run-t1\""), SONGS, Duration.ofSeconds(60))
+                .stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+        assertThat(encoded).hasSize(SONGS);
+
+        // A song arriving after training is encoded with the active model within seconds.
+        long start = System.nanoTime();
+        publishSong(probe, songs, SONGS);
+        LatentEncoded online = EventCodec.fromJson(probe.await(Topics.LATENTS.name(), r -> ("song-" + SONGS).equals(r.key()),
+                Duration.ofSeconds(30)).value(), LatentEncoded.class);
+        assertThat(online.runId()).isEqualTo("run-t1");
+        assertThat(online.model()).isEqualTo("hybrid-vae");
+        assertThat(online.latent()).hasSize(6);
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds from features to latent").isLessThan(30);
+    }
+
+    @Test
+    void aRequestNamingAnUnknownModelIsDeadLetteredWithItsReason() {
+        KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
+        TrainingRequested request = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-bad", List.of("gan"), Map.of(),
+                List.of(), Instant.now());
+        probe.send(Topics.TRAINING_REQUESTS.name(), request.key(), EventCodec.toJson(request), Map.of());
+        ConsumerRecord<String, String> dead = probe.await(Topics.DLQ_TRAINING_SERVICE.name(), r -> "run-bad".equals(r.key()),
+                Duration.ofSeconds(60));
+        assertThat(KafkaProbe.header(dead, DeadLetters.REASON)).contains("unknown model 'gan'");
+    }
+
+    private void publishSong(KafkaProbe probe, TrainingSet songs, int row) throws Exception {
+        String id = songs.ids().get(row);
+        put(ObjectKeys.logMel(id), NpyFormat.toBytes(new NpyArray(new int[] {songs.mels(), songs.frames()}, songs.logMelOf(row))));
+        float[] summary = Arrays.copyOfRange(songs.summary(), row * songs.summaryWidth(), (row + 1) * songs.summaryWidth());
+        SongIngested song = new SongIngested(SongIngested.SCHEMA_VERSION, id, id, null, ObjectKeys.rawAudio(id, "wav"), "wav", 1,
+                "00" + row, null, null, Map.of("language", songs.conditions().get(row)), id, Instant.now());
+        probe.send(Topics.SONGS_INGESTED.name(), id, EventCodec.toJson(song), Map.of());
+        boolean hasLyrics = songs.lyricsMask()[row] > 0;
+        LyricsEmbedded lyrics = new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, id, hasLyrics,
+                hasLyrics ? Arrays.copyOfRange(songs.lyrics(), row * songs.lyricsWidth(), (row + 1) * songs.lyricsWidth()) : null,
+                hasLyrics ? songs.lyricsWidth() : 0, "test", "1", hasLyrics ? songs.conditions().get(row) : null, 1.0, Map.of(), 10,
+                false, Instant.now());
+        probe.send(Topics.LYRICS_EMBEDDINGS.name(), id, EventCodec.toJson(lyrics), Map.of());
+        AudioFeaturesExtracted features = new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, id, "00" + row, 22050,
+                songs.frames(), 30.0, ObjectKeys.logMel(id), ObjectKeys.mfcc(id),
+                java.util.stream.IntStream.range(0, songs.summaryWidth()).mapToObj(i -> "f" + i).toList(), summary, "test-1", Instant.now());
+        probe.send(Topics.AUDIO_FEATURES.name(), id, EventCodec.toJson(features), Map.of());
+    }
+
+    private void put(String key, byte[] bytes) throws Exception {
+        infra.s3().client().putObject(PutObjectArgs.builder().bucket("musicluster").object(key)
+                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
+    }
+
+    private byte[] get(String key) throws Exception {
+        try (InputStream in = infra.s3().client().getObject(GetObjectArgs.builder().bucket("musicluster").object(key).build())) {
+            return in.readAllBytes();
+        }
+    }
+}
