@@ -24,15 +24,23 @@ public final class Benchmarks {
         CommandLineOptions commandLine = new CommandLineOptions(args);
         OptionsBuilder builder = new OptionsBuilder();
         if (commandLine.getIncludes().isEmpty()) {
-            builder.include(FeatureBenchmark.class.getSimpleName()).include(EmbeddingBenchmark.class.getSimpleName());
+            builder.include(FeatureBenchmark.class.getSimpleName()).include(EmbeddingBenchmark.class.getSimpleName())
+                    .include(TrainingBenchmark.class.getSimpleName());
         }
         Options options = builder.parent(commandLine).build();
         Collection<RunResult> results = new Runner(options).run();
         Map<String, Double> millis = new HashMap<>();
+        Map<String, Double> training = new java.util.TreeMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
-            millis.put(name.substring(name.lastIndexOf('.') + 1), result.getPrimaryResult().getScore());
+            String method = name.substring(name.lastIndexOf('.') + 1);
+            if (name.contains(TrainingBenchmark.class.getSimpleName())) {
+                training.put(result.getParams().getParam("model") + " " + method, result.getPrimaryResult().getScore());
+            } else {
+                millis.put(method, result.getPrimaryResult().getScore());
+            }
         }
+        printTraining(training);
         Double floor = millis.get("fftFloor");
         System.out.println();
         for (String embedder : new String[] {"defaultEmbedder", "onnxMiniLm"}) {
@@ -41,7 +49,7 @@ public final class Benchmarks {
                 System.out.printf("%-22s %8.3f ms per song's lyrics = %7.0f lyrics per second per core%n", embedder, ms, 1000 / ms);
             }
         }
-        if (millis.isEmpty()) {
+        if (millis.isEmpty() || !millis.containsKey("features") && !millis.containsKey("fftFloor")) {
             return;
         }
         System.out.println("per 30 s clip at 22,050 Hz, one thread:");
@@ -50,6 +58,30 @@ public final class Benchmarks {
         if (floor != null && millis.containsKey("features")) {
             double ratio = millis.get("features") / floor;
             System.out.printf("features / FFT floor = %.2f (goal <= 1.5): %s%n", ratio, ratio <= 1.5 ? "met" : "NOT met");
+        }
+    }
+
+    /** Per model: an epoch's time, per song, the data pipeline's share, and what the second thread buys. */
+    private static void printTraining(Map<String, Double> millis) {
+        for (String model : new String[] {"vae", "conv-vae"}) {
+            Double one = millis.get(model + " epoch1Thread");
+            Double two = millis.get(model + " epoch2Threads");
+            if (one == null && two == null) {
+                continue;
+            }
+            System.out.printf("%s, one epoch over %d songs on the CPU:%n", model, TrainingBenchmark.SONGS);
+            for (String threads : new String[] {"1Thread", "2Threads"}) {
+                Double epoch = millis.get(model + " epoch" + threads);
+                Double data = millis.get(model + " dataPipeline" + threads);
+                if (epoch != null) {
+                    System.out.printf("  %-9s %9.1f ms per epoch  %7.3f ms per song  data pipeline %s%n", threads, epoch,
+                            epoch / TrainingBenchmark.SONGS,
+                            data == null ? "-" : String.format("%.2f ms (%.1f%%), forward/backward %.1f ms", data, 100 * data / epoch, epoch - data));
+                }
+            }
+            if (one != null && two != null) {
+                System.out.printf("  2 threads vs 1: %.2fx faster%n", one / two);
+            }
         }
     }
 }

@@ -24,44 +24,99 @@ import java.util.function.Consumer;
  * on the device, one {@link EpochResult} per epoch to the listener. The seed fixes initialisation (PyTorch's
  * generator), shuffling and the reparameterisation noise: on CPU the same seed gives the same model.
  */
-public final class NetworkTraining {
+public final class NetworkTraining implements AutoCloseable {
 
-    private NetworkTraining() {
-    }
+    private final Model model;
+    private final VaeNetwork network;
+    private final Normalisation normalisation;
+    private final ElboLoss loss;
+    private final Trainer trainer;
+    private final NDManager data;
+    private final InputTensors tensors;
+    private final HyperParameters hp;
+    private final Random shuffle;
+    private final List<EpochResult> history = new ArrayList<>();
+    private boolean finished;
 
-    public static TrainedNetwork fit(ModelSpec spec, HyperParameters hp, TrainingSet set, Device device,
-                                     Consumer<EpochResult> listener) {
+    private NetworkTraining(ModelSpec spec, HyperParameters hp, TrainingSet set, Device device) {
         if (set.size() < 2) {
             throw new IllegalArgumentException("training needs at least 2 songs, got " + set.size());
         }
-        Normalisation normalisation = Normalisation.fit(set, spec.input().usesLogMel(), spec.input().usesLyrics(), spec.conditional());
+        this.hp = hp;
+        normalisation = Normalisation.fit(set, spec.input().usesLogMel(), spec.input().usesLyrics(), spec.conditional());
         ScaledInputs scaled = normalisation.scale(set);
         NetworkShape shape = new NetworkShape(spec, set.summaryWidth(), set.mels(), set.frames(), set.lyricsWidth(),
                 normalisation.conditionLevels().size());
         Devices.engine().setRandomSeed((int) hp.seed());
-        Model model = Model.newInstance(spec.kind().id(), device, Devices.ENGINE);
-        VaeNetwork network = new VaeNetwork(shape);
+        model = Model.newInstance(spec.kind().id(), device, Devices.ENGINE);
+        network = new VaeNetwork(shape);
         model.setBlock(network);
-        ElboLoss loss = new ElboLoss(shape);
+        loss = new ElboLoss(shape);
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) hp.learningRate())).build())
                 .optDevices(new Device[] {device});
-        List<EpochResult> history = new ArrayList<>();
-        try (Trainer trainer = model.newTrainer(config); NDManager data = model.getNDManager().newSubManager()) {
+        try {
+            trainer = model.newTrainer(config);
             trainer.initialize(shape.inputShapes(hp.batch()));
-            InputTensors tensors = new InputTensors(shape, scaled, data);
-            Random shuffle = new Random(hp.seed());
-            for (int epoch = 0; epoch < hp.epochs(); epoch++) {
-                loss.startEpoch(epoch);
-                EpochResult result = epoch(trainer, loss, tensors, batches(set.size(), hp.batch(), shuffle), epoch + 1, hp.epochs());
-                history.add(result);
-                listener.accept(result);
-            }
+            data = model.getNDManager().newSubManager();
+            tensors = new InputTensors(shape, scaled, data);
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
+        shuffle = new Random(hp.seed());
+    }
+
+    /** Normalisation fitted, network initialised, the data set on the device: ready for {@link #epoch()}. */
+    public static NetworkTraining start(ModelSpec spec, HyperParameters hp, TrainingSet set, Device device) {
+        return new NetworkTraining(spec, hp, set, device);
+    }
+
+    /** Trains for the requested epochs, reporting each. */
+    public static TrainedNetwork fit(ModelSpec spec, HyperParameters hp, TrainingSet set, Device device,
+                                     Consumer<EpochResult> listener) {
+        try (NetworkTraining training = start(spec, hp, set, device)) {
+            for (int epoch = 0; epoch < hp.epochs(); epoch++) {
+                listener.accept(training.epoch());
+            }
+            return training.finish();
+        }
+    }
+
+    /** One more pass over the shuffled data set. */
+    public EpochResult epoch() {
+        int next = history.size();
+        loss.startEpoch(next);
+        EpochResult result = epoch(trainer, loss, tensors, batches(tensors.songs(), hp.batch(), shuffle), next + 1, hp.epochs());
+        history.add(result);
+        return result;
+    }
+
+    /** Only the data pipeline of an epoch: the batches gathered on the device, no forward or backward pass. */
+    public double gatherSeconds() {
+        long start = System.nanoTime();
+        for (long[] rows : batches(tensors.songs(), hp.batch(), shuffle)) {
+            try (NDManager batchManager = trainer.getManager().newSubManager()) {
+                tensors.rows(rows, batchManager);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The trained network; it outlives this training, which is closed. */
+    public TrainedNetwork finish() {
+        finished = true;
+        trainer.close();
+        data.close();
         return new TrainedNetwork(model, network, normalisation, history);
+    }
+
+    @Override
+    public void close() {
+        if (!finished) {
+            trainer.close();
+            model.close();
+        }
     }
 
     private static EpochResult epoch(Trainer trainer, ElboLoss loss, InputTensors tensors, List<long[]> batches, int epoch, int epochs) {
