@@ -1,0 +1,68 @@
+package dev.musicluster.training.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.musicluster.training.domain.data.FeatureScaler;
+import dev.musicluster.training.domain.data.TimePooling;
+import dev.musicluster.training.domain.model.HyperParameters;
+import dev.musicluster.training.domain.model.ModelKind;
+import dev.musicluster.training.domain.model.ModelSpec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DataAndSettingsTest {
+
+    @Test
+    void timePoolingAveragesPyTorchsAdaptiveWindows() {
+        // torch.nn.functional.adaptive_avg_pool1d(torch.arange(10.).view(1, 1, 10), 4) = [1., 3., 6., 8.]: windows [0,3) [2,5) [5,8) [7,10)
+        float[] pooled = TimePooling.pool(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 10, 4);
+        assertThat(pooled).containsExactly(1f, 3f, 6f, 8f);
+        // a shorter song is stretched: each frame repeated
+        assertThat(TimePooling.pool(new float[] {1, 2, 10, 20}, 2, 2, 4)).containsExactly(1, 1, 2, 2, 10, 10, 20, 20);
+    }
+
+    @Test
+    void bandScalerStandardisesEachBandOverSongsAndFrames() {
+        // 2 songs × 2 bands × 3 frames
+        float[] data = {1, 2, 3, 100, 100, 100, 5, 6, 7, 100, 100, 100};
+        FeatureScaler scaler = FeatureScaler.fitBands(data, 2, 3);
+        assertThat(scaler.mean()).containsExactly(4f, 100f);
+        assertThat(scaler.std()[0]).isCloseTo((float) Math.sqrt(14.0 / 3), within(1e-5f));
+        assertThat(scaler.std()[1]).as("a constant band keeps scale 1").isEqualTo(1f);
+        float[] scaled = scaler.apply(data, 3);
+        assertThat(scaler.invert(scaled, 3)).containsExactly(data);
+        assertThat(scaled[3]).isZero();
+    }
+
+    @Test
+    void columnScalerLeavesMaskedRowsOut() {
+        FeatureScaler scaler = FeatureScaler.fitColumns(new float[] {1, 10, 3, 30, 99, 99}, 2, new float[] {1, 1, 0});
+        assertThat(scaler.mean()).containsExactly(2f, 20f);
+    }
+
+    @Test
+    void hyperParametersHaveDefaultsAndRefuseWhatTheyDoNotKnow() {
+        HyperParameters hp = HyperParameters.of(Map.of("latent", "16", "beta-base", "vae"));
+        assertThat(hp.latent()).isEqualTo(16);
+        assertThat(hp.epochs()).isEqualTo(HyperParameters.DEFAULTS.epochs());
+        assertThat(ModelSpec.of(ModelKind.BETA_VAE, hp).input()).isEqualTo(ModelSpec.of(ModelKind.VAE, hp).input());
+        assertThat(HyperParameters.of(hp.toMap())).isEqualTo(hp);
+        assertThatThrownBy(() -> HyperParameters.of(Map.of("dropout", "0.1"))).hasMessageContaining("unknown hyper-parameter 'dropout'");
+        assertThatThrownBy(() -> HyperParameters.of(Map.of("epochs", "many"))).hasMessageContaining("not a number");
+        assertThatThrownBy(() -> HyperParameters.of(Map.of("mel-frames", "100"))).hasMessageContaining("multiple of 16");
+        assertThatThrownBy(() -> HyperParameters.of(Map.of("beta-base", "ae"))).hasMessageContaining("beta-base");
+    }
+
+    @Test
+    void klWeightIsAnnealedOverTheWarmUpAndAbsentFromTheAutoencoder() {
+        HyperParameters hp = HyperParameters.of(Map.of("kl-warmup", "4", "beta", "2"));
+        ModelSpec beta = ModelSpec.of(ModelKind.BETA_VAE, hp);
+        assertThat(beta.klWeight(0)).isEqualTo(0.5);
+        assertThat(beta.klWeight(3)).isEqualTo(2.0);
+        assertThat(beta.klWeight(10)).isEqualTo(2.0);
+        assertThat(ModelSpec.of(ModelKind.VAE, hp).klWeight(1)).isEqualTo(0.5);
+        assertThat(ModelSpec.of(ModelKind.AE, hp).klWeight(5)).isZero();
+    }
+}
