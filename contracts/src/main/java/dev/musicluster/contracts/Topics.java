@@ -23,6 +23,7 @@ public final class Topics {
     public static final TopicSpec MODELS_TRAINED = TopicSpec.compacted("models.trained", 1);
     public static final TopicSpec LATENTS = TopicSpec.compacted("latents", SONG_PARTITIONS);
     public static final TopicSpec CLUSTERING_RESULTS = TopicSpec.compacted("clustering.results", 1);
+    public static final TopicSpec CLUSTER_ASSIGNMENTS = TopicSpec.compacted("cluster.assignments", SONG_PARTITIONS);
 
     public static final TopicSpec DLQ_GATEWAY = deadLetters("gateway");
     public static final TopicSpec DLQ_FEATURE_SERVICE = deadLetters("feature-service");
@@ -32,7 +33,7 @@ public final class Topics {
 
     public static final List<TopicSpec> ALL = List.of(
             SONGS_INGESTED, AUDIO_FEATURES, LYRICS_EMBEDDINGS, TRAINING_REQUESTS, TRAINING_PROGRESS,
-            MODELS_TRAINED, LATENTS, CLUSTERING_RESULTS,
+            MODELS_TRAINED, LATENTS, CLUSTERING_RESULTS, CLUSTER_ASSIGNMENTS,
             DLQ_GATEWAY, DLQ_FEATURE_SERVICE, DLQ_EMBEDDING_SERVICE, DLQ_TRAINING_SERVICE, DLQ_CLUSTERING_SERVICE);
 
     /** Dead letters are kept long enough for a person to look at them and replay what was fixed. */

@@ -2,6 +2,9 @@ package dev.musicluster.kit;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -86,6 +89,18 @@ public class ObjectStore {
         } catch (MissingObjectException e) {
             return false;
         }
+    }
+
+    /** The keys under a prefix, sorted. */
+    public java.util.List<String> list(String prefix) throws IOException {
+        return retrying("list " + prefix, () -> {
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket()).prefix(prefix).recursive(true).build())) {
+                keys.add(result.get().objectName());
+            }
+            keys.sort(null);
+            return keys;
+        });
     }
 
     public long size(String key) throws IOException {

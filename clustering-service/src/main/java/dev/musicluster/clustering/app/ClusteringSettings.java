@@ -17,4 +17,8 @@ public interface ClusteringSettings {
 
     @WithDefault("42")
     long seed();
+
+    /** Whether a run's primary model is compared with the baselines (summary, PCA, lyrics, audio + lyrics). */
+    @WithDefault("true")
+    boolean baselines();
 }

@@ -5,11 +5,15 @@ import dev.musicluster.clustering.domain.algorithms.Partition;
 import dev.musicluster.clustering.domain.evaluation.MetricsRow;
 import dev.musicluster.clustering.domain.evaluation.PartitionEvaluation;
 import dev.musicluster.clustering.domain.evaluation.ResultTables;
+import dev.musicluster.clustering.domain.representation.Baselines;
+import dev.musicluster.clustering.domain.representation.Representation;
+import dev.musicluster.contracts.events.ClusterAssigned;
 import dev.musicluster.contracts.events.ClusteringCompleted;
 import dev.musicluster.contracts.events.ModelTrained;
 import dev.musicluster.contracts.storage.ObjectKeys;
 import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
+import dev.musicluster.kit.CompactedTopicReader;
 import dev.musicluster.kit.ObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -26,58 +30,98 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Clusters one trained model's latents with every configured algorithm, scores each partition against the songs'
- * label columns, stores {@code clustering_metrics-{model}.csv} and {@code assignments-{model}.csv} under
- * {@code results/{runId}/}, and returns the event announcing them.
+ * Clusters one trained model's latents with every configured algorithm (and, for a run's primary model, the
+ * baselines on the same songs), scores each partition against the songs' label columns, stores
+ * {@code clustering_metrics-{model}.csv} and {@code assignments-{model}.csv} under {@code results/{runId}/}, merges
+ * every part of the run so far into {@code clustering_metrics.csv} and {@code assignments.csv}, and returns the
+ * event announcing them.
  */
 @ApplicationScoped
 public class RunClustering {
 
     private final ObjectStore store;
-    private final SongLabels labels;
+    private final CompactedTopicReader topics;
     private final ClusteringSettings settings;
     private final MeterRegistry registry;
+    private final ActiveClustering active;
     private final Map<Tags, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
 
-    public RunClustering(ObjectStore store, SongLabels labels, ClusteringSettings settings, MeterRegistry registry) {
+    public RunClustering(ObjectStore store, CompactedTopicReader topics, ClusteringSettings settings, MeterRegistry registry,
+                         ActiveClustering active) {
         this.store = store;
-        this.labels = labels;
+        this.topics = topics;
         this.settings = settings;
         this.registry = registry;
+        this.active = active;
     }
 
-    public ClusteringCompleted cluster(ModelTrained model) throws IOException {
+    public Outcome cluster(ModelTrained model) throws IOException {
         NpyArray latents = NpyFormat.fromBytes(store.get(model.latentsKey()));
         List<String> ids = new String(store.get(model.idsKey()), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
         if (latents.rank() != 2 || latents.dim(0) != ids.size()) {
             throw new IllegalArgumentException("latents of shape " + java.util.Arrays.toString(latents.shape()) + " for "
                     + ids.size() + " ids in run " + model.runId());
         }
-        double[][] points = latents.toDoubleRows();
-        Map<String, List<String>> columns = labels.columns(ids);
-        int k = settings.k().equals("auto") ? 0 : Integer.parseInt(settings.k());
-        List<MetricsRow> rows = new ArrayList<>();
-        Map<String, int[]> assignments = new LinkedHashMap<>();
-        for (String algorithm : settings.algorithms()) {
-            Timer.Sample sample = Timer.start(registry);
-            Partition partition = Algorithms.fit(algorithm, k, settings.seed(), points);
-            sample.stop(registry.timer("musicluster.clustering.duration", "algorithm", algorithm));
-            assignments.put(algorithm, partition.labels());
-            List<MetricsRow> scored = PartitionEvaluation.rows(model.model(), model.model(), algorithm, points, partition, columns);
-            scored.forEach(row -> record(model.runId(), row));
-            rows.addAll(scored);
+        boolean withBaselines = model.primary() && settings.baselines();
+        SongSnapshot songs = SongSnapshot.read(topics, withBaselines);
+        List<Representation> representations = new ArrayList<>();
+        representations.add(new Representation(model.model(), model.model(), ids, latents.toDoubleRows()));
+        if (withBaselines) {
+            representations.addAll(Baselines.of(ids, songs.summaries(ids), songs.lyrics(ids)));
         }
-        String metricsKey = ObjectKeys.results(model.runId(), "clustering_metrics-" + model.model() + ".csv");
-        String assignmentsKey = ObjectKeys.results(model.runId(), "assignments-" + model.model() + ".csv");
-        store.put(metricsKey, ResultTables.metrics(rows).getBytes(StandardCharsets.UTF_8), "text/csv");
-        store.put(assignmentsKey, ResultTables.assignments(ids, assignments).getBytes(StandardCharsets.UTF_8), "text/csv");
+        int k = settings.k().equals("auto") ? 0 : Integer.parseInt(settings.k());
         String primary = settings.algorithms().get(0);
+        List<MetricsRow> rows = new ArrayList<>();
+        List<String> assignmentTables = new ArrayList<>();
+        Partition primaryPartition = null;
+        for (Representation representation : representations) {
+            Map<String, List<String>> columns = songs.labelColumns(representation.ids());
+            Map<String, int[]> assignments = new LinkedHashMap<>();
+            for (String algorithm : settings.algorithms()) {
+                Timer.Sample sample = Timer.start(registry);
+                Partition partition = Algorithms.fit(algorithm, k, settings.seed(), representation.points());
+                sample.stop(registry.timer("musicluster.clustering.duration", "algorithm", algorithm, "representation", representation.name()));
+                assignments.put(representation.name() + "/" + algorithm, partition.labels());
+                List<MetricsRow> scored = PartitionEvaluation.rows(representation.name(), representation.model(), algorithm,
+                        representation.points(), partition, columns);
+                scored.forEach(row -> record(model.runId(), row));
+                rows.addAll(scored);
+                if (representation.name().equals(model.model()) && algorithm.equals(primary)) {
+                    primaryPartition = partition;
+                }
+            }
+            assignmentTables.add(ResultTables.assignments(representation.ids(), assignments));
+        }
+        store.put(ObjectKeys.results(model.runId(), "clustering_metrics-" + model.model() + ".csv"),
+                ResultTables.metrics(rows).getBytes(StandardCharsets.UTF_8), "text/csv");
+        store.put(ObjectKeys.results(model.runId(), "assignments-" + model.model() + ".csv"),
+                ResultTables.mergeAssignments(assignmentTables).getBytes(StandardCharsets.UTF_8), "text/csv");
+        String metricsKey = ObjectKeys.results(model.runId(), "clustering_metrics.csv");
+        String assignmentsKey = ObjectKeys.results(model.runId(), "assignments.csv");
+        store.put(metricsKey, ResultTables.mergeMetrics(parts(model.runId(), "clustering_metrics-")).getBytes(StandardCharsets.UTF_8), "text/csv");
+        store.put(assignmentsKey, ResultTables.mergeAssignments(parts(model.runId(), "assignments-")).getBytes(StandardCharsets.UTF_8), "text/csv");
         Map<String, Integer> primaryAssignments = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
-            primaryAssignments.put(ids.get(i), assignments.get(primary)[i]);
+            primaryAssignments.put(ids.get(i), primaryPartition.labels()[i]);
         }
-        return new ClusteringCompleted(ClusteringCompleted.SCHEMA_VERSION, model.runId(), metricsKey, assignmentsKey,
-                model.model(), primary, primaryAssignments, Instant.now());
+        List<ClusterAssigned> assigned = model.primary()
+                ? active.activate(model.runId(), model.model(), primary, ids, latents.toDoubleRows(), primaryPartition)
+                : List.of();
+        return new Outcome(new ClusteringCompleted(ClusteringCompleted.SCHEMA_VERSION, model.runId(), metricsKey, assignmentsKey,
+                model.model(), primary, primaryAssignments, Instant.now()), assigned);
+    }
+
+    /** The run's event, and for a primary model every song's assignment under the clustering it made active. */
+    public record Outcome(ClusteringCompleted completed, List<ClusterAssigned> assignments) {
+    }
+
+    /** Every per-model part of the run stored so far, in key order. */
+    private List<String> parts(String runId, String prefix) throws IOException {
+        List<String> tables = new ArrayList<>();
+        for (String key : store.list(ObjectKeys.results(runId, prefix))) {
+            tables.add(new String(store.get(key), StandardCharsets.UTF_8));
+        }
+        return tables;
     }
 
     /**

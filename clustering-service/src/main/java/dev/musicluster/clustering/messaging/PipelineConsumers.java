@@ -1,15 +1,18 @@
 package dev.musicluster.clustering.messaging;
 
+import dev.musicluster.clustering.app.ActiveClustering;
 import dev.musicluster.clustering.app.RunClustering;
-import dev.musicluster.clustering.app.SongLabels;
-import dev.musicluster.contracts.events.ClusteringCompleted;
+import dev.musicluster.contracts.events.ClusterAssigned;
+import dev.musicluster.contracts.events.Event;
 import dev.musicluster.contracts.events.EventCodec;
+import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.ModelTrained;
-import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.kit.EventRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -17,34 +20,49 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The song labels view (from {@code songs.ingested}, read from the start by this instance) and the clustering of
- * every trained model ({@code models.trained}); a model's record is acknowledged once {@code clustering.results}
- * has acknowledged its event. Failures go to {@code dlq.clustering-service}.
+ * The clustering of every trained model ({@code models.trained}; a record is acknowledged once its results and
+ * assignments are acknowledged by the broker) and the online assignment of every new latent ({@code latents}) to
+ * the active clustering. Failures go to {@code dlq.clustering-service}.
  */
 @ApplicationScoped
 public class PipelineConsumers {
 
-    private final SongLabels labels;
+    private static final int CHUNK = 128;
+
     private final RunClustering clustering;
+    private final ActiveClustering active;
     private final Emitter<Record<String, String>> results;
+    private final Emitter<Record<String, String>> assignments;
 
-    public PipelineConsumers(SongLabels labels, RunClustering clustering,
-                             @Channel("clustering-results") Emitter<Record<String, String>> results) {
-        this.labels = labels;
+    public PipelineConsumers(RunClustering clustering, ActiveClustering active,
+                             @Channel("clustering-results") Emitter<Record<String, String>> results,
+                             @Channel("cluster-assignments") Emitter<Record<String, String>> assignments) {
         this.clustering = clustering;
+        this.active = active;
         this.results = results;
-    }
-
-    @Incoming("song-labels")
-    public void label(ConsumerRecord<String, String> record) {
-        SongIngested song = EventCodec.fromJson(record.value(), SongIngested.class);
-        labels.put(song.songId(), song.labels());
+        this.assignments = assignments;
     }
 
     @Incoming("models")
-    @Blocking
+    @Blocking("clustering")
     public void cluster(ConsumerRecord<String, String> record) throws Exception {
-        ClusteringCompleted completed = clustering.cluster(EventCodec.fromJson(record.value(), ModelTrained.class));
-        results.send(EventRecords.of(completed)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        RunClustering.Outcome outcome = clustering.cluster(EventCodec.fromJson(record.value(), ModelTrained.class));
+        publish(assignments, outcome.assignments());
+        publish(results, List.of(outcome.completed()));
+    }
+
+    @Incoming("latents")
+    @Blocking
+    public void assign(ConsumerRecord<String, String> record) throws Exception {
+        List<ClusterAssigned> assigned = active.onLatent(EventCodec.fromJson(record.value(), LatentEncoded.class));
+        publish(assignments, assigned);
+    }
+
+    private static void publish(Emitter<Record<String, String>> emitter, List<? extends Event> events) throws Exception {
+        for (int from = 0; from < events.size(); from += CHUNK) {
+            CompletableFuture.allOf(events.subList(from, Math.min(events.size(), from + CHUNK)).stream()
+                    .map(event -> emitter.send(EventRecords.of(event)).toCompletableFuture())
+                    .toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        }
     }
 }

@@ -4,7 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicluster.contracts.Topics;
+import dev.musicluster.contracts.events.AudioFeaturesExtracted;
+import dev.musicluster.contracts.events.ClusterAssigned;
 import dev.musicluster.contracts.events.ClusteringCompleted;
+import dev.musicluster.contracts.events.LatentEncoded;
+import dev.musicluster.contracts.events.LyricsEmbedded;
 import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.ModelTrained;
 import dev.musicluster.contracts.events.SongIngested;
@@ -29,7 +33,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** A trained model's latents in the real S3, its event on the real broker: clusters, scores, CSVs and an event. */
+/**
+ * A trained model's latents in the real S3, its event on the real broker: clusters, scores, the baselines beside it,
+ * CSVs, an event, every song's assignment, and a later song assigned online.
+ */
 @QuarkusTest
 @WithTestResource(LocalInfraTestResource.class)
 class ClusteringServiceTest {
@@ -53,20 +60,26 @@ class ClusteringServiceTest {
             SongIngested song = new SongIngested(SongIngested.SCHEMA_VERSION, id, id, null, ObjectKeys.rawAudio(id, "wav"), "wav",
                     1, "00", null, null, Map.of("genre", genres[genre]), id, Instant.now());
             probe.send(Topics.SONGS_INGESTED.name(), id, EventCodec.toJson(song), Map.of());
+            float[] summary = new float[6];
+            for (int j = 0; j < summary.length; j++) {
+                summary[j] = (float) ((j % 3 == genre ? 4 : 0) + random.nextGaussian());
+            }
+            AudioFeaturesExtracted features = new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, id, "00", 22050, 10,
+                    30.0, ObjectKeys.logMel(id), ObjectKeys.mfcc(id), List.of("a", "b", "c", "d", "e", "f"), summary, "t", Instant.now());
+            probe.send(Topics.AUDIO_FEATURES.name(), id, EventCodec.toJson(features), Map.of());
+            boolean hasLyrics = i % 5 != 0;
+            LyricsEmbedded lyrics = new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, id, hasLyrics,
+                    hasLyrics ? new float[] {genre == 0 ? 1 : 0, genre == 1 ? 1 : 0, genre == 2 ? 1 : 0} : null, hasLyrics ? 3 : 0,
+                    "t", "1", null, 1.0, Map.of(), 5, false, Instant.now());
+            probe.send(Topics.LYRICS_EMBEDDINGS.name(), id, EventCodec.toJson(lyrics), Map.of());
         }
         put(ObjectKeys.latents("run-1", "vae.npy"), NpyFormat.toBytes(new NpyArray(new int[] {45, 4}, latents)));
         put(ObjectKeys.latents("run-1", "vae.ids.txt"), String.join("\n", ids).getBytes(StandardCharsets.UTF_8));
-        // Labels arrive on their own topic: wait until the view holds all 45 before the model event.
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!given().get("/q/metrics").asString().contains("musicluster_clustering_labelled_songs 45.0")) {
-            assertThat(System.nanoTime()).as("label view never reached 45 songs").isLessThan(deadline);
-            Thread.sleep(200);
-        }
         ModelTrained model = new ModelTrained(ModelTrained.SCHEMA_VERSION, "run-1", "vae", ObjectKeys.model("run-1", "vae.pt"),
                 ObjectKeys.latents("run-1", "vae.npy"), ObjectKeys.latents("run-1", "vae.ids.txt"), 4, 45, true, Map.of(), Instant.now());
         probe.send(Topics.MODELS_TRAINED.name(), model.key(), EventCodec.toJson(model), Map.of());
 
-        ClusteringCompleted completed = EventCodec.fromJson(probe.await(Topics.CLUSTERING_RESULTS.name(), r -> "run-1".equals(r.key()),
+        ClusteringCompleted completed = EventCodec.fromJson(probe.await(Topics.CLUSTERING_RESULTS.name(), r -> "run-1/vae".equals(r.key()),
                 Duration.ofSeconds(90)).value(), ClusteringCompleted.class);
         assertThat(completed.primaryAlgorithm()).isEqualTo("kmeans");
         assertThat(completed.assignments()).hasSize(45);
@@ -77,7 +90,27 @@ class ClusteringServiceTest {
         String kmeans = metrics.stream().filter(line -> line.startsWith("vae,vae,kmeans,")).findFirst().orElseThrow();
         assertThat(kmeans).contains(",genre,");
         assertThat(Double.parseDouble(kmeans.split(",")[10])).as("NMI against genre").isGreaterThan(0.99);
-        assertThat(new String(get(completed.assignmentsKey()), StandardCharsets.UTF_8).lines()).hasSize(46);
+        List<String> assignments = new String(get(completed.assignmentsKey()), StandardCharsets.UTF_8).lines().toList();
+        assertThat(assignments).hasSize(46);
+        assertThat(assignments.get(0)).startsWith("id,vae/kmeans,").contains("summary/kmeans", "pca32-summary/kmeans",
+                "lyrics/kmeans", "summary+lyrics/kmeans");
+        assertThat(assignments.get(1)).as("song-0 has no lyrics: an empty lyrics cell").contains(",,");
+        for (String baseline : List.of("summary", "pca32-summary", "lyrics", "summary+lyrics")) {
+            String row = metrics.stream().filter(line -> line.startsWith(baseline + ",baseline,kmeans,")).findFirst().orElseThrow();
+            assertThat(Double.parseDouble(row.split(",")[10])).as(baseline + " NMI against genre").isGreaterThan(0.8);
+        }
+
+        // Every clustered song's assignment, then a song that arrives later goes to the nearest centre.
+        assertThat(probe.collect(Topics.CLUSTER_ASSIGNMENTS.name(), r -> r.value().contains("\"run-1\""), 45, Duration.ofSeconds(30)))
+                .hasSize(45);
+        float[] newcomer = {0.1f, 6.2f, -0.2f, 0.3f};
+        probe.send(Topics.LATENTS.name(), "song-new", EventCodec.toJson(new LatentEncoded(LatentEncoded.SCHEMA_VERSION, "song-new",
+                "run-1", "vae", newcomer, Instant.now())), Map.of());
+        ClusterAssigned assigned = EventCodec.fromJson(probe.await(Topics.CLUSTER_ASSIGNMENTS.name(), r -> "song-new".equals(r.key()),
+                Duration.ofSeconds(30)).value(), ClusterAssigned.class);
+        assertThat(assigned.online()).isTrue();
+        assertThat(assigned.cluster()).as("the cluster of the songs of genre 1").isEqualTo(completed.assignments().get("song-1"));
+        assertThat(assigned.distance()).isLessThan(1.5);
 
         String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(scrape).contains("musicluster_clustering_metric{").contains("algorithm=\"kmeans\"").contains("metric=\"nmi\"")

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A run's clusterings and their evaluation are stored. Compacted by run id.
+ * A model of a run is clustered and evaluated, the run's merged tables updated. Compacted by run id and model.
  *
  * @param assignments for each song id, its cluster under the run's primary representation and algorithm
  */
@@ -26,6 +26,6 @@ public record ClusteringCompleted(
 
     @Override
     public String key() {
-        return runId;
+        return runId + "/" + primaryRepresentation;
     }
 }

@@ -2,7 +2,7 @@ package dev.musicluster.gateway.messaging;
 
 import dev.musicluster.contracts.Topics;
 import dev.musicluster.contracts.events.AudioFeaturesExtracted;
-import dev.musicluster.contracts.events.ClusteringCompleted;
+import dev.musicluster.contracts.events.ClusterAssigned;
 import dev.musicluster.contracts.events.DeadLetters;
 import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.LatentEncoded;
@@ -50,10 +50,10 @@ public class CatalogProjector {
         } else if (topic.equals(Topics.LATENTS.name())) {
             LatentEncoded latent = EventCodec.fromJson(record.value(), LatentEncoded.class);
             catalog.stageDone(latent.songId(), Stage.LATENT, latent.model() + " of " + latent.runId(), at);
-        } else if (topic.equals(Topics.CLUSTERING_RESULTS.name())) {
-            ClusteringCompleted result = EventCodec.fromJson(record.value(), ClusteringCompleted.class);
-            result.assignments().forEach((songId, cluster) -> catalog.stageDone(songId, Stage.CLUSTER,
-                    "cluster " + cluster + " of " + result.runId(), at));
+        } else if (topic.equals(Topics.CLUSTER_ASSIGNMENTS.name())) {
+            ClusterAssigned assigned = EventCodec.fromJson(record.value(), ClusterAssigned.class);
+            catalog.stageDone(assigned.songId(), Stage.CLUSTER, (assigned.cluster() < 0 ? "noise" : "cluster " + assigned.cluster())
+                    + " of " + assigned.runId() + " (" + assigned.representation() + ", " + assigned.algorithm() + ")", at);
         } else if (topic.equals(Topics.DLQ_FEATURE_SERVICE.name())) {
             deadLetter(record, Stage.FEATURES, at);
         } else if (topic.equals(Topics.DLQ_EMBEDDING_SERVICE.name())) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /** The two result tables, as CSV text: the service stores them in S3, the command line writes them to files. */
 public final class ResultTables {
@@ -20,7 +21,7 @@ public final class ResultTables {
         return csv(MetricsRow.HEADER, rows.stream().map(MetricsRow::values).toList());
     }
 
-    /** {@code assignments.csv}: each song's cluster under every algorithm (-1 is noise). */
+    /** {@code assignments.csv}: each song's cluster under every column (representation/algorithm; -1 is noise). */
     public static String assignments(List<String> ids, Map<String, int[]> byAlgorithm) {
         List<String> header = new ArrayList<>(List.of("id"));
         header.addAll(byAlgorithm.keySet());
@@ -33,6 +34,68 @@ public final class ResultTables {
             rows.add(row);
         }
         return csv(header, rows);
+    }
+
+    /** Several metrics tables as one: one header, every row. */
+    public static String mergeMetrics(List<String> tables) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (String table : tables) {
+            for (CSVRecord record : parse(table)) {
+                rows.add(new ArrayList<>(record.toList()));
+            }
+        }
+        return csv(MetricsRow.HEADER, rows);
+    }
+
+    /**
+     * Several assignments tables joined on the song id: every column of every table, a song's cell empty where a
+     * table does not hold the song (a baseline of songs with lyrics, say).
+     */
+    public static String mergeAssignments(List<String> tables) {
+        Map<String, Map<String, String>> bySong = new java.util.LinkedHashMap<>();
+        java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+        for (String table : tables) {
+            List<CSVRecord> records = parse(table);
+            if (records.isEmpty()) {
+                continue;
+            }
+            List<String> names = records.get(0).getParser().getHeaderNames();
+            columns.addAll(names.subList(1, names.size()));
+            for (CSVRecord record : records) {
+                Map<String, String> cells = bySong.computeIfAbsent(record.get(0), id -> new java.util.HashMap<>());
+                for (String name : names.subList(1, names.size())) {
+                    cells.put(name, record.get(name));
+                }
+            }
+        }
+        List<String> header = new ArrayList<>(List.of("id"));
+        header.addAll(columns);
+        List<List<Object>> rows = new ArrayList<>();
+        bySong.forEach((id, cells) -> {
+            List<Object> row = new ArrayList<>(List.of(id));
+            columns.forEach(column -> row.add(cells.getOrDefault(column, "")));
+            rows.add(row);
+        });
+        return csv(header, rows);
+    }
+
+    /** One column of an assignments table: song id → cluster, songs with an empty cell left out. */
+    public static Map<String, Integer> column(String table, String column) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (CSVRecord record : parse(table)) {
+            if (record.isMapped(column) && !record.get(column).isEmpty()) {
+                out.put(record.get(0), Integer.parseInt(record.get(column)));
+            }
+        }
+        return out;
+    }
+
+    private static List<CSVRecord> parse(String table) {
+        try {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(new java.io.StringReader(table)).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from memory cannot fail", e);
+        }
     }
 
     private static String csv(List<String> header, List<List<Object>> rows) {

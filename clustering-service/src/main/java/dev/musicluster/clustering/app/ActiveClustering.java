@@ -1,0 +1,86 @@
+package dev.musicluster.clustering.app;
+
+import dev.musicluster.clustering.domain.algorithms.NearestCentre;
+import dev.musicluster.clustering.domain.algorithms.Partition;
+import dev.musicluster.contracts.events.ClusterAssigned;
+import dev.musicluster.contracts.events.LatentEncoded;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The clustering new songs are assigned to: the primary model's partition under the primary algorithm of the
+ * latest clustered run. A latent of that model is assigned at once (its song's own cluster if the song was
+ * clustered, else the nearest centre); a latent of any other model waits, since its clustering may be on its way
+ * (the training service publishes a model before its latents, but the two topics are read independently); the
+ * waiting latents of a model are dropped once a newer clustering replaces it.
+ */
+@ApplicationScoped
+public class ActiveClustering {
+
+    private Active active;
+    /** run/model → song → latent, for latents that arrived before their model's clustering. */
+    private final Map<String, Map<String, float[]>> waiting = new HashMap<>();
+
+    /** Makes a partition active; returns every song's assignment, the clustered ones and those that waited. */
+    public synchronized List<ClusterAssigned> activate(String runId, String model, String algorithm, List<String> ids,
+                                                       double[][] latents, Partition partition) {
+        Map<String, Integer> members = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            members.put(ids.get(i), partition.labels()[i]);
+        }
+        if (active != null) {
+            waiting.remove(active.tag());
+        }
+        active = new Active(runId, model, algorithm, NearestCentre.of(latents, partition.labels()), members);
+        List<ClusterAssigned> out = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < ids.size(); i++) {
+            int cluster = partition.labels()[i];
+            out.add(new ClusterAssigned(ClusterAssigned.SCHEMA_VERSION, ids.get(i), runId, model, algorithm, cluster,
+                    active.centres().distance(latents[i], cluster), false, now));
+        }
+        Map<String, float[]> pending = waiting.remove(active.tag());
+        if (pending != null) {
+            pending.forEach((songId, latent) -> {
+                if (!members.containsKey(songId)) {
+                    out.add(assignNew(songId, latent, now));
+                }
+            });
+        }
+        return out;
+    }
+
+    public synchronized List<ClusterAssigned> onLatent(LatentEncoded latent) {
+        String tag = latent.runId() + "/" + latent.model();
+        if (active != null && active.tag().equals(tag)) {
+            Integer known = active.members().get(latent.songId());
+            if (known != null) {
+                return List.of();
+            }
+            return List.of(assignNew(latent.songId(), latent.latent(), Instant.now()));
+        }
+        waiting.computeIfAbsent(tag, t -> new HashMap<>()).put(latent.songId(), latent.latent());
+        return List.of();
+    }
+
+    private ClusterAssigned assignNew(String songId, float[] latent, Instant now) {
+        double[] point = new double[latent.length];
+        for (int i = 0; i < latent.length; i++) {
+            point[i] = latent[i];
+        }
+        int cluster = active.centres().assign(point);
+        return new ClusterAssigned(ClusterAssigned.SCHEMA_VERSION, songId, active.runId(), active.model(), active.algorithm(),
+                cluster, active.centres().distance(point, cluster), true, now);
+    }
+
+    private record Active(String runId, String model, String algorithm, NearestCentre centres, Map<String, Integer> members) {
+        String tag() {
+            return runId + "/" + model;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.musicluster.clustering.app;
+
+import dev.musicluster.contracts.Topics;
+import dev.musicluster.contracts.events.AudioFeaturesExtracted;
+import dev.musicluster.contracts.events.EventCodec;
+import dev.musicluster.contracts.events.LyricsEmbedded;
+import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.kit.CompactedTopicReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What the pipeline knows of a run's songs, read from the compacted topics when the run is clustered: the labels
+ * (for scoring only, never for clustering), and the summary vectors and lyrics embeddings the baselines are built
+ * from.
+ */
+public final class SongSnapshot {
+
+    private final Map<String, Map<String, String>> labels = new HashMap<>();
+    private final Map<String, float[]> summaries = new HashMap<>();
+    private final Map<String, float[]> lyrics = new HashMap<>();
+
+    /** Labels always; features and lyrics only when the baselines need them. */
+    public static SongSnapshot read(CompactedTopicReader topics, boolean withFeatures) {
+        SongSnapshot snapshot = new SongSnapshot();
+        topics.read(Topics.SONGS_INGESTED.name()).values().stream().map(json -> EventCodec.fromJson(json, SongIngested.class))
+                .forEach(song -> snapshot.labels.put(song.songId(), song.labels()));
+        if (withFeatures) {
+            topics.read(Topics.AUDIO_FEATURES.name()).values().stream().map(json -> EventCodec.fromJson(json, AudioFeaturesExtracted.class))
+                    .forEach(f -> snapshot.summaries.put(f.songId(), f.summary()));
+            topics.read(Topics.LYRICS_EMBEDDINGS.name()).values().stream().map(json -> EventCodec.fromJson(json, LyricsEmbedded.class))
+                    .filter(l -> l.hasLyrics() && l.vector() != null)
+                    .forEach(l -> snapshot.lyrics.put(l.songId(), l.vector()));
+        }
+        return snapshot;
+    }
+
+    /** Column → value per id (null where a song has no value), for every column any of the songs has. */
+    public Map<String, List<String>> labelColumns(List<String> ids) {
+        TreeSet<String> names = new TreeSet<>();
+        ids.forEach(id -> names.addAll(labels.getOrDefault(id, Map.of()).keySet()));
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        for (String name : names) {
+            List<String> values = new ArrayList<>(ids.size());
+            ids.forEach(id -> values.add(labels.getOrDefault(id, Map.of()).get(name)));
+            columns.put(name, values);
+        }
+        return columns;
+    }
+
+    /** Summary vectors in the order of {@code ids}; a song without features makes the baselines impossible. */
+    public double[][] summaries(List<String> ids) {
+        double[][] out = new double[ids.size()][];
+        for (int i = 0; i < ids.size(); i++) {
+            float[] summary = summaries.get(ids.get(i));
+            if (summary == null) {
+                throw new IllegalStateException("song " + ids.get(i) + " has no features on " + Topics.AUDIO_FEATURES.name());
+            }
+            out[i] = toDouble(summary);
+        }
+        return out;
+    }
+
+    /** Lyrics embeddings in the order of {@code ids}, null for songs without lyrics. */
+    public double[][] lyrics(List<String> ids) {
+        double[][] out = new double[ids.size()][];
+        for (int i = 0; i < ids.size(); i++) {
+            float[] vector = lyrics.get(ids.get(i));
+            out[i] = vector == null ? null : toDouble(vector);
+        }
+        return out;
+    }
+
+    private static double[] toDouble(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+}
