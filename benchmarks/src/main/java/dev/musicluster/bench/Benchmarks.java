@@ -25,22 +25,26 @@ public final class Benchmarks {
         OptionsBuilder builder = new OptionsBuilder();
         if (commandLine.getIncludes().isEmpty()) {
             builder.include(FeatureBenchmark.class.getSimpleName()).include(EmbeddingBenchmark.class.getSimpleName())
-                    .include(TrainingBenchmark.class.getSimpleName());
+                    .include(TrainingBenchmark.class.getSimpleName()).include(ClusteringBenchmark.class.getSimpleName());
         }
         Options options = builder.parent(commandLine).build();
         Collection<RunResult> results = new Runner(options).run();
         Map<String, Double> millis = new HashMap<>();
         Map<String, Double> training = new java.util.TreeMap<>();
+        Map<String, Double> clustering = new java.util.TreeMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
             String method = name.substring(name.lastIndexOf('.') + 1);
-            if (name.contains(TrainingBenchmark.class.getSimpleName())) {
+            if (name.contains(ClusteringBenchmark.class.getSimpleName())) {
+                clustering.put(method + " " + result.getParams().getParam("n"), result.getPrimaryResult().getScore());
+            } else if (name.contains(TrainingBenchmark.class.getSimpleName())) {
                 training.put(result.getParams().getParam("model") + " " + method, result.getPrimaryResult().getScore());
             } else {
                 millis.put(method, result.getPrimaryResult().getScore());
             }
         }
         printTraining(training);
+        printClustering(clustering);
         Double floor = millis.get("fftFloor");
         System.out.println();
         for (String embedder : new String[] {"defaultEmbedder", "onnxMiniLm"}) {
@@ -58,6 +62,20 @@ public final class Benchmarks {
         if (floor != null && millis.containsKey("features")) {
             double ratio = millis.get("features") / floor;
             System.out.printf("features / FFT floor = %.2f (goal <= 1.5): %s%n", ratio, ratio <= 1.5 ? "met" : "NOT met");
+        }
+    }
+
+    /** Per operation: the time at 10,000 and 100,000 points and how it grew (10× the points). */
+    private static void printClustering(Map<String, Double> millis) {
+        for (String operation : new String[] {"kmeans", "silhouetteExact", "silhouetteSampled"}) {
+            Double small = millis.get(operation + " 10000");
+            Double large = millis.get(operation + " 100000");
+            if (small == null && large == null) {
+                continue;
+            }
+            System.out.printf("%-18s n=10,000: %10.1f ms   n=100,000: %10.1f ms   growth %s%n", operation,
+                    small == null ? Double.NaN : small, large == null ? Double.NaN : large,
+                    small == null || large == null ? "-" : String.format("%.1fx (n^%.2f)", large / small, Math.log10(large / small)));
         }
     }
 

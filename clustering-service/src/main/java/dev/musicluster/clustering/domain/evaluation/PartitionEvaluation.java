@@ -4,6 +4,7 @@ import dev.musicluster.clustering.domain.algorithms.Partition;
 import dev.musicluster.clustering.domain.metrics.ContingencyTable;
 import dev.musicluster.clustering.domain.metrics.ExternalMetrics;
 import dev.musicluster.clustering.domain.metrics.InternalMetrics;
+import dev.musicluster.clustering.domain.metrics.Silhouette;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,13 @@ import java.util.Map;
  * out of that column's scores. Labels are read here and nowhere earlier.
  */
 public final class PartitionEvaluation {
+
+    /**
+     * Above this many points the silhouette is estimated from a sample of {@link #SILHOUETTE_SAMPLE} (standard error
+     * about 0.002–0.005 on the benchmark's data; docs/performance.md): the exact one is O(n²).
+     */
+    public static final int EXACT_SILHOUETTE_MAX = 20_000;
+    public static final int SILHOUETTE_SAMPLE = 10_000;
 
     private PartitionEvaluation() {
     }
@@ -52,7 +60,10 @@ public final class PartitionEvaluation {
         }
         double[][] x = kept.toArray(double[][]::new);
         int[] y = keptLabels.stream().mapToInt(Integer::intValue).toArray();
-        return new double[] {InternalMetrics.silhouette(x, y), InternalMetrics.calinskiHarabasz(x, y), InternalMetrics.daviesBouldin(x, y)};
+        double silhouette = x.length <= EXACT_SILHOUETTE_MAX
+                ? InternalMetrics.silhouette(x, y)
+                : Silhouette.sampled(x, y, SILHOUETTE_SAMPLE, 0).value();
+        return new double[] {silhouette, InternalMetrics.calinskiHarabasz(x, y), InternalMetrics.daviesBouldin(x, y)};
     }
 
     static double[] external(List<String> truth, int[] labels) {

@@ -9,41 +9,17 @@ import dev.musicluster.clustering.domain.Euclidean;
  * ratio of summed spreads to centroid distance; lower is better).
  *
  * <p>Points are rows; clusters are numbered 0..k-1. Silhouette is exact: it visits every pair once per point
- * (O(n²) time, O(n + k) memory).
+ * (O(n²) time, bounded memory; see {@link Silhouette}).
  */
 public final class InternalMetrics {
 
     private InternalMetrics() {
     }
 
+    /** Exact; see {@link Silhouette} for how, and for the sampled estimate. */
     public static double silhouette(double[][] points, int[] clusters) {
-        int k = clusterCount(clusters);
-        requireClusters(k, points.length);
-        int[] sizes = sizes(clusters, k);
-        double total = 0;
-        double[] sums = new double[k];
-        for (int i = 0; i < points.length; i++) {
-            java.util.Arrays.fill(sums, 0);
-            for (int j = 0; j < points.length; j++) {
-                if (i != j) {
-                    sums[clusters[j]] += Euclidean.distance(points[i], points[j]);
-                }
-            }
-            int own = clusters[i];
-            if (sizes[own] <= 1) {
-                continue;
-            }
-            double a = sums[own] / (sizes[own] - 1);
-            double b = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                if (c != own && sizes[c] > 0) {
-                    b = Math.min(b, sums[c] / sizes[c]);
-                }
-            }
-            double denominator = Math.max(a, b);
-            total += denominator == 0 ? 0 : (b - a) / denominator;
-        }
-        return total / points.length;
+        requireClusters(clusterCount(clusters), points.length);
+        return Silhouette.exact(points, clusters);
     }
 
     public static double calinskiHarabasz(double[][] points, int[] clusters) {

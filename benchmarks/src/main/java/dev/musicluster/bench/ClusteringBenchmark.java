@@ -1,0 +1,92 @@
+package dev.musicluster.bench;
+
+import dev.musicluster.clustering.domain.algorithms.KMeans;
+import dev.musicluster.clustering.domain.algorithms.Partition;
+import dev.musicluster.clustering.domain.metrics.Silhouette;
+import dev.musicluster.contracts.tensor.NpyArray;
+import dev.musicluster.contracts.tensor.NpyFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * KMeans (k = 10, k-means++, 10 initialisations, Tribuo on 2 threads) and the silhouette (exact, tiled and
+ * parallel; and sampled from 10,000 points) on n × 32 latents: 10 Gaussian blobs, seeded. The arrays and the
+ * partition are written to {@code target/clustering-bench/} so that scikit-learn can be timed on the very same
+ * data ({@code benchmarks/scikit_learn_clustering.py}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(1)
+public class ClusteringBenchmark {
+
+    static final int DIMENSIONS = 32;
+    static final int CLUSTERS = 10;
+
+    @Param({"10000", "100000"})
+    public int n;
+
+    private double[][] points;
+    private int[] truth;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        Random random = new Random(n);
+        double[][] centres = new double[CLUSTERS][DIMENSIONS];
+        for (double[] centre : centres) {
+            for (int j = 0; j < DIMENSIONS; j++) {
+                centre[j] = random.nextGaussian() * 3;
+            }
+        }
+        points = new double[n][DIMENSIONS];
+        truth = new int[n];
+        float[] flat = new float[n * DIMENSIONS];
+        for (int i = 0; i < n; i++) {
+            truth[i] = random.nextInt(CLUSTERS);
+            for (int j = 0; j < DIMENSIONS; j++) {
+                points[i][j] = (float) (centres[truth[i]][j] + random.nextGaussian() * 2);
+                flat[i * DIMENSIONS + j] = (float) points[i][j];
+            }
+        }
+        Path dir = Path.of("target", "clustering-bench");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("latents-" + n + ".npy"), NpyFormat.toBytes(new NpyArray(new int[] {n, DIMENSIONS}, flat)));
+        float[] labels = new float[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = truth[i];
+        }
+        Files.write(dir.resolve("labels-" + n + ".npy"), NpyFormat.toBytes(new NpyArray(new int[] {n}, labels)));
+    }
+
+    @Benchmark
+    public Partition kmeans() {
+        return new KMeans(CLUSTERS, 10, 42, 2).fit(points);
+    }
+
+    @Benchmark
+    public double silhouetteExact() {
+        return Silhouette.exact(points, truth);
+    }
+
+    @Benchmark
+    public Silhouette.Estimate silhouetteSampled() {
+        return Silhouette.sampled(points, truth, 10_000, 7);
+    }
+}
