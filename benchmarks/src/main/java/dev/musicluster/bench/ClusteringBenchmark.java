@@ -43,11 +43,15 @@ public class ClusteringBenchmark {
     @Param({"10000", "100000"})
     public int n;
 
+    /** Tribuo logs every k-means iteration at INFO; held here, since java.util.logging keeps loggers weakly. */
+    private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
+
     private double[][] points;
     private int[] truth;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
+        TRIBUO.setLevel(java.util.logging.Level.WARNING);
         Random random = new Random(n);
         double[][] centres = new double[CLUSTERS][DIMENSIONS];
         for (double[] centre : centres) {

@@ -69,15 +69,19 @@ public class RunClustering {
         if (withBaselines) {
             representations.addAll(Baselines.of(ids, songs.summaries(ids), songs.lyrics(ids)));
         }
-        int k = settings.k().equals("auto") ? 0 : Integer.parseInt(settings.k());
-        String primary = settings.algorithms().get(0);
+        // The run's own clustering configuration when it names one, else the service's.
+        List<String> algorithms = model.algorithms().isEmpty() ? settings.algorithms() : model.algorithms();
+        String kSetting = model.k() == null || model.k().isBlank() ? settings.k() : model.k();
+        int k = kSetting.equals("auto") ? 0 : Integer.parseInt(kSetting);
+        algorithms.forEach(Algorithms::require);
+        String primary = algorithms.get(0);
         List<MetricsRow> rows = new ArrayList<>();
         List<String> assignmentTables = new ArrayList<>();
         Partition primaryPartition = null;
         for (Representation representation : representations) {
             Map<String, List<String>> columns = songs.labelColumns(representation.ids());
             Map<String, int[]> assignments = new LinkedHashMap<>();
-            for (String algorithm : settings.algorithms()) {
+            for (String algorithm : algorithms) {
                 Timer.Sample sample = Timer.start(registry);
                 Partition partition = Algorithms.fit(algorithm, k, settings.seed(), representation.points());
                 sample.stop(registry.timer("musicluster.clustering.duration", "algorithm", algorithm, "representation", representation.name()));

@@ -76,7 +76,7 @@ class ClusteringServiceTest {
         put(ObjectKeys.latents("run-1", "vae.npy"), NpyFormat.toBytes(new NpyArray(new int[] {45, 4}, latents)));
         put(ObjectKeys.latents("run-1", "vae.ids.txt"), String.join("\n", ids).getBytes(StandardCharsets.UTF_8));
         ModelTrained model = new ModelTrained(ModelTrained.SCHEMA_VERSION, "run-1", "vae", ObjectKeys.model("run-1", "vae.pt"),
-                ObjectKeys.latents("run-1", "vae.npy"), ObjectKeys.latents("run-1", "vae.ids.txt"), 4, 45, true, Map.of(), Instant.now());
+                ObjectKeys.latents("run-1", "vae.npy"), ObjectKeys.latents("run-1", "vae.ids.txt"), 4, 45, true, Map.of(), List.of("kmeans", "agglomerative-ward"), "auto", Instant.now());
         probe.send(Topics.MODELS_TRAINED.name(), model.key(), EventCodec.toJson(model), Map.of());
 
         ClusteringCompleted completed = EventCodec.fromJson(probe.await(Topics.CLUSTERING_RESULTS.name(), r -> "run-1/vae".equals(r.key()),

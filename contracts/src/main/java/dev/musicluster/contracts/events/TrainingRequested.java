@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param models          model names: vae, conv-vae, hybrid-vae, beta-vae, cvae, ae
  * @param hyperParameters overrides of the documented defaults (latent, epochs, batch, lr, beta, seed, condition)
- * @param algorithms      clustering algorithms to run on the trained latents
+ * @param algorithms      clustering algorithms to run on the trained latents (empty: the clustering service's defaults)
+ * @param k               number of clusters, or {@code auto} (null: the clustering service's default)
  */
 public record TrainingRequested(
         int schemaVersion,
@@ -17,9 +18,13 @@ public record TrainingRequested(
         List<String> models,
         Map<String, String> hyperParameters,
         List<String> algorithms,
+        String k,
         Instant requestedAt) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The models a request can name, in the order the main job trains them by default. */
+    public static final List<String> MODELS = List.of("hybrid-vae", "conv-vae", "vae", "beta-vae", "cvae", "ae");
 
     public TrainingRequested {
         models = models == null ? List.of() : List.copyOf(models);

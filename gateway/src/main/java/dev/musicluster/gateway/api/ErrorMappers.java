@@ -18,6 +18,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalid(IllegalArgumentException e) {
+        return error(400, e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         String message = status == 413 ? "upload larger than the configured limit (musicluster.gateway.max-upload-size)"

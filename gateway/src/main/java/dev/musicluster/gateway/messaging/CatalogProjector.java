@@ -3,11 +3,16 @@ package dev.musicluster.gateway.messaging;
 import dev.musicluster.contracts.Topics;
 import dev.musicluster.contracts.events.AudioFeaturesExtracted;
 import dev.musicluster.contracts.events.ClusterAssigned;
+import dev.musicluster.contracts.events.ClusteringCompleted;
+import dev.musicluster.contracts.events.ModelTrained;
+import dev.musicluster.contracts.events.TrainingProgress;
+import dev.musicluster.contracts.events.TrainingRequested;
 import dev.musicluster.contracts.events.DeadLetters;
 import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.LyricsEmbedded;
 import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.gateway.domain.RunCatalog;
 import dev.musicluster.gateway.domain.SongCatalog;
 import dev.musicluster.gateway.domain.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +35,11 @@ public class CatalogProjector {
     private static final Logger LOG = Logger.getLogger(CatalogProjector.class);
 
     private final SongCatalog catalog;
+    private final RunCatalog runs;
 
-    public CatalogProjector(SongCatalog catalog) {
+    public CatalogProjector(SongCatalog catalog, RunCatalog runs) {
         this.catalog = catalog;
+        this.runs = runs;
     }
 
     @Incoming("pipeline-view")
@@ -58,10 +65,35 @@ public class CatalogProjector {
             deadLetter(record, Stage.FEATURES, at);
         } else if (topic.equals(Topics.DLQ_EMBEDDING_SERVICE.name())) {
             deadLetter(record, Stage.LYRICS, at);
-        } else if (topic.equals(Topics.DLQ_TRAINING_SERVICE.name())) {
-            deadLetter(record, Stage.LATENT, at);
+        } else if (topic.equals(Topics.TRAINING_REQUESTS.name())) {
+            runs.requested(EventCodec.fromJson(record.value(), TrainingRequested.class), at);
+        } else if (topic.equals(Topics.TRAINING_PROGRESS.name())) {
+            runs.progress(EventCodec.fromJson(record.value(), TrainingProgress.class), at);
+        } else if (topic.equals(Topics.MODELS_TRAINED.name())) {
+            runs.trained(EventCodec.fromJson(record.value(), ModelTrained.class), at);
+        } else if (topic.equals(Topics.CLUSTERING_RESULTS.name())) {
+            runs.clustered(EventCodec.fromJson(record.value(), ClusteringCompleted.class), at);
+        } else if (topic.equals(Topics.DLQ_TRAINING_SERVICE.name()) || topic.equals(Topics.DLQ_CLUSTERING_SERVICE.name())) {
+            runOrSongDeadLetter(record, at);
         } else {
             LOG.warnf("pipeline-view received a record of unexpected topic %s", topic);
+        }
+    }
+
+    /** A dead training request or model fails its run; a dead per-song record fails the song's latent stage. */
+    private void runOrSongDeadLetter(ConsumerRecord<String, String> record, Instant at) {
+        Header origin = record.headers().lastHeader(DeadLetters.TOPIC);
+        String from = origin == null ? "" : new String(origin.value(), StandardCharsets.UTF_8);
+        if (from.equals(Topics.TRAINING_REQUESTS.name()) || from.equals(Topics.MODELS_TRAINED.name())) {
+            String runId = record.key() == null ? null : record.key().split("/", 2)[0];
+            if (runId != null) {
+                Header reason = record.headers().lastHeader(DeadLetters.REASON);
+                runs.failed(runId, reason == null ? "dead-lettered without a reason" : new String(reason.value(), StandardCharsets.UTF_8), at);
+            }
+        } else if (record.topic().equals(Topics.DLQ_TRAINING_SERVICE.name())) {
+            deadLetter(record, Stage.LATENT, at);
+        } else {
+            deadLetter(record, Stage.CLUSTER, at);
         }
     }
 
@@ -78,5 +110,11 @@ public class CatalogProjector {
     @Singleton
     static SongCatalog catalog() {
         return new SongCatalog();
+    }
+
+    @Produces
+    @Singleton
+    static RunCatalog runCatalog() {
+        return new RunCatalog();
     }
 }

@@ -85,7 +85,7 @@ public class TrainingRun {
                 StoredModel config = new StoredModel(request.runId(), spec.kind().id(), network.shape(), hp,
                         provenance(dataHash, set, hp, device, network));
                 List<LatentEncoded> latents = OnlineEncoding.latents(request.runId(), spec.kind().id(), network, set);
-                publisher.trained(store(config, network, set, latents, primary));
+                publisher.trained(store(request, config, network, set, latents, primary));
                 if (primary) {
                     online.activate(config, network, latents, publisher);
                     network = null;
@@ -121,7 +121,7 @@ public class TrainingRun {
         }
     }
 
-    private ModelTrained store(StoredModel config, TrainedNetwork network, TrainingSet set, List<LatentEncoded> latents,
+    private ModelTrained store(TrainingRequested request, StoredModel config, TrainedNetwork network, TrainingSet set, List<LatentEncoded> latents,
                                boolean primary) throws IOException {
         String checkpoint = models.save(config, network);
         String latentsKey = ObjectKeys.latents(config.runId(), config.model() + ".npy");
@@ -133,7 +133,7 @@ public class TrainingRun {
             storeReconstructions(config, network, set);
         }
         return new ModelTrained(ModelTrained.SCHEMA_VERSION, config.runId(), config.model(), checkpoint, latentsKey, idsKey,
-                config.shape().spec().latent(), set.size(), primary, config.provenance(), Instant.now());
+                config.shape().spec().latent(), set.size(), primary, config.provenance(), request.algorithms(), request.k(), Instant.now());
     }
 
     /** The first songs' pooled log-mel beside its reconstruction from the latent mean: (songs, 2, mels, frames) dB. */

@@ -58,7 +58,7 @@ class TrainingServiceTest {
             publishSong(probe, songs, i);
         }
         TrainingRequested request = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t1", List.of("hybrid-vae", "vae"),
-                Map.of("epochs", "3", "batch", "8", "latent", "6", "mel-frames", "32"), List.of("kmeans"), Instant.now());
+                Map.of("epochs", "3", "batch", "8", "latent", "6", "mel-frames", "32"), List.of("kmeans"), "3", Instant.now());
         probe.send(Topics.TRAINING_REQUESTS.name(), request.key(), EventCodec.toJson(request), Map.of());
 
         List<TrainingProgress> progress = probe.collect(Topics.TRAINING_PROGRESS.name(), r -> "run-t1".equals(r.key()), 6,
@@ -104,7 +104,7 @@ class TrainingServiceTest {
     void aRequestNamingAnUnknownModelIsDeadLetteredWithItsReason() {
         KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
         TrainingRequested request = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-bad", List.of("gan"), Map.of(),
-                List.of(), Instant.now());
+                List.of(), null, Instant.now());
         probe.send(Topics.TRAINING_REQUESTS.name(), request.key(), EventCodec.toJson(request), Map.of());
         ConsumerRecord<String, String> dead = probe.await(Topics.DLQ_TRAINING_SERVICE.name(), r -> "run-bad".equals(r.key()),
                 Duration.ofSeconds(60));

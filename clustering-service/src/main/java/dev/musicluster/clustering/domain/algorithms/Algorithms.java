@@ -18,6 +18,13 @@ public final class Algorithms {
     private Algorithms() {
     }
 
+    /** Refuses a name that is not one of {@link #NAMES}, before any work. */
+    public static void require(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown clustering algorithm '" + name + "'; known: " + String.join(", ", NAMES));
+        }
+    }
+
     public static Partition fit(String name, int k, long seed, double[][] points) {
         if (name.equals("dbscan")) {
             return new Dbscan(DbscanRadius.estimate(points, 5), 5).fit(points);

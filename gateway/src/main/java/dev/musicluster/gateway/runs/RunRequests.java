@@ -1,0 +1,67 @@
+package dev.musicluster.gateway.runs;
+
+import dev.musicluster.contracts.SongId;
+import dev.musicluster.contracts.events.TrainingRequested;
+import dev.musicluster.kit.EventRecords;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/**
+ * Starts runs: checks what the gateway can check (model names, run id), publishes {@code training.requests} and
+ * waits for the broker. Hyper-parameters and algorithms are checked by the services that use them, which
+ * dead-letter a request they refuse; the run's status then says why.
+ */
+@ApplicationScoped
+public class RunRequests {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Emitter<Record<String, String>> emitter;
+
+    public RunRequests(@Channel("training-requests") Emitter<Record<String, String>> emitter) {
+        this.emitter = emitter;
+    }
+
+    public TrainingRequested start(RunConfig config) throws IOException {
+        List<String> models = config.models() == null ? List.of() : config.models();
+        for (String model : models) {
+            if (!TrainingRequested.MODELS.contains(model)) {
+                throw new IllegalArgumentException("unknown model '" + model + "'; known: " + String.join(", ", TrainingRequested.MODELS));
+            }
+        }
+        Instant now = Instant.now();
+        String runId = config.runId() == null || config.runId().isBlank()
+                ? "run-" + STAMP.format(now) + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(2))
+                : SongId.require(config.runId());
+        TrainingRequested request = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, runId, models,
+                config.hyperParameters() == null ? Map.of() : config.hyperParameters(), config.algorithms(), config.k(), now);
+        try {
+            emitter.send(EventRecords.of(request)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("Kafka did not acknowledge the training request: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting a run", e);
+        }
+        return request;
+    }
+
+    /** A run's configuration as the API takes it; everything optional. */
+    public record RunConfig(String runId, List<String> models, Map<String, String> hyperParameters, List<String> algorithms,
+                            String k) {
+    }
+}

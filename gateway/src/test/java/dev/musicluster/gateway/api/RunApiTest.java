@@ -1,0 +1,112 @@
+package dev.musicluster.gateway.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.musicluster.contracts.Topics;
+import dev.musicluster.contracts.events.ClusteringCompleted;
+import dev.musicluster.contracts.events.DeadLetters;
+import dev.musicluster.contracts.events.EventCodec;
+import dev.musicluster.contracts.events.ModelTrained;
+import dev.musicluster.contracts.events.TrainingProgress;
+import dev.musicluster.contracts.events.TrainingRequested;
+import dev.musicluster.contracts.storage.ObjectKeys;
+import dev.musicluster.infra.KafkaProbe;
+import dev.musicluster.infra.LocalInfra;
+import dev.musicluster.infra.LocalInfraTestResource;
+import io.minio.PutObjectArgs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Runs through the real broker: a POST publishes the request; the run's events make its status; results are served. */
+@QuarkusTest
+@WithTestResource(LocalInfraTestResource.class)
+class RunApiTest {
+
+    LocalInfra infra;
+
+    @Test
+    void aRunIsStartedFollowedAndItsResultsServed() throws Exception {
+        KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
+        String runId = given().contentType(ContentType.JSON)
+                .body("{\"models\":[\"vae\",\"ae\"],\"hyperParameters\":{\"epochs\":\"5\"},\"algorithms\":[\"kmeans\"],\"k\":\"4\"}")
+                .post("/api/runs").then().statusCode(202).extract().path("runId");
+        TrainingRequested request = EventCodec.fromJson(probe.await(Topics.TRAINING_REQUESTS.name(), r -> runId.equals(r.key()),
+                Duration.ofSeconds(30)).value(), TrainingRequested.class);
+        assertThat(request.models()).containsExactly("vae", "ae");
+        assertThat(request.hyperParameters()).containsEntry("epochs", "5");
+        assertThat(request.k()).isEqualTo("4");
+        awaitState(runId, "REQUESTED");
+
+        probe.send(Topics.TRAINING_PROGRESS.name(), runId, EventCodec.toJson(new TrainingProgress(1, runId, "vae", 2, 5, 9.5, 8.0, 1.5,
+                0.1, Instant.now())), Map.of());
+        awaitState(runId, "TRAINING");
+        for (String model : List.of("vae", "ae")) {
+            ModelTrained trained = new ModelTrained(1, runId, model, ObjectKeys.model(runId, model, "parameters.djl"),
+                    ObjectKeys.latents(runId, model + ".npy"), ObjectKeys.latents(runId, model + ".ids.txt"), 8, 3,
+                    model.equals("vae"), Map.of("seed", "42"), List.of("kmeans"), "4", Instant.now());
+            probe.send(Topics.MODELS_TRAINED.name(), trained.key(), EventCodec.toJson(trained), Map.of());
+        }
+        awaitState(runId, "CLUSTERING");
+        put(ObjectKeys.results(runId, "clustering_metrics.csv"), "representation,model\nvae,vae\n");
+        put(ObjectKeys.latents(runId, "vae.ids.txt"), "a\nb\nc\n");
+        for (String model : List.of("vae", "ae")) {
+            ClusteringCompleted done = new ClusteringCompleted(1, runId, ObjectKeys.results(runId, "clustering_metrics.csv"),
+                    ObjectKeys.results(runId, "assignments.csv"), model, "kmeans", Map.of(), Instant.now());
+            probe.send(Topics.CLUSTERING_RESULTS.name(), done.key(), EventCodec.toJson(done), Map.of());
+        }
+        awaitState(runId, "DONE");
+        given().get("/api/runs/" + runId).then().statusCode(200).body("byModel.vae.epoch", equalTo(2))
+                .body("byModel.vae.primary", equalTo(true)).body("byModel.vae.provenance.seed", equalTo("42"))
+                .body("metrics", equalTo("/api/runs/" + runId + "/metrics"));
+        given().get("/api/runs/" + runId + "/metrics").then().statusCode(200).body(containsString("vae,vae"));
+        given().get("/api/runs/" + runId + "/models/vae/ids.txt").then().statusCode(200).body(equalTo("a\nb\nc\n"));
+        given().get("/api/runs/" + runId + "/assignments").then().statusCode(404);
+        given().get("/api/runs").then().statusCode(200).body(containsString(runId));
+    }
+
+    @Test
+    void aRefusedRequestFailsItsRunWithTheReasonAndBadInputIsAnswered400() throws Exception {
+        KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
+        given().contentType(ContentType.JSON).body("{\"models\":[\"gan\"]}").post("/api/runs").then().statusCode(400)
+                .body("error", containsString("unknown model 'gan'"));
+        given().contentType(ContentType.JSON).body("{\"runId\":\"../etc\"}").post("/api/runs").then().statusCode(400);
+        given().get("/api/runs/no-such-run").then().statusCode(404);
+
+        String runId = given().contentType(ContentType.JSON).body("{\"runId\":\"run-refused\"}").post("/api/runs")
+                .then().statusCode(202).extract().path("runId");
+        String value = probe.await(Topics.TRAINING_REQUESTS.name(), r -> runId.equals(r.key()), Duration.ofSeconds(30)).value();
+        probe.send(Topics.DLQ_TRAINING_SERVICE.name(), runId, value, Map.of(DeadLetters.REASON, "epochs must be in 1..10000",
+                DeadLetters.TOPIC, Topics.TRAINING_REQUESTS.name()));
+        awaitState(runId, "FAILED");
+        given().get("/api/runs/" + runId).then().body("failure", equalTo("epochs must be in 1..10000"));
+    }
+
+    private static void awaitState(String runId, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            var response = given().get("/api/runs/" + runId);
+            if (response.statusCode() == 200 && state.equals(response.path("state"))) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("run " + runId + " never reached " + state + ": " + response.asString()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private void put(String key, String text) throws Exception {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        infra.s3().client().putObject(PutObjectArgs.builder().bucket("musicluster").object(key)
+                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
+    }
+}
