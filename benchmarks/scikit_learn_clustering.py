@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Times scikit-learn on the arrays ClusteringBenchmark wrote, for the side-by-side in docs/performance.md.
 
 KMeans(k=10, init='k-means++', n_init=10), silhouette_score exact and with sample_size=10000; the median of 3 runs.

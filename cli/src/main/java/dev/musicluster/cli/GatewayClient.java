@@ -71,6 +71,34 @@ final class GatewayClient {
         return JSON.readValue(response.body(), new TypeReference<>() { });
     }
 
+    /** Starts a run; returns its id. */
+    String startRun(Map<String, Object> config) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/runs")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = parse(response.body());
+        if (response.statusCode() != 202) {
+            throw new IOException("the gateway refused the run (" + response.statusCode() + "): " + text(answer, "error"));
+        }
+        return answer.get("runId").asText();
+    }
+
+    JsonNode run(String runId) throws IOException, InterruptedException {
+        return parse(new String(download("api/runs/" + runId), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The body of a GET on a path under the gateway's base URL; anything but 200 is an error with the gateway's words. */
+    byte[] download(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2)).GET().build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /" + path + " answered " + response.statusCode() + ": "
+                    + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
     /** True once the service answers its readiness probe with 200. */
     boolean ready() {
         try {

@@ -45,6 +45,31 @@ final class RunCommand implements Callable<Integer> {
             description = "Longest wait for any one stage, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration stageTimeout;
 
+    @Option(names = "--run-timeout", defaultValue = "PT60M", paramLabel = "DURATION",
+            description = "Longest wait for training and clustering, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration runTimeout;
+
+    @Option(names = "--models", split = ",", paramLabel = "M,M",
+            description = "Models to train, the first one primary: hybrid-vae, conv-vae, vae, beta-vae, cvae, ae "
+                    + "(default: all that apply to the songs; none: ingest and extract only).")
+    List<String> models;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: the training service's, 40).")
+    Integer epochs;
+
+    @Option(names = "--latent", paramLabel = "N", description = "Latent dimensions (default: 32).")
+    Integer latent;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of training and clustering (default: 42).")
+    Long seed;
+
+    @Option(names = "--algorithms", split = ",", paramLabel = "A,A",
+            description = "Clustering algorithms, the first one primary (default: the clustering service's).")
+    List<String> algorithms;
+
+    @Option(names = "--k", paramLabel = "N|auto", description = "Number of clusters, or auto (default: auto).")
+    String k;
+
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
@@ -79,12 +104,47 @@ final class RunCommand implements Callable<Integer> {
         awaitStage(gateway, ids, "listed", song -> true, console);
         awaitStage(gateway, ids, "features", song -> stageSettled(song, "features"), console);
         List<Map<String, Object>> songs = awaitStage(gateway, ids, "lyrics", song -> stageSettled(song, "lyrics"), console);
+        List<String> requested = models == null ? PipelineRun.applicableModels(entries, "language") : models;
+        if (!requested.isEmpty() && !requested.equals(List.of("none"))) {
+            songs = trainAndCluster(gateway, requested, ids, console);
+        }
         console.println();
         SongTable.print(songs, console);
         Path table = out.resolve("songs.csv");
         SongTable.write(songs, table);
         console.printf("%n%d songs listed by the gateway; written to %s%n", songs.size(), table.toAbsolutePath());
         return exit;
+    }
+
+    private List<Map<String, Object>> trainAndCluster(GatewayClient gateway, List<String> requested, Set<String> ids,
+                                                      PrintStream console) throws IOException, InterruptedException {
+        Map<String, String> hyperParameters = new java.util.LinkedHashMap<>();
+        if (epochs != null) {
+            hyperParameters.put("epochs", epochs.toString());
+        }
+        if (latent != null) {
+            hyperParameters.put("latent", latent.toString());
+        }
+        if (seed != null) {
+            hyperParameters.put("seed", seed.toString());
+        }
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("models", requested);
+        config.put("hyperParameters", hyperParameters);
+        config.put("algorithms", algorithms == null ? List.of() : algorithms);
+        config.put("k", k);
+        long started = System.nanoTime();
+        String runId = gateway.startRun(config);
+        console.printf("%nrun %s: training %s%n", runId, String.join(", ", requested));
+        com.fasterxml.jackson.databind.JsonNode run = PipelineRun.await(gateway, runId, requested, runTimeout, console);
+        console.printf("run %s trained and clustered in %.1f s%n", runId, (System.nanoTime() - started) / 1e9);
+        List<Map<String, Object>> songs = awaitStage(gateway, ids, "cluster",
+                song -> stageSettled(song, "cluster") || stageFailed(song, "features"), console);
+        PipelineRun.download(gateway, run, out);
+        PipelineRun.printMetrics(out.resolve("clustering_metrics.csv"), console);
+        console.printf("%nresults of %s in %s: clustering_metrics.csv, assignments.csv, latents/, reconstructions/%n", runId,
+                out.toAbsolutePath());
+        return songs;
     }
 
     /**
@@ -112,14 +172,22 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A stage is settled for a song once it is done or has failed (its reason is in the song's status). */
-    @SuppressWarnings("unchecked")
     private static boolean stageSettled(Map<String, Object> song, String stage) {
+        Object state = stageState(song, stage);
+        return "DONE".equals(state) || "FAILED".equals(state);
+    }
+
+    /** A song whose features failed never reaches a latent or a cluster. */
+    private static boolean stageFailed(Map<String, Object> song, String stage) {
+        return "FAILED".equals(stageState(song, stage));
+    }
+
+    private static Object stageState(Map<String, Object> song, String stage) {
         Object stages = song.get("stages");
         if (!(stages instanceof Map<?, ?> map) || !(map.get(stage) instanceof Map<?, ?> status)) {
-            return false;
+            return null;
         }
-        Object state = ((Map<String, Object>) status).get("state");
-        return "DONE".equals(state) || "FAILED".equals(state);
+        return status.get("state");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

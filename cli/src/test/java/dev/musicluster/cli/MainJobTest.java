@@ -36,13 +36,13 @@ class MainJobTest {
         Path home = Path.of(System.getProperty("user.dir")).getParent();
         assertThat(home.resolve("gateway/target/quarkus-app/quarkus-run.jar"))
                 .as("the services are built by the reactor before this module").exists();
-        List<String> command = javaCommand(home, "run", "--demo-songs", "8", "--demo-dir", dir.resolve("demo").toString(),
+        List<String> command = javaCommand(home, "run", "--demo-songs", "8", "--epochs", "4", "--demo-dir", dir.resolve("demo").toString(),
                 "--out", dir.resolve("results").toString(), "--work", dir.resolve("work").toString(), "--keep-running");
         Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
         BlockingQueue<String> lines = drain(run);
         List<ProcessHandle> children = new ArrayList<>();
         try {
-            String gateway = awaitLine(lines, GATEWAY, Duration.ofMinutes(4)).group(1);
+            String gateway = awaitLine(lines, GATEWAY, Duration.ofMinutes(8)).group(1);
             children.addAll(run.descendants().toList());
             assertThat(children).as("Kafka, S3 and five services").hasSizeGreaterThanOrEqualTo(7);
 
@@ -52,8 +52,21 @@ class MainJobTest {
                 assertThat(stage(song, "features")).containsEntry("state", "DONE");
                 assertThat(stage(song, "lyrics")).containsEntry("state", "DONE");
                 assertThat(stage(song, "lyrics").get("detail")).as("detected language").isEqualTo(labels(song).get("language"));
+                assertThat(stage(song, "latent")).containsEntry("state", "DONE");
+                assertThat(stage(song, "cluster")).containsEntry("state", "DONE");
             });
             assertThat(Files.readAllLines(dir.resolve("results/songs.csv"))).hasSize(9).first().asString().startsWith("id,title");
+            // Every model that applies (lyrics and a language column: all six), the baselines beside them.
+            List<String> metrics = Files.readAllLines(dir.resolve("results/clustering_metrics.csv"));
+            for (String representation : List.of("hybrid-vae,hybrid-vae,", "conv-vae,conv-vae,", "vae,vae,", "beta-vae,beta-vae,",
+                    "cvae,cvae,", "ae,ae,", "summary,baseline,", "pca32-summary,baseline,", "lyrics,baseline,", "summary+lyrics,baseline,")) {
+                assertThat(metrics).as(representation).anyMatch(line -> line.startsWith(representation) && line.contains(",language,"));
+            }
+            assertThat(Files.readAllLines(dir.resolve("results/assignments.csv"))).hasSize(9).first().asString().startsWith("id,")
+                    .contains(",hybrid-vae/kmeans,", ",summary+lyrics/kmeans,");
+            assertThat(dir.resolve("results/latents/hybrid-vae.npy")).isNotEmptyFile();
+            assertThat(Files.readAllLines(dir.resolve("results/latents/hybrid-vae.ids.txt"))).hasSize(8);
+            assertThat(dir.resolve("results/reconstructions/conv-vae.npy")).isNotEmptyFile();
 
             // The same manifest a second time: the same songs, none added.
             Process again = new ProcessBuilder(javaCommand(home, "ingest", "--songs",

@@ -80,6 +80,24 @@ public final class S3Server implements AutoCloseable {
         return MinioClient.builder().endpoint(endpoint()).credentials(accessKey, secretKey).region("us-east-1").build();
     }
 
+    /** Writes an object into the project's bucket (tests set up what a service reads). */
+    public void put(String key, byte[] bytes) throws IOException {
+        try (var in = new java.io.ByteArrayInputStream(bytes)) {
+            client().putObject(io.minio.PutObjectArgs.builder().bucket(dev.musicluster.contracts.storage.ObjectKeys.DEFAULT_BUCKET).object(key).stream(in, bytes.length, -1).build());
+        } catch (Exception e) {
+            throw new IOException("cannot put " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads an object of the project's bucket (tests check what a service wrote). */
+    public byte[] get(String key) throws IOException {
+        try (var in = client().getObject(io.minio.GetObjectArgs.builder().bucket(dev.musicluster.contracts.storage.ObjectKeys.DEFAULT_BUCKET).object(key).build())) {
+            return in.readAllBytes();
+        } catch (Exception e) {
+            throw new IOException("cannot get " + key + ": " + e.getMessage(), e);
+        }
+    }
+
     private void awaitReady() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         MinioClient client = client();

@@ -18,12 +18,8 @@ import dev.musicluster.contracts.tensor.NpyFormat;
 import dev.musicluster.infra.KafkaProbe;
 import dev.musicluster.infra.LocalInfra;
 import dev.musicluster.infra.LocalInfraTestResource;
-import io.minio.GetObjectArgs;
-import io.minio.PutObjectArgs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,8 +69,8 @@ class ClusteringServiceTest {
                     "t", "1", null, 1.0, Map.of(), 5, false, Instant.now());
             probe.send(Topics.LYRICS_EMBEDDINGS.name(), id, EventCodec.toJson(lyrics), Map.of());
         }
-        put(ObjectKeys.latents("run-1", "vae.npy"), NpyFormat.toBytes(new NpyArray(new int[] {45, 4}, latents)));
-        put(ObjectKeys.latents("run-1", "vae.ids.txt"), String.join("\n", ids).getBytes(StandardCharsets.UTF_8));
+        infra.s3().put(ObjectKeys.latents("run-1", "vae.npy"), NpyFormat.toBytes(new NpyArray(new int[] {45, 4}, latents)));
+        infra.s3().put(ObjectKeys.latents("run-1", "vae.ids.txt"), String.join("\n", ids).getBytes(StandardCharsets.UTF_8));
         ModelTrained model = new ModelTrained(ModelTrained.SCHEMA_VERSION, "run-1", "vae", ObjectKeys.model("run-1", "vae.pt"),
                 ObjectKeys.latents("run-1", "vae.npy"), ObjectKeys.latents("run-1", "vae.ids.txt"), 4, 45, true, Map.of(), List.of("kmeans", "agglomerative-ward"), "auto", Instant.now());
         probe.send(Topics.MODELS_TRAINED.name(), model.key(), EventCodec.toJson(model), Map.of());
@@ -85,12 +81,12 @@ class ClusteringServiceTest {
         assertThat(completed.assignments()).hasSize(45);
         assertThat(completed.assignments().values().stream().distinct().count()).isEqualTo(3);
 
-        List<String> metrics = new String(get(completed.metricsKey()), StandardCharsets.UTF_8).lines().toList();
+        List<String> metrics = new String(infra.s3().get(completed.metricsKey()), StandardCharsets.UTF_8).lines().toList();
         assertThat(metrics.get(0)).startsWith("representation,model,algorithm,k,noise,label,silhouette");
         String kmeans = metrics.stream().filter(line -> line.startsWith("vae,vae,kmeans,")).findFirst().orElseThrow();
         assertThat(kmeans).contains(",genre,");
         assertThat(Double.parseDouble(kmeans.split(",")[10])).as("NMI against genre").isGreaterThan(0.99);
-        List<String> assignments = new String(get(completed.assignmentsKey()), StandardCharsets.UTF_8).lines().toList();
+        List<String> assignments = new String(infra.s3().get(completed.assignmentsKey()), StandardCharsets.UTF_8).lines().toList();
         assertThat(assignments).hasSize(46);
         assertThat(assignments.get(0)).startsWith("id,vae/kmeans,").contains("summary/kmeans", "pca32-summary/kmeans",
                 "lyrics/kmeans", "summary+lyrics/kmeans");
@@ -115,16 +111,5 @@ class ClusteringServiceTest {
         String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(scrape).contains("musicluster_clustering_metric{").contains("algorithm=\"kmeans\"").contains("metric=\"nmi\"")
                 .contains("musicluster_clustering_duration_seconds_count");
-    }
-
-    private void put(String key, byte[] bytes) throws Exception {
-        infra.s3().client().putObject(PutObjectArgs.builder().bucket("musicluster").object(key)
-                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
-    }
-
-    private byte[] get(String key) throws Exception {
-        try (InputStream in = infra.s3().client().getObject(GetObjectArgs.builder().bucket("musicluster").object(key).build())) {
-            return in.readAllBytes();
-        }
     }
 }

@@ -16,11 +16,9 @@ import dev.musicluster.contracts.storage.ObjectKeys;
 import dev.musicluster.infra.KafkaProbe;
 import dev.musicluster.infra.LocalInfra;
 import dev.musicluster.infra.LocalInfraTestResource;
-import io.minio.PutObjectArgs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +56,8 @@ class RunApiTest {
             probe.send(Topics.MODELS_TRAINED.name(), trained.key(), EventCodec.toJson(trained), Map.of());
         }
         awaitState(runId, "CLUSTERING");
-        put(ObjectKeys.results(runId, "clustering_metrics.csv"), "representation,model\nvae,vae\n");
-        put(ObjectKeys.latents(runId, "vae.ids.txt"), "a\nb\nc\n");
+        infra.s3().put(ObjectKeys.results(runId, "clustering_metrics.csv"), "representation,model\nvae,vae\n".getBytes(StandardCharsets.UTF_8));
+        infra.s3().put(ObjectKeys.latents(runId, "vae.ids.txt"), "a\nb\nc\n".getBytes(StandardCharsets.UTF_8));
         for (String model : List.of("vae", "ae")) {
             ClusteringCompleted done = new ClusteringCompleted(1, runId, ObjectKeys.results(runId, "clustering_metrics.csv"),
                     ObjectKeys.results(runId, "assignments.csv"), model, "kmeans", Map.of(), Instant.now());
@@ -102,11 +100,5 @@ class RunApiTest {
             assertThat(System.nanoTime()).as("run " + runId + " never reached " + state + ": " + response.asString()).isLessThan(deadline);
             Thread.sleep(200);
         }
-    }
-
-    private void put(String key, String text) throws Exception {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        infra.s3().client().putObject(PutObjectArgs.builder().bucket("musicluster").object(key)
-                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
     }
 }

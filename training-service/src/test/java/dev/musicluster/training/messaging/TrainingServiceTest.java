@@ -20,12 +20,8 @@ import dev.musicluster.infra.LocalInfra;
 import dev.musicluster.infra.LocalInfraTestResource;
 import dev.musicluster.training.domain.SyntheticSongs;
 import dev.musicluster.training.domain.data.TrainingSet;
-import io.minio.GetObjectArgs;
-import io.minio.PutObjectArgs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,13 +71,13 @@ class TrainingServiceTest {
         assertThat(hybrid.songCount()).isEqualTo(SONGS);
         assertThat(hybrid.provenance()).containsEntry("device", "cpu()").containsEntry("seed", "42")
                 .containsEntry("config.epochs", "3").containsKey("data.sha256").containsKey("library.pytorch");
-        NpyArray latents = NpyFormat.fromBytes(get(hybrid.latentsKey()));
+        NpyArray latents = NpyFormat.fromBytes(infra.s3().get(hybrid.latentsKey()));
         assertThat(latents.shape()).containsExactly(SONGS, 6);
-        assertThat(new String(get(hybrid.idsKey()), StandardCharsets.UTF_8).lines()).hasSize(SONGS).contains("song-0");
-        assertThat(get(hybrid.checkpointKey()).length).isGreaterThan(10_000);
-        assertThat(new String(get(ObjectKeys.model("run-t1", "hybrid-vae", "config.json")), StandardCharsets.UTF_8)).contains("\"HYBRID_VAE\"");
-        assertThat(get(ObjectKeys.model("run-t1", "hybrid-vae", "normalisation.json"))).isNotEmpty();
-        NpyArray reconstructions = NpyFormat.fromBytes(get(ObjectKeys.model("run-t1", "hybrid-vae", "reconstructions.npy")));
+        assertThat(new String(infra.s3().get(hybrid.idsKey()), StandardCharsets.UTF_8).lines()).hasSize(SONGS).contains("song-0");
+        assertThat(infra.s3().get(hybrid.checkpointKey()).length).isGreaterThan(10_000);
+        assertThat(new String(infra.s3().get(ObjectKeys.model("run-t1", "hybrid-vae", "config.json")), StandardCharsets.UTF_8)).contains("\"HYBRID_VAE\"");
+        assertThat(infra.s3().get(ObjectKeys.model("run-t1", "hybrid-vae", "normalisation.json"))).isNotEmpty();
+        NpyArray reconstructions = NpyFormat.fromBytes(infra.s3().get(ObjectKeys.model("run-t1", "hybrid-vae", "reconstructions.npy")));
         assertThat(reconstructions.shape()).containsExactly(4, 2, SyntheticSongs.MELS, 32);
 
         // Every song's latent under the primary model, equal to the row stored in latents/.
@@ -113,7 +109,7 @@ class TrainingServiceTest {
 
     private void publishSong(KafkaProbe probe, TrainingSet songs, int row) throws Exception {
         String id = songs.ids().get(row);
-        put(ObjectKeys.logMel(id), NpyFormat.toBytes(new NpyArray(new int[] {songs.mels(), songs.frames()}, songs.logMelOf(row))));
+        infra.s3().put(ObjectKeys.logMel(id), NpyFormat.toBytes(new NpyArray(new int[] {songs.mels(), songs.frames()}, songs.logMelOf(row))));
         float[] summary = Arrays.copyOfRange(songs.summary(), row * songs.summaryWidth(), (row + 1) * songs.summaryWidth());
         SongIngested song = new SongIngested(SongIngested.SCHEMA_VERSION, id, id, null, ObjectKeys.rawAudio(id, "wav"), "wav", 1,
                 "00" + row, null, null, Map.of("language", songs.conditions().get(row)), id, Instant.now());
@@ -128,16 +124,5 @@ class TrainingServiceTest {
                 songs.frames(), 30.0, ObjectKeys.logMel(id), ObjectKeys.mfcc(id),
                 java.util.stream.IntStream.range(0, songs.summaryWidth()).mapToObj(i -> "f" + i).toList(), summary, "test-1", Instant.now());
         probe.send(Topics.AUDIO_FEATURES.name(), id, EventCodec.toJson(features), Map.of());
-    }
-
-    private void put(String key, byte[] bytes) throws Exception {
-        infra.s3().client().putObject(PutObjectArgs.builder().bucket("musicluster").object(key)
-                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
-    }
-
-    private byte[] get(String key) throws Exception {
-        try (InputStream in = infra.s3().client().getObject(GetObjectArgs.builder().bucket("musicluster").object(key).build())) {
-            return in.readAllBytes();
-        }
     }
 }

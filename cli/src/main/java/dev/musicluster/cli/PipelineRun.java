@@ -1,0 +1,126 @@
+package dev.musicluster.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.musicluster.contracts.events.TrainingRequested;
+import dev.musicluster.demo.ManifestEntry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The training and clustering part of the main job, through the gateway: which models apply to the songs, the run
+ * started and followed (a progress bar per model), its results fetched into the output folder and the metrics shown.
+ */
+final class PipelineRun {
+
+    private PipelineRun() {
+    }
+
+    /**
+     * Every model that applies to these songs: the hybrid model only when some songs have lyrics (it is then the
+     * primary model, the one new songs are encoded and clustered with), the conditional one only when the
+     * condition's column has at least two values.
+     */
+    static List<String> applicableModels(List<ManifestEntry> entries, String condition) {
+        boolean lyrics = entries.stream().anyMatch(e -> e.lyrics() != null && !e.lyrics().isBlank());
+        long categories = entries.stream().map(e -> e.labels().get(condition)).filter(v -> v != null && !v.isBlank()).distinct().count();
+        List<String> models = new ArrayList<>();
+        for (String model : TrainingRequested.MODELS) {
+            if ((model.equals("hybrid-vae") && !lyrics) || (model.equals("cvae") && categories < 2)) {
+                continue;
+            }
+            models.add(model);
+        }
+        return models;
+    }
+
+    /** Polls the run until it is done or failed, drawing each model's epochs; fails after the timeout. */
+    static JsonNode await(GatewayClient gateway, String runId, List<String> models, Duration timeout, PrintStream console)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Progress> bars = new HashMap<>();
+        Map<String, Integer> shown = new HashMap<>();
+        while (true) {
+            JsonNode run = gateway.run(runId);
+            String state = run.path("state").asText();
+            for (String model : models) {
+                JsonNode view = run.path("byModel").path(model);
+                int epochs = view.path("epochs").asInt(0);
+                int epoch = view.path("epoch").asInt(0);
+                if (epochs > 0 && shown.getOrDefault(model, -1) != epoch) {
+                    bars.computeIfAbsent(model, m -> new Progress(console, m, epochs)).update(epoch);
+                    shown.put(model, epoch);
+                    if (epoch == epochs) {
+                        bars.get(model).done();
+                    }
+                }
+            }
+            if (state.equals("DONE")) {
+                return run;
+            }
+            if (state.equals("FAILED")) {
+                throw new IOException("run " + runId + " failed: " + run.path("failure").asText());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("run " + runId + " not done within " + timeout + " (state " + state + ")");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** The run's tables, every model's latents with ids, and the spectrogram models' reconstructions. */
+    static void download(GatewayClient gateway, JsonNode run, Path out) throws IOException, InterruptedException {
+        String base = "api/runs/" + run.path("runId").asText();
+        Files.createDirectories(out.resolve("latents"));
+        Files.write(out.resolve("clustering_metrics.csv"), gateway.download(base + "/metrics"));
+        Files.write(out.resolve("assignments.csv"), gateway.download(base + "/assignments"));
+        for (Iterator<String> models = run.path("byModel").fieldNames(); models.hasNext(); ) {
+            String model = models.next();
+            Files.write(out.resolve("latents").resolve(model + ".npy"), gateway.download(base + "/models/" + model + "/latents.npy"));
+            Files.write(out.resolve("latents").resolve(model + ".ids.txt"), gateway.download(base + "/models/" + model + "/ids.txt"));
+            try {
+                byte[] reconstructions = gateway.download(base + "/models/" + model + "/reconstructions.npy");
+                Files.createDirectories(out.resolve("reconstructions"));
+                Files.write(out.resolve("reconstructions").resolve(model + ".npy"), reconstructions);
+                Files.write(out.resolve("reconstructions").resolve(model + ".ids.txt"),
+                        gateway.download(base + "/models/" + model + "/reconstructions.ids.txt"));
+            } catch (IOException e) {
+                // only spectrogram models reconstruct spectrograms
+            }
+        }
+    }
+
+    /** Per label column, every representation and algorithm by NMI, best first. */
+    static void printMetrics(Path metrics, PrintStream console) throws IOException {
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(Files.readString(metrics))).getRecords();
+        List<CSVRecord> scored = new ArrayList<>(rows.stream().filter(r -> !r.get("label").isEmpty()).toList());
+        scored.sort(Comparator.comparing((CSVRecord r) -> r.get("label")).thenComparing(r -> -number(r.get("nmi"))));
+        console.printf("%n%-10s %-16s %-22s %4s %7s %7s %7s %10s%n", "label", "representation", "algorithm", "k", "NMI", "ARI",
+                "purity", "silhouette");
+        for (CSVRecord r : scored) {
+            console.printf("%-10s %-16s %-22s %4s %7.3f %7.3f %7.3f %10.3f%n", r.get("label"), r.get("representation"),
+                    r.get("algorithm"), r.get("k"), number(r.get("nmi")), number(r.get("ari")), number(r.get("purity")),
+                    number(r.get("silhouette")));
+        }
+    }
+
+    private static double number(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}
