@@ -72,7 +72,9 @@ class NetworkTrainingTest {
                     baselineError += Math.pow(truth - mean[i], 2);
                 }
             }
-            assertThat(modelError).as("squared error, conv-vae vs mean spectrogram").isLessThan(baselineError * 0.6);
+            System.out.printf("held-back log-mel squared error: conv-vae %.1f, mean spectrogram %.1f (ratio %.3f)%n",
+                    modelError, baselineError, modelError / baselineError);
+            assertThat(modelError).as("squared error, conv-vae vs mean spectrogram").isLessThan(baselineError * 0.25);
         }
     }
 
