@@ -48,9 +48,11 @@ public class TrainingRun {
     private final ObjectStore store;
     private final OnlineEncoding online;
     private final TrainingSettings settings;
+    private final TrainingMetrics metrics;
 
     public TrainingRun(CompactedTopicReader topics, DatasetAssembly assembly, ModelRepository models, ObjectStore store,
-                       OnlineEncoding online, TrainingSettings settings) {
+                       OnlineEncoding online, TrainingSettings settings, TrainingMetrics metrics) {
+        this.metrics = metrics;
         this.topics = topics;
         this.assembly = assembly;
         this.models = models;
@@ -59,7 +61,18 @@ public class TrainingRun {
         this.settings = settings;
     }
 
+    /** Runs the request; counts it as succeeded or failed (the failure then goes to the dead-letter topic). */
     public void run(TrainingRequested request, Publisher publisher) throws IOException {
+        try {
+            train(request, publisher);
+            metrics.runSucceeded();
+        } catch (IOException | RuntimeException e) {
+            metrics.runFailed();
+            throw e;
+        }
+    }
+
+    private void train(TrainingRequested request, Publisher publisher) throws IOException {
         HyperParameters hp = HyperParameters.of(request.hyperParameters());
         List<ModelKind> kinds = request.models().isEmpty() ? DEFAULT_MODELS : request.models().stream().map(ModelKind::of).distinct().toList();
         List<ModelSpec> specs = kinds.stream().map(kind -> ModelSpec.of(kind, hp)).toList();
@@ -102,8 +115,10 @@ public class TrainingRun {
         LOG.infof("run %s: training %s on %s for %d epochs", runId, spec.kind().id(), device, hp.epochs());
         return NetworkTraining.fit(spec, hp, set, device, epoch -> {
             LOG.debugf("run %s %s epoch %d/%d loss %.4f", runId, spec.kind().id(), epoch.epoch(), epoch.epochs(), epoch.loss());
-            publisher.progress(new TrainingProgress(TrainingProgress.SCHEMA_VERSION, runId, spec.kind().id(), epoch.epoch(),
-                    epoch.epochs(), epoch.loss(), epoch.reconstruction(), epoch.kl(), epoch.seconds(), Instant.now()));
+            TrainingProgress progress = new TrainingProgress(TrainingProgress.SCHEMA_VERSION, runId, spec.kind().id(), epoch.epoch(),
+                    epoch.epochs(), epoch.loss(), epoch.reconstruction(), epoch.kl(), epoch.seconds(), Instant.now());
+            metrics.epoch(progress);
+            publisher.progress(progress);
         });
     }
 
