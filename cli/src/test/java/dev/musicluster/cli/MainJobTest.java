@@ -68,6 +68,17 @@ class MainJobTest {
             assertThat(Files.readAllLines(dir.resolve("results/latents/hybrid-vae.ids.txt"))).hasSize(8);
             assertThat(dir.resolve("results/reconstructions/conv-vae.npy")).isNotEmptyFile();
 
+            // deploy/k8s's dashboards and alerts use only metrics the services expose, and its Prometheus scrapes them.
+            Map<String, Integer> ports = Observability.ports(dir.resolve("work/logs"));
+            assertThat(ports).hasSize(5);
+            Observability.assertEveryUsedMetricIsScraped(ports);
+            if (onPath("prometheus") && onPath("promtool")) {
+                Path promWork = Files.createDirectories(dir.resolve("prometheus"));
+                Observability.assertPrometheusScrapesThem(ports, promWork);
+            } else {
+                System.out.println("prometheus/promtool not on the PATH: the Prometheus check is skipped (.ci/run installs them)");
+            }
+
             // The same manifest a second time: the same songs, none added.
             Process again = new ProcessBuilder(javaCommand(home, "ingest", "--songs",
                     dir.resolve("demo/songs.csv").toString(), "--gateway", gateway)).redirectErrorStream(true).start();
@@ -84,6 +95,11 @@ class MainJobTest {
             boolean gone = child.onExit().thenApply(h -> true).completeOnTimeout(false, 30, TimeUnit.SECONDS).get();
             assertThat(gone).as("child %d (%s) left behind", child.pid(), child.info().command().orElse("?")).isTrue();
         }
+    }
+
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     @SuppressWarnings("unchecked")
