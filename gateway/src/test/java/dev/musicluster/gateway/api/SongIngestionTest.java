@@ -84,6 +84,19 @@ class SongIngestionTest {
     }
 
     @Test
+    void longLyricsAreAcceptedAndTravelAsAnObject() throws Exception {
+        // Real songs' lyrics run to several kilobytes: far over the 2 KB a form field may carry by default.
+        String verse = "Tomorrow, and tomorrow, and tomorrow creeps in this petty pace from day to day\\n";
+        String lyrics = verse.repeat(1_200);
+        upload(wav, "{\"id\":\"long-lyrics\",\"title\":\"Long\",\"lyrics\":\"" + lyrics + "\"}").then().statusCode(202);
+        SongIngested event = EventCodec.fromJson(probe().await(Topics.SONGS_INGESTED.name(), r -> "long-lyrics".equals(r.key()),
+                Duration.ofSeconds(30)).value(), SongIngested.class);
+        assertThat(event.lyrics()).as("over the inline limit: stored as an object").isNull();
+        assertThat(new String(infra.s3().get(event.lyricsKey()), java.nio.charset.StandardCharsets.UTF_8))
+                .hasSizeGreaterThan(90_000).startsWith("Tomorrow, and tomorrow");
+    }
+
+    @Test
     void aSongWithoutIdIsNamedByItsAudio() {
         String first = upload(wav, "{\"title\":\"anonymous\"}").then().statusCode(202).extract().path("id");
         String second = upload(wav, "{\"title\":\"anonymous\"}").then().statusCode(200).extract().path("id");

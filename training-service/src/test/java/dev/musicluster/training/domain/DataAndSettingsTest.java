@@ -37,6 +37,16 @@ class DataAndSettingsTest {
     }
 
     @Test
+    void scaledValuesAreClippedSoThatOneOutlierOfAnAlmostConstantFeatureCannotDominate() {
+        float[] column = new float[1000];
+        column[0] = 3f; // one song of a thousand touches this language
+        FeatureScaler scaler = FeatureScaler.fitColumns(column, 1, null);
+        float[] scaled = scaler.apply(column, 1);
+        assertThat(scaled[0]).as("31.6 standard deviations, clipped").isEqualTo(6f);
+        assertThat(scaled[1]).isCloseTo(-0.0316f, within(1e-3f));
+    }
+
+    @Test
     void columnScalerLeavesMaskedRowsOut() {
         FeatureScaler scaler = FeatureScaler.fitColumns(new float[] {1, 10, 3, 30, 99, 99}, 2, new float[] {1, 1, 0});
         assertThat(scaler.mean()).containsExactly(2f, 20f);

@@ -2,7 +2,10 @@ package dev.musicluster.training.domain.data;
 
 /**
  * Per-feature standardisation fitted on the training data and stored with the model, so that a song encoded later
- * is scaled exactly as the songs it was trained on. A constant feature keeps scale 1 instead of dividing by zero.
+ * is scaled exactly as the songs it was trained on. A constant feature keeps scale 1 instead of dividing by zero,
+ * and scaled values are clipped to ±{@value #CLIP} standard deviations: a feature that is almost constant (a
+ * language that one song of hundreds touches) would otherwise turn its one outlier into a value in the hundreds
+ * whose squared error swamps the loss and blows training up.
  *
  * @param mean one per feature
  * @param std  one per feature
@@ -10,6 +13,7 @@ package dev.musicluster.training.domain.data;
 public record FeatureScaler(float[] mean, float[] std) {
 
     private static final double MIN_STD = 1e-6;
+    static final float CLIP = 6f;
 
     /** Fits on {@code rows × width} row-major data, columns as features, rows with mask 0 left out (mask may be null). */
     public static FeatureScaler fitColumns(float[] data, int width, float[] mask) {
@@ -70,12 +74,12 @@ public record FeatureScaler(float[] mean, float[] std) {
         int features = mean.length;
         for (int i = 0; i < data.length; i++) {
             int feature = (i / stride) % features;
-            out[i] = (data[i] - mean[feature]) / std[feature];
+            out[i] = Math.max(-CLIP, Math.min(CLIP, (data[i] - mean[feature]) / std[feature]));
         }
         return out;
     }
 
-    /** Undoes {@link #apply} (reconstructions back in decibels). */
+    /** Undoes {@link #apply}, clipping aside (reconstructions back in decibels). */
     public float[] invert(float[] data, int stride) {
         float[] out = new float[data.length];
         int features = mean.length;

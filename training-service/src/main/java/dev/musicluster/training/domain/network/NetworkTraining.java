@@ -26,6 +26,9 @@ import java.util.function.Consumer;
  */
 public final class NetworkTraining implements AutoCloseable {
 
+    /** Each gradient element is clipped to ±this before Adam's step: one bad batch must not wreck the weights. */
+    private static final float GRADIENT_CLIP = 10f;
+
     private final Model model;
     private final VaeNetwork network;
     private final Normalisation normalisation;
@@ -53,7 +56,8 @@ public final class NetworkTraining implements AutoCloseable {
         model.setBlock(network);
         loss = new ElboLoss(shape);
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) hp.learningRate())).build())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) hp.learningRate()))
+                        .optClipGrad(GRADIENT_CLIP).build())
                 .optDevices(new Device[] {device});
         try {
             trainer = model.newTrainer(config);
@@ -88,6 +92,10 @@ public final class NetworkTraining implements AutoCloseable {
         int next = history.size();
         loss.startEpoch(next);
         EpochResult result = epoch(trainer, loss, tensors, batches(tensors.songs(), hp.batch(), shuffle), next + 1, hp.epochs());
+        if (!Double.isFinite(result.loss())) {
+            throw new IllegalStateException(network.shape().spec().kind().id() + " diverged in epoch " + result.epoch()
+                    + " (loss " + result.loss() + "): lower lr or raise batch");
+        }
         history.add(result);
         return result;
     }

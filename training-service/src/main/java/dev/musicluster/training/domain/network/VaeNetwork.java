@@ -27,6 +27,7 @@ import java.util.List;
 public final class VaeNetwork extends AbstractBlock {
 
     private static final byte VERSION = 1;
+    private static final float MAX_LOG_VARIANCE = 10f;
 
     private final NetworkShape shape;
     private final Block audioEncoder;
@@ -73,9 +74,10 @@ public final class VaeNetwork extends AbstractBlock {
         }
         NDArray hidden = fusion.forward(store, new NDList(NDArrays.concat(new NDList(fused), 1)), training).singletonOrThrow();
         NDArray mean = meanHead.forward(store, new NDList(hidden), training).singletonOrThrow();
+        // The log-variance is bounded: exp() of an unbounded head overflows once a gradient step overshoots.
         NDArray logVariance = logVarianceHead == null
                 ? mean.zerosLike()
-                : logVarianceHead.forward(store, new NDList(hidden), training).singletonOrThrow();
+                : logVarianceHead.forward(store, new NDList(hidden), training).singletonOrThrow().clip(-MAX_LOG_VARIANCE, MAX_LOG_VARIANCE);
         NDArray z = mean;
         if (training && logVarianceHead != null) {
             NDArray noise = mean.getManager().randomNormal(mean.getShape());
