@@ -1,17 +1,23 @@
 package dev.musicluster.gateway.api;
 
+import dev.musicluster.contracts.SongId;
+import dev.musicluster.gateway.domain.ClusterIndex;
+import dev.musicluster.gateway.domain.LatentIndex;
+import dev.musicluster.gateway.domain.Song;
 import dev.musicluster.gateway.domain.SongCatalog;
 import dev.musicluster.gateway.ingest.IngestOutcome;
 import dev.musicluster.gateway.ingest.SongIngestion;
 import dev.musicluster.gateway.ingest.SongMetadata;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -31,10 +37,14 @@ public class SongResource {
 
     private final SongIngestion ingestion;
     private final SongCatalog catalog;
+    private final ClusterIndex clusters;
+    private final LatentIndex latents;
 
-    public SongResource(SongIngestion ingestion, SongCatalog catalog) {
+    public SongResource(SongIngestion ingestion, SongCatalog catalog, ClusterIndex clusters, LatentIndex latents) {
         this.ingestion = ingestion;
         this.catalog = catalog;
+        this.clusters = clusters;
+        this.latents = latents;
     }
 
     @POST
@@ -71,5 +81,32 @@ public class SongResource {
     }
 
     public record IngestAnswer(String id, String status) {
+    }
+    @GET
+    @Path("/{id}/cluster")
+    @Operation(summary = "A song's cluster under the active clustering, with its distance to the cluster's centre")
+    public Object clusterOf(@PathParam("id") String id) {
+        return clusters.of(SongId.require(id)).orElseThrow(() -> new NotFoundException("song " + id + " has no cluster (yet)"));
+    }
+
+    @GET
+    @Path("/{id}/similar")
+    @Operation(summary = "The songs nearest this one in the audio latent of the active model, nearest first")
+    public List<Similar> similar(@PathParam("id") String id, @QueryParam("k") @DefaultValue("10") int k) {
+        if (k < 1 || k > 1000) {
+            throw new IllegalArgumentException("k must be in 1..1000, not " + k);
+        }
+        if (latents.find(SongId.require(id)).isEmpty()) {
+            throw new NotFoundException("song " + id + " has no latent (yet)");
+        }
+        return latents.nearest(id, k).stream().map(n -> {
+            Song song = catalog.find(n.songId()).orElse(null);
+            return new Similar(n.songId(), song == null ? null : song.ingested().title(), song == null ? null : song.ingested().artist(),
+                    n.distance());
+        }).toList();
+    }
+
+    /** A neighbouring song. */
+    public record Similar(String id, String title, String artist, double distance) {
     }
 }

@@ -12,6 +12,8 @@ import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.LyricsEmbedded;
 import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.gateway.domain.ClusterIndex;
+import dev.musicluster.gateway.domain.LatentIndex;
 import dev.musicluster.gateway.domain.RunCatalog;
 import dev.musicluster.gateway.domain.SongCatalog;
 import dev.musicluster.gateway.domain.Stage;
@@ -36,10 +38,14 @@ public class CatalogProjector {
 
     private final SongCatalog catalog;
     private final RunCatalog runs;
+    private final LatentIndex latents;
+    private final ClusterIndex clusters;
 
-    public CatalogProjector(SongCatalog catalog, RunCatalog runs) {
+    public CatalogProjector(SongCatalog catalog, RunCatalog runs, LatentIndex latents, ClusterIndex clusters) {
         this.catalog = catalog;
         this.runs = runs;
+        this.latents = latents;
+        this.clusters = clusters;
     }
 
     @Incoming("pipeline-view")
@@ -56,9 +62,11 @@ public class CatalogProjector {
             catalog.stageDone(lyrics.songId(), Stage.LYRICS, lyrics.hasLyrics() ? lyrics.language() : "no lyrics", at);
         } else if (topic.equals(Topics.LATENTS.name())) {
             LatentEncoded latent = EventCodec.fromJson(record.value(), LatentEncoded.class);
+            latents.put(latent);
             catalog.stageDone(latent.songId(), Stage.LATENT, latent.model() + " of " + latent.runId(), at);
         } else if (topic.equals(Topics.CLUSTER_ASSIGNMENTS.name())) {
             ClusterAssigned assigned = EventCodec.fromJson(record.value(), ClusterAssigned.class);
+            clusters.put(assigned);
             catalog.stageDone(assigned.songId(), Stage.CLUSTER, (assigned.cluster() < 0 ? "noise" : "cluster " + assigned.cluster())
                     + " of " + assigned.runId() + " (" + assigned.representation() + ", " + assigned.algorithm() + ")", at);
         } else if (topic.equals(Topics.DLQ_FEATURE_SERVICE.name())) {
@@ -116,5 +124,17 @@ public class CatalogProjector {
     @Singleton
     static RunCatalog runCatalog() {
         return new RunCatalog();
+    }
+
+    @Produces
+    @Singleton
+    static LatentIndex latentIndex() {
+        return new LatentIndex();
+    }
+
+    @Produces
+    @Singleton
+    static ClusterIndex clusterIndex() {
+        return new ClusterIndex();
     }
 }
