@@ -14,6 +14,7 @@ import dev.musicluster.contracts.storage.ObjectKeys;
 import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
 import dev.musicluster.kit.CompactedTopicReader;
+import dev.musicluster.kit.LatestValueGauges;
 import dev.musicluster.kit.ObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -26,8 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Clusters one trained model's latents with every configured algorithm (and, for a run's primary model, the
@@ -44,7 +43,7 @@ public class RunClustering {
     private final ClusteringSettings settings;
     private final MeterRegistry registry;
     private final ActiveClustering active;
-    private final Map<Tags, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
+    private final LatestValueGauges gauges;
 
     public RunClustering(ObjectStore store, CompactedTopicReader topics, ClusteringSettings settings, MeterRegistry registry,
                          ActiveClustering active) {
@@ -53,6 +52,7 @@ public class RunClustering {
         this.settings = settings;
         this.registry = registry;
         this.active = active;
+        this.gauges = new LatestValueGauges(registry);
     }
 
     public Outcome cluster(ModelTrained model) throws IOException {
@@ -128,18 +128,11 @@ public class RunClustering {
         return tables;
     }
 
-    /**
-     * One gauge per run, representation, algorithm, label and metric; the latest value wins. Micrometer holds a
-     * gauge's state weakly, so the holders live here.
-     */
+    /** One gauge per run, representation, algorithm, label and metric; the latest value wins. */
     private void record(String runId, MetricsRow row) {
         Map<String, Double> metrics = Map.of("silhouette", row.silhouette(), "nmi", row.nmi(), "ari", row.ari(),
                 "purity", row.purity(), "ami", row.ami());
-        metrics.forEach((metric, value) -> gauges.computeIfAbsent(Tags.of("run", runId, "representation", row.representation(),
-                "algorithm", row.algorithm(), "label", row.label(), "metric", metric), tags -> {
-                    AtomicReference<Double> holder = new AtomicReference<>(Double.NaN);
-                    registry.gauge("musicluster.clustering.metric", tags, holder, AtomicReference::get);
-                    return holder;
-                }).set(value));
+        metrics.forEach((metric, value) -> gauges.set("musicluster.clustering.metric", Tags.of("run", runId, "representation",
+                row.representation(), "algorithm", row.algorithm(), "label", row.label(), "metric", metric), value));
     }
 }

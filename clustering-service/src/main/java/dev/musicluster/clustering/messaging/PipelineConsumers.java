@@ -7,13 +7,13 @@ import dev.musicluster.contracts.events.Event;
 import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.ModelTrained;
-import dev.musicluster.kit.EventRecords;
+import dev.musicluster.kit.AcknowledgedSend;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.io.IOException;
+import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class PipelineConsumers {
 
-    private static final int CHUNK = 128;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final RunClustering clustering;
     private final ActiveClustering active;
@@ -58,11 +58,7 @@ public class PipelineConsumers {
         publish(assignments, assigned);
     }
 
-    private static void publish(Emitter<Record<String, String>> emitter, List<? extends Event> events) throws Exception {
-        for (int from = 0; from < events.size(); from += CHUNK) {
-            CompletableFuture.allOf(events.subList(from, Math.min(events.size(), from + CHUNK)).stream()
-                    .map(event -> emitter.send(EventRecords.of(event)).toCompletableFuture())
-                    .toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        }
+    private static void publish(Emitter<Record<String, String>> emitter, List<? extends Event> events) throws IOException {
+        AcknowledgedSend.send(emitter, events, TIMEOUT);
     }
 }

@@ -1,14 +1,11 @@
 package dev.musicluster.gateway.messaging;
 
 import dev.musicluster.contracts.events.SongIngested;
-import dev.musicluster.kit.EventRecords;
+import dev.musicluster.kit.AcknowledgedSend;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -25,13 +22,6 @@ public class SongEvents {
     }
 
     public void publish(SongIngested event) throws IOException {
-        try {
-            emitter.send(EventRecords.of(event)).toCompletableFuture().get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("Kafka did not acknowledge songs.ingested for " + event.songId() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while publishing " + event.songId(), e);
-        }
+        AcknowledgedSend.send(emitter, event, ACK_TIMEOUT);
     }
 }

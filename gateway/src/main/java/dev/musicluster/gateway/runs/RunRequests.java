@@ -2,7 +2,7 @@ package dev.musicluster.gateway.runs;
 
 import dev.musicluster.contracts.SongId;
 import dev.musicluster.contracts.events.TrainingRequested;
-import dev.musicluster.kit.EventRecords;
+import dev.musicluster.kit.AcknowledgedSend;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -13,9 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -29,6 +26,7 @@ public class RunRequests {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.time.Duration ACK_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final Emitter<Record<String, String>> emitter;
 
@@ -49,14 +47,7 @@ public class RunRequests {
                 : SongId.require(config.runId());
         TrainingRequested request = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, runId, models,
                 config.hyperParameters() == null ? Map.of() : config.hyperParameters(), config.algorithms(), config.k(), now);
-        try {
-            emitter.send(EventRecords.of(request)).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("Kafka did not acknowledge the training request: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting a run", e);
-        }
+        AcknowledgedSend.send(emitter, request, ACK_TIMEOUT);
         return request;
     }
 

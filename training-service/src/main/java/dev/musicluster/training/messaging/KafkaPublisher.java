@@ -4,15 +4,14 @@ import dev.musicluster.contracts.events.Event;
 import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.ModelTrained;
 import dev.musicluster.contracts.events.TrainingProgress;
-import dev.musicluster.kit.EventRecords;
+import dev.musicluster.kit.AcknowledgedSend;
 import dev.musicluster.training.app.Publisher;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -20,9 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 @ApplicationScoped
 public class KafkaPublisher implements Publisher {
 
-    private static final long TIMEOUT_SECONDS = 60;
-    /** Latents in flight at once: well inside the emitter's buffer. */
-    private static final int CHUNK = 128;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final Emitter<Record<String, String>> progress;
     private final Emitter<Record<String, String>> models;
@@ -38,34 +35,24 @@ public class KafkaPublisher implements Publisher {
 
     @Override
     public void progress(TrainingProgress event) {
-        await(send(progress, event));
+        send(progress, List.of(event));
     }
 
     @Override
     public void trained(ModelTrained event) {
-        await(send(models, event));
+        send(models, List.of(event));
     }
 
     @Override
     public void latents(List<LatentEncoded> events) {
-        for (int from = 0; from < events.size(); from += CHUNK) {
-            await(CompletableFuture.allOf(events.subList(from, Math.min(events.size(), from + CHUNK)).stream()
-                    .map(e -> send(latents, e)).toArray(CompletableFuture[]::new)));
-        }
+        send(latents, events);
     }
 
-    private static CompletableFuture<Void> send(Emitter<Record<String, String>> emitter, Event event) {
-        return emitter.send(EventRecords.of(event)).toCompletableFuture();
-    }
-
-    private static void await(CompletableFuture<?> sent) {
+    private static void send(Emitter<Record<String, String>> emitter, List<? extends Event> events) {
         try {
-            sent.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the broker did not acknowledge an event within " + TIMEOUT_SECONDS + " s", e);
+            AcknowledgedSend.send(emitter, events, TIMEOUT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
