@@ -18,6 +18,10 @@ public interface ClusteringSettings {
     @WithDefault("42")
     long seed();
 
+    /** Most songs drawn in a model's two-dimensional maps (t-SNE is quadratic); above it a seeded sample. */
+    @WithDefault("2000")
+    int mapMaxSongs();
+
     /** Whether a run's primary model is compared with the baselines (summary, PCA, lyrics, audio + lyrics). */
     @WithDefault("true")
     boolean baselines();

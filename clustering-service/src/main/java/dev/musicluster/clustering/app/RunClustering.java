@@ -5,6 +5,7 @@ import dev.musicluster.clustering.domain.algorithms.Partition;
 import dev.musicluster.clustering.domain.evaluation.MetricsRow;
 import dev.musicluster.clustering.domain.evaluation.PartitionEvaluation;
 import dev.musicluster.clustering.domain.evaluation.ResultTables;
+import dev.musicluster.clustering.domain.projection.LatentMap;
 import dev.musicluster.clustering.domain.representation.Baselines;
 import dev.musicluster.clustering.domain.representation.Representation;
 import dev.musicluster.contracts.events.ClusterAssigned;
@@ -32,8 +33,8 @@ import java.util.Map;
  * Clusters one trained model's latents with every configured algorithm (and, for a run's primary model, the
  * baselines on the same songs), scores each partition against the songs' label columns, stores
  * {@code clustering_metrics-{model}.csv} and {@code assignments-{model}.csv} under {@code results/{runId}/}, merges
- * every part of the run so far into {@code clustering_metrics.csv} and {@code assignments.csv}, and returns the
- * event announcing them.
+ * every part of the run so far into {@code clustering_metrics.csv} and {@code assignments.csv}, draws the latents in
+ * two dimensions ({@code map-{model}.csv}), and returns the event announcing them.
  */
 @ApplicationScoped
 public class RunClustering {
@@ -73,6 +74,8 @@ public class RunClustering {
         List<String> algorithms = model.algorithms().isEmpty() ? settings.algorithms() : model.algorithms();
         String kSetting = model.k() == null || model.k().isBlank() ? settings.k() : model.k();
         int k = kSetting.equals("auto") ? 0 : Integer.parseInt(kSetting);
+        // The run's seed drives its clustering as it drove its training, so seeds can be compared end to end.
+        long seed = model.provenance().containsKey("seed") ? Long.parseLong(model.provenance().get("seed")) : settings.seed();
         algorithms.forEach(Algorithms::require);
         String primary = algorithms.get(0);
         List<MetricsRow> rows = new ArrayList<>();
@@ -83,7 +86,7 @@ public class RunClustering {
             Map<String, int[]> assignments = new LinkedHashMap<>();
             for (String algorithm : algorithms) {
                 Timer.Sample sample = Timer.start(registry);
-                Partition partition = Algorithms.fit(algorithm, k, settings.seed(), representation.points());
+                Partition partition = Algorithms.fit(algorithm, k, seed, representation.points());
                 sample.stop(registry.timer("musicluster.clustering.duration", "algorithm", algorithm, "representation", representation.name()));
                 assignments.put(representation.name() + "/" + algorithm, partition.labels());
                 List<MetricsRow> scored = PartitionEvaluation.rows(representation.name(), representation.model(), algorithm,
@@ -100,6 +103,8 @@ public class RunClustering {
                 ResultTables.metrics(rows).getBytes(StandardCharsets.UTF_8), "text/csv");
         store.put(ObjectKeys.results(model.runId(), "assignments-" + model.model() + ".csv"),
                 ResultTables.mergeAssignments(assignmentTables).getBytes(StandardCharsets.UTF_8), "text/csv");
+        store.put(ObjectKeys.results(model.runId(), "map-" + model.model() + ".csv"),
+                LatentMap.of(ids, latents.toDoubleRows(), settings.mapMaxSongs(), seed).toCsv().getBytes(StandardCharsets.UTF_8), "text/csv");
         String metricsKey = ObjectKeys.results(model.runId(), "clustering_metrics.csv");
         String assignmentsKey = ObjectKeys.results(model.runId(), "assignments.csv");
         store.put(metricsKey, ResultTables.mergeMetrics(parts(model.runId(), "clustering_metrics-")).getBytes(StandardCharsets.UTF_8), "text/csv");

@@ -91,6 +91,9 @@ class ClusteringServiceTest {
         assertThat(assignments.get(0)).startsWith("id,vae/kmeans,").contains("summary/kmeans", "pca32-summary/kmeans",
                 "lyrics/kmeans", "summary+lyrics/kmeans");
         assertThat(assignments.get(1)).as("song-0 has no lyrics: an empty lyrics cell").contains(",,");
+        List<String> map = new String(infra.s3().get(ObjectKeys.results("run-1", "map-vae.csv")), StandardCharsets.UTF_8).lines().toList();
+        assertThat(map).hasSize(46).first().isEqualTo("id,tsne_x,tsne_y,umap_x,umap_y");
+        assertThat(map.get(1)).startsWith("song-0,").doesNotContain("NaN");
         for (String baseline : List.of("summary", "pca32-summary", "lyrics", "summary+lyrics")) {
             String row = metrics.stream().filter(line -> line.startsWith(baseline + ",baseline,kmeans,")).findFirst().orElseThrow();
             assertThat(Double.parseDouble(row.split(",")[10])).as(baseline + " NMI against genre").isGreaterThan(0.8);

@@ -89,8 +89,9 @@ public class RunResource {
     @GET
     @Path("/{runId}/models/{model}/{file}")
     @Blocking
-    @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
-    @Operation(summary = "A trained model's latents (latents.npy, ids.txt) or reconstructions (reconstructions.npy, reconstructions.ids.txt)")
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN, "text/csv"})
+    @Operation(summary = "A trained model's latents (latents.npy, ids.txt), reconstructions (reconstructions.npy, "
+            + "reconstructions.ids.txt), training curve (history.csv) or two-dimensional map (map.csv: t-SNE and UMAP)")
     public Response modelFile(@PathParam("runId") String runId, @PathParam("model") String model, @PathParam("file") String file)
             throws IOException {
         ModelTrained trained = find(runId).trained().get(model);
@@ -102,8 +103,10 @@ public class RunResource {
             case "ids.txt" -> object(trained.idsKey(), MediaType.TEXT_PLAIN);
             case "reconstructions.npy" -> object(ObjectKeys.model(runId, model, file), MediaType.APPLICATION_OCTET_STREAM);
             case "reconstructions.ids.txt" -> object(ObjectKeys.model(runId, model, file), MediaType.TEXT_PLAIN);
+            case "history.csv" -> object(ObjectKeys.model(runId, model, file), "text/csv");
+            case "map.csv" -> object(ObjectKeys.results(runId, "map-" + model + ".csv"), "text/csv");
             default -> throw new NotFoundException("no file " + file + "; there are latents.npy, ids.txt, reconstructions.npy, "
-                    + "reconstructions.ids.txt");
+                    + "reconstructions.ids.txt, history.csv, map.csv");
         };
     }
 

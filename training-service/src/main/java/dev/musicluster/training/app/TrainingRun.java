@@ -17,6 +17,7 @@ import dev.musicluster.training.domain.model.HyperParameters;
 import dev.musicluster.training.domain.model.ModelKind;
 import dev.musicluster.training.domain.model.ModelSpec;
 import dev.musicluster.training.domain.network.Devices;
+import dev.musicluster.training.domain.network.EpochResult;
 import dev.musicluster.training.domain.network.NetworkTraining;
 import dev.musicluster.training.domain.network.TrainedNetwork;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -143,11 +144,23 @@ public class TrainingRun {
         store.put(latentsKey, NpyFormat.toBytes(NpyArray.ofRows(latents.stream().map(LatentEncoded::latent).toArray(float[][]::new))),
                 "application/octet-stream");
         store.put(idsKey, (String.join("\n", set.ids()) + "\n").getBytes(StandardCharsets.UTF_8), "text/plain");
+        store.put(ModelRepository.key(config.runId(), config.model(), "history.csv"),
+                historyCsv(network.history()).getBytes(StandardCharsets.UTF_8), "text/csv");
         if (config.shape().spec().input().usesLogMel()) {
             storeReconstructions(config, network, set);
         }
         return new ModelTrained(ModelTrained.SCHEMA_VERSION, config.runId(), config.model(), checkpoint, latentsKey, idsKey,
                 config.shape().spec().latent(), set.size(), primary, config.provenance(), request.algorithms(), request.k(), Instant.now());
+    }
+
+    /** Every epoch's losses, for training curves: the progress events say the same, but a compacted topic forgets. */
+    private static String historyCsv(List<EpochResult> history) {
+        StringBuilder csv = new StringBuilder("epoch,loss,reconstruction,kl,seconds\n");
+        for (EpochResult e : history) {
+            csv.append(String.format(java.util.Locale.ROOT, "%d,%.6g,%.6g,%.6g,%.3f\n", e.epoch(), e.loss(), e.reconstruction(), e.kl(),
+                    e.seconds()));
+        }
+        return csv.toString();
     }
 
     /** The first songs' pooled log-mel beside its reconstruction from the latent mean: (songs, 2, mels, frames) dB. */

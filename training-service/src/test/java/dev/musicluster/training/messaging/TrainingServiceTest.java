@@ -79,6 +79,10 @@ class TrainingServiceTest {
         assertThat(infra.s3().get(ObjectKeys.model("run-t1", "hybrid-vae", "normalisation.json"))).isNotEmpty();
         NpyArray reconstructions = NpyFormat.fromBytes(infra.s3().get(ObjectKeys.model("run-t1", "hybrid-vae", "reconstructions.npy")));
         assertThat(reconstructions.shape()).containsExactly(4, 2, SyntheticSongs.MELS, 32);
+        List<String> history = new String(infra.s3().get(ObjectKeys.model("run-t1", "hybrid-vae", "history.csv")),
+                StandardCharsets.UTF_8).lines().toList();
+        assertThat(history).hasSize(4).first().isEqualTo("epoch,loss,reconstruction,kl,seconds");
+        assertThat(history.get(3)).startsWith("3,");
 
         // Every song's latent under the primary model, equal to the row stored in latents/.
         Set<String> encoded = probe.collect(Topics.LATENTS.name(), r -> r.value().contains("\"run-t1\""), SONGS, Duration.ofSeconds(60))

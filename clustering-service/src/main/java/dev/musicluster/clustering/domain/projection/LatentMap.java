@@ -1,0 +1,123 @@
+package dev.musicluster.clustering.domain.projection;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import smile.manifold.TSNE;
+import smile.manifold.UMAP;
+import smile.math.MathEx;
+
+/**
+ * A representation drawn in two dimensions for people to look at: t-SNE (keeps neighbourhoods) and UMAP (keeps more
+ * of the global shape), both from Smile. Only for plots: clustering and metrics always use the full space.
+ *
+ * <p>Exact t-SNE costs O(n²) time and memory (2,000 songs take about 15 s), so above {@code maxSongs} a seeded random
+ * sample is drawn. Smile's UMAP lays out only the largest connected component of its neighbour graph, so well
+ * separated groups (songs in different languages under a lyrics-aware model) are laid out one component at a time
+ * and placed side by side, as umap-learn does; a component of fewer than four songs has no UMAP position. t-SNE
+ * maps are bit-reproducible from the seed; UMAP maps are not quite, since ARPACK's starting vector (its spectral
+ * initialisation) advances with every call in a process.
+ *
+ * @param ids  the songs drawn, in input order
+ * @param tsne one (x, y) per song
+ * @param umap one (x, y) per song, or null for a song in a component too small to lay out
+ */
+public record LatentMap(List<String> ids, double[][] tsne, double[][] umap) {
+
+    private static final int UMAP_NEIGHBOURS = 15;
+    private static final double COMPONENT_GAP = 2;
+    private static final double TSNE_PERPLEXITY = 30;
+    private static final int TSNE_ITERATIONS = 1000;
+    private static final double TSNE_LEARNING_RATE = 200;
+
+    /** Both maps of these points; the same points, cap and seed give the same maps. */
+    public static LatentMap of(List<String> ids, double[][] points, int maxSongs, long seed) {
+        if (ids.size() != points.length) {
+            throw new IllegalArgumentException(ids.size() + " ids for " + points.length + " points");
+        }
+        int[] chosen = sample(points.length, maxSongs, seed);
+        List<String> drawn = new ArrayList<>(chosen.length);
+        double[][] x = new double[chosen.length][];
+        for (int i = 0; i < chosen.length; i++) {
+            drawn.add(ids.get(chosen[i]));
+            x[i] = points[chosen[i]];
+        }
+        double[][] tsne = new double[x.length][2];
+        double[][] umap = new double[x.length][];
+        if (x.length >= 4) {
+            // Smile draws its initial layouts from the thread's generator.
+            MathEx.setSeed(seed);
+            tsne = new TSNE(x, 2, Math.min(TSNE_PERPLEXITY, (x.length - 1) / 3.0), TSNE_LEARNING_RATE, TSNE_ITERATIONS).coordinates;
+            MathEx.setSeed(seed);
+            umap = umap(x);
+        }
+        return new LatentMap(List.copyOf(drawn), tsne, umap);
+    }
+
+    /** UMAP per connected component, largest first, each shifted to the right of the ones before. */
+    private static double[][] umap(double[][] x) {
+        double[][] placed = new double[x.length][];
+        List<Integer> remaining = new ArrayList<>(java.util.stream.IntStream.range(0, x.length).boxed().toList());
+        double right = Double.NaN;
+        while (remaining.size() >= 4) {
+            double[][] part = remaining.stream().map(i -> x[i]).toArray(double[][]::new);
+            UMAP layout = UMAP.of(part, Math.min(UMAP_NEIGHBOURS, part.length - 1));
+            double[] box = bounds(layout.coordinates);
+            double shift = Double.isNaN(right) ? 0 : right + COMPONENT_GAP - box[0];
+            java.util.Set<Integer> done = new java.util.HashSet<>();
+            for (int i = 0; i < layout.index.length; i++) {
+                int song = remaining.get(layout.index[i]);
+                placed[song] = new double[] {layout.coordinates[i][0] + shift, layout.coordinates[i][1]};
+                done.add(song);
+            }
+            right = (Double.isNaN(right) ? box[1] : box[1] + shift);
+            remaining.removeAll(done);
+        }
+        return placed;
+    }
+
+    /** min x, max x. */
+    private static double[] bounds(double[][] coordinates) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] point : coordinates) {
+            min = Math.min(min, point[0]);
+            max = Math.max(max, point[0]);
+        }
+        return new double[] {min, max};
+    }
+
+    /** {@code id,tsne_x,tsne_y,umap_x,umap_y}, UMAP cells empty where a song has no UMAP position. */
+    public String toCsv() {
+        StringBuilder csv = new StringBuilder("id,tsne_x,tsne_y,umap_x,umap_y\n");
+        for (int i = 0; i < ids.size(); i++) {
+            csv.append(ids.get(i)).append(',').append(format(tsne[i][0])).append(',').append(format(tsne[i][1])).append(',');
+            csv.append(umap[i] == null ? "," : format(umap[i][0]) + "," + format(umap[i][1])).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.5g", value);
+    }
+
+    /** All indices in order when they fit, else a seeded sample of {@code max} of them, in input order. */
+    private static int[] sample(int n, int max, long seed) {
+        if (n <= max) {
+            return java.util.stream.IntStream.range(0, n).toArray();
+        }
+        int[] all = java.util.stream.IntStream.range(0, n).toArray();
+        Random random = new Random(seed);
+        for (int i = 0; i < max; i++) {
+            int j = i + random.nextInt(n - i);
+            int swap = all[i];
+            all[i] = all[j];
+            all[j] = swap;
+        }
+        int[] chosen = Arrays.copyOf(all, max);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+}
