@@ -29,6 +29,10 @@ final class LocalServices implements AutoCloseable {
     static LocalServices start(Path home, LocalInfra infra, Path logs) throws IOException, InterruptedException {
         LocalServices services = new LocalServices();
         try {
+            // Every port first: the gateway calls the embedding service, which starts after it.
+            for (String service : SERVICES) {
+                services.ports.put(service, freePort());
+            }
             for (String service : SERVICES) {
                 services.launch(home, service, infra, logs);
             }
@@ -49,9 +53,9 @@ final class LocalServices implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build first with ./mvnw -DskipTests install");
         }
-        int port = freePort();
         Map<String, String> environment = new LinkedHashMap<>(infra.environment());
-        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
+        environment.put("MUSICLUSTER_GATEWAY_EMBEDDING_URL", url("embedding-service"));
         environment.put("MUSICLUSTER_EXIT_WITH_PARENT", "true");
         // Lingua's language models need room beyond what the other services use.
         String heap = service.equals("embedding-service") ? "-Xmx1g" : "-Xmx768m";
@@ -59,7 +63,6 @@ final class LocalServices implements AutoCloseable {
                 "-Xms64m", heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                 "-jar", jar.toString());
         processes.add(ChildProcess.start(service, command, environment, logs.resolve(service + ".log")));
-        ports.put(service, port);
     }
 
     private void awaitReady() throws IOException, InterruptedException {

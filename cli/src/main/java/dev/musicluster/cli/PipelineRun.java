@@ -79,16 +79,24 @@ final class PipelineRun {
         }
     }
 
-    /** The run's tables, every model's latents with ids, and the spectrogram models' reconstructions. */
+    /**
+     * The run's description ({@code run.json}) and tables, every model's latents with ids, two-dimensional maps and
+     * training history, and the spectrogram models' reconstructions.
+     */
     static void download(GatewayClient gateway, JsonNode run, Path out) throws IOException, InterruptedException {
         String base = "api/runs/" + run.path("runId").asText();
-        Files.createDirectories(out.resolve("latents"));
+        for (String folder : List.of("latents", "maps", "history")) {
+            Files.createDirectories(out.resolve(folder));
+        }
+        Files.write(out.resolve("run.json"), gateway.download(base));
         Files.write(out.resolve("clustering_metrics.csv"), gateway.download(base + "/metrics"));
         Files.write(out.resolve("assignments.csv"), gateway.download(base + "/assignments"));
         for (Iterator<String> models = run.path("byModel").fieldNames(); models.hasNext(); ) {
             String model = models.next();
             Files.write(out.resolve("latents").resolve(model + ".npy"), gateway.download(base + "/models/" + model + "/latents.npy"));
             Files.write(out.resolve("latents").resolve(model + ".ids.txt"), gateway.download(base + "/models/" + model + "/ids.txt"));
+            Files.write(out.resolve("maps").resolve(model + ".csv"), gateway.download(base + "/models/" + model + "/map.csv"));
+            Files.write(out.resolve("history").resolve(model + ".csv"), gateway.download(base + "/models/" + model + "/history.csv"));
             try {
                 byte[] reconstructions = gateway.download(base + "/models/" + model + "/reconstructions.npy");
                 Files.createDirectories(out.resolve("reconstructions"));

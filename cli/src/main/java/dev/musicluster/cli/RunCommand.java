@@ -89,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
                         services.url("gateway"), work.resolve("logs"));
                 int exit = runAgainst(new GatewayClient(services.url("gateway")), entries, console);
                 if (keepRunning) {
-                    console.printf("%nkeeping everything up: API %s/q/swagger-ui — Ctrl-C stops%n", services.url("gateway"));
+                    console.printf("%nkeeping everything up: web UI %s/ and API %s/q/swagger-ui — Ctrl-C stops%n",
+                            services.url("gateway"), services.url("gateway"));
                     new CountDownLatch(1).await();
                 }
                 return exit;
@@ -105,7 +106,8 @@ final class RunCommand implements Callable<Integer> {
         awaitStage(gateway, ids, "features", song -> stageSettled(song, "features"), console);
         List<Map<String, Object>> songs = awaitStage(gateway, ids, "lyrics", song -> stageSettled(song, "lyrics"), console);
         List<String> requested = models == null ? PipelineRun.applicableModels(entries, "language") : models;
-        if (!requested.isEmpty() && !requested.equals(List.of("none"))) {
+        boolean trains = !requested.isEmpty() && !requested.equals(List.of("none"));
+        if (trains) {
             songs = trainAndCluster(gateway, requested, ids, console);
         }
         console.println();
@@ -113,6 +115,10 @@ final class RunCommand implements Callable<Integer> {
         Path table = out.resolve("songs.csv");
         SongTable.write(songs, table);
         console.printf("%n%d songs listed by the gateway; written to %s%n", songs.size(), table.toAbsolutePath());
+        if (trains) {
+            Path html = ReportCommand.write(out, Map.of("songs from", source.describe(), "gateway", gateway.base().toString()));
+            console.printf("report: %s (plots in %s)%n", html.toAbsolutePath(), out.resolve("plots").toAbsolutePath());
+        }
         return exit;
     }
 
@@ -142,8 +148,8 @@ final class RunCommand implements Callable<Integer> {
                 song -> stageSettled(song, "cluster") || stageFailed(song, "features"), console);
         PipelineRun.download(gateway, run, out);
         PipelineRun.printMetrics(out.resolve("clustering_metrics.csv"), console);
-        console.printf("%nresults of %s in %s: clustering_metrics.csv, assignments.csv, latents/, reconstructions/%n", runId,
-                out.toAbsolutePath());
+        console.printf("%nresults of %s in %s: clustering_metrics.csv, assignments.csv, latents/, maps/, history/, reconstructions/%n",
+                runId, out.toAbsolutePath());
         return songs;
     }
 

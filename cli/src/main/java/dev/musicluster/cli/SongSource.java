@@ -29,6 +29,11 @@ final class SongSource {
             description = "Songs in the demo corpus (default: ${DEFAULT-VALUE}).")
     int demoSongs;
 
+    /** What the songs are, for a report's provenance. */
+    String describe() {
+        return songs == null ? "the generated demo corpus (" + demoSongs + " songs, " + demoDir + ")" : songs.toAbsolutePath().toString();
+    }
+
     List<ManifestEntry> load(PrintStream out) throws IOException {
         Path source = songs;
         if (source == null) {

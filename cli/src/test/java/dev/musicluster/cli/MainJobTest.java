@@ -17,6 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MainJobTest {
 
-    private static final Pattern GATEWAY = Pattern.compile("keeping everything up: API (http://\\S+)/q/swagger-ui");
+    private static final Pattern GATEWAY = Pattern.compile("keeping everything up: web UI (http://\\S+)/ and API");
 
     @TempDir
     Path dir;
@@ -67,6 +69,26 @@ class MainJobTest {
             assertThat(dir.resolve("results/latents/hybrid-vae.npy")).isNotEmptyFile();
             assertThat(Files.readAllLines(dir.resolve("results/latents/hybrid-vae.ids.txt"))).hasSize(8);
             assertThat(dir.resolve("results/reconstructions/conv-vae.npy")).isNotEmptyFile();
+            assertReport(dir.resolve("results"));
+
+            // The API beside the files: the run's live events, a song's audio, a search by lyrics.
+            String runId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("results/run.json").toFile())
+                    .get("runId").asText();
+            String events = new String(client.download("api/runs/" + runId + "/events"), StandardCharsets.UTF_8);
+            assertThat(events).as("a done run's stream: its state, then the end").startsWith("data:").contains("\"state\":\"DONE\"");
+            String firstId = String.valueOf(songs.get(0).get("id"));
+            assertThat(client.download("api/songs/" + firstId + "/audio")).as("the audio as uploaded").startsWith("RIFF".getBytes());
+            CSVRecord sung = demoSongWithLyrics(dir.resolve("demo/songs.csv"));
+            String line = sung.get("lyrics").lines().filter(l -> l.strip().length() > 10).findFirst().orElseThrow();
+            String found = new String(client.download("api/search?k=3&text=" + java.net.URLEncoder.encode(line, StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
+            assertThat(found).contains("\"space\":\"lyrics\"").contains("\"language\":\"" + sung.get("language") + "\"");
+
+            if (WebUi.available()) {
+                WebUi.assertItWorks(gateway, 8, line, sung.get("language"), Path.of("target/ui-screenshots"), dir.resolve("chromium"));
+            } else {
+                System.out.println("chromium/chromedriver not installed: the web UI check is skipped (.ci/run installs them)");
+            }
 
             // deploy/k8s's dashboards and alerts use only metrics the services expose, and its Prometheus scrapes them.
             Map<String, Integer> ports = Observability.ports(dir.resolve("work/logs"));
@@ -94,6 +116,31 @@ class MainJobTest {
         for (ProcessHandle child : children) {
             boolean gone = child.onExit().thenApply(h -> true).completeOnTimeout(false, 30, TimeUnit.SECONDS).get();
             assertThat(gone).as("child %d (%s) left behind", child.pid(), child.info().command().orElse("?")).isTrue();
+        }
+    }
+
+    /** Every plot the issue names, and report.html inlining them with the run's provenance. */
+    private static void assertReport(Path results) throws IOException {
+        Path plots = results.resolve("plots");
+        for (String plot : List.of("map-hybrid-vae-tsne-cluster.png", "map-hybrid-vae-umap-cluster.png", "map-hybrid-vae-tsne-language.png",
+                "map-conv-vae-umap-style.png", "training-hybrid-vae.png", "training-ae.png", "nmi-language.png", "silhouette.png",
+                "reconstructions-conv-vae.png")) {
+            assertThat(plots.resolve(plot)).as(plot).isNotEmptyFile();
+            assertThat(javax.imageio.ImageIO.read(plots.resolve(plot).toFile()).getWidth()).as(plot).isGreaterThan(300);
+        }
+        String html = Files.readString(results.resolve("report.html"));
+        try (var files = Files.list(plots)) {
+            long images = files.count();
+            assertThat(html.split("data:image/png;base64,", -1)).as("every plot inlined").hasSize((int) images + 1);
+        }
+        assertThat(html).contains("Provenance", "data.sha256", "library.pytorch", "Clustering metrics", "Latent spaces",
+                "Training curves", "Reconstructions");
+    }
+
+    private static CSVRecord demoSongWithLyrics(Path manifest) throws IOException {
+        try (var reader = Files.newBufferedReader(manifest)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords().stream()
+                    .filter(r -> !r.get("lyrics").isBlank()).findFirst().orElseThrow();
         }
     }
 

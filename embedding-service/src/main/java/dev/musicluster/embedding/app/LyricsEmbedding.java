@@ -54,22 +54,40 @@ public class LyricsEmbedding {
                     transformer == null ? NgramEmbedder.ID : transformer.id(), transformer == null ? NgramEmbedder.VERSION : "onnx",
                     null, 0.0, Map.of(), 0, false, Instant.now());
         }
-        LanguageGuess language = identifier.identify(text.text());
-        LyricsVector vector;
-        int tokens = text.tokenCount();
-        boolean truncated = text.truncated();
-        if (transformer != null) {
-            SentenceTransformer.Embedded embedded = transformer.embed(text.text());
-            vector = embedded.vector();
-            tokens = embedded.tokens();
-            truncated |= embedded.truncated();
-        } else {
+        if (transformer == null) {
             corpus.frequencies().add(embedder.ngrams().counts(text.text()));
             corpus.added();
-            vector = embedder.embed(text.text(), language);
         }
+        Embedded embedded = vector(text);
+        LyricsVector vector = embedded.vector();
+        LanguageGuess language = embedded.language();
         return new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, song.songId(), true, vector.values(), vector.dimension(),
                 vector.embedderId(), vector.embedderVersion(), language.language(), language.confidence(), language.shares(),
-                tokens, truncated, Instant.now());
+                embedded.tokens(), embedded.truncated(), Instant.now());
+    }
+
+    /**
+     * A search text in the same space as the songs' lyrics. Unlike a song's lyrics it is not added to the corpus
+     * statistics: a query must not shift the weights every song was embedded with.
+     */
+    public Embedded query(String raw) {
+        LyricsText text = LyricsText.of(TextValidity.requireValid(raw), settings.maxChars());
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("the search text is empty once normalised");
+        }
+        return vector(text);
+    }
+
+    /** A text's vector, its language, and how much of it was read. */
+    public record Embedded(LyricsVector vector, LanguageGuess language, int tokens, boolean truncated) {
+    }
+
+    private Embedded vector(LyricsText text) {
+        LanguageGuess language = identifier.identify(text.text());
+        if (transformer != null) {
+            SentenceTransformer.Embedded embedded = transformer.embed(text.text());
+            return new Embedded(embedded.vector(), language, embedded.tokens(), text.truncated() || embedded.truncated());
+        }
+        return new Embedded(embedder.embed(text.text(), language), language, text.tokenCount(), text.truncated());
     }
 }

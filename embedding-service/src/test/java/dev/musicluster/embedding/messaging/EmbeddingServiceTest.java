@@ -1,6 +1,9 @@
 package dev.musicluster.embedding.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.musicluster.contracts.Topics;
 import dev.musicluster.contracts.events.DeadLetters;
@@ -83,6 +86,47 @@ class EmbeddingServiceTest {
         // The corpus statistics were saved for the next start (every 2 songs in tests).
         assertThat(infra.s3().client().statObject(StatObjectArgs.builder().bucket("musicluster")
                 .object("models/embedder-char-ngram/document-frequencies.bin").build()).size()).isEqualTo(8 + 4L * (1 << 18));
+    }
+
+    @Test
+    void aSearchTextIsEmbeddedInTheLyricsSpaceWithItsLanguage() {
+        String spanish = PublicDomainLyrics.passages("es").get(0);
+        String firstLine = spanish.lines().filter(l -> !l.isBlank()).findFirst().orElseThrow();
+        float[] line = query(firstLine, "es");
+        float[] passage = query(spanish, "es");
+        float[] korean = query(PublicDomainLyrics.passages("ko").get(0), "ko");
+        assertThat(line).hasSize(256 + 14);
+        assertThat(cosine(line, passage)).as("a line is nearer its own song than a song in another language")
+                .isGreaterThan(cosine(line, korean) + 0.2);
+        given().contentType("application/json").body(Map.of("text", " \n ")).post("/api/embeddings").then().statusCode(400)
+                .body("error", containsString("non-empty"));
+        given().contentType("application/json").body(Map.of("text", "x".repeat(10_001))).post("/api/embeddings").then().statusCode(400)
+                .body("error", containsString("at most 10000"));
+        given().contentType("application/json").body("{\"text\":\"broken \\ud800 text\"}").post("/api/embeddings").then()
+                .statusCode(400).body("error", containsString("surrogate"));
+    }
+
+    private static float[] query(String text, String language) {
+        var answer = given().contentType("application/json").body(Map.of("text", text)).post("/api/embeddings").then().statusCode(200)
+                .body("language", equalTo(language)).extract().jsonPath();
+        List<Float> values = answer.getList("vector", Float.class);
+        float[] vector = new float[values.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = values.get(i);
+        }
+        return vector;
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
     }
 
     private void send(KafkaProbe probe, String id, String lyrics, String lyricsKey) {

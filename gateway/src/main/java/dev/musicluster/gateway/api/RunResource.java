@@ -10,6 +10,8 @@ import dev.musicluster.gateway.runs.RunRequests;
 import dev.musicluster.kit.MissingObjectException;
 import dev.musicluster.kit.ObjectStore;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -25,6 +27,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/runs")
 @Tag(name = "Runs")
@@ -66,6 +69,39 @@ public class RunResource {
     @Operation(summary = "A run's state, per-model progress, provenance and result links")
     public RunView one(@PathParam("runId") String runId) {
         return RunView.of(find(runId));
+    }
+
+    @GET
+    @Path("/{runId}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The run's live progress as server-sent events", description = "The run as GET /api/runs/{runId} "
+            + "shows it, now and after every change (each epoch, each trained and each clustered model); the stream ends "
+            + "when the run is done or failed. A run not known yet is waited for.")
+    public Multi<RunView> events(@PathParam("runId") String runId) {
+        SongId.require(runId);
+        return Multi.createFrom().emitter(emitter -> {
+            AutoCloseable subscription = runs.subscribe(run -> {
+                if (run.runId().equals(runId)) {
+                    emit(emitter, run);
+                }
+            });
+            emitter.onTermination(() -> {
+                try {
+                    subscription.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            runs.find(runId).ifPresent(run -> emit(emitter, run));
+        });
+    }
+
+    private static void emit(MultiEmitter<? super RunView> emitter, RunStatus run) {
+        emitter.emit(RunView.of(run));
+        if (run.state() == RunStatus.State.DONE || run.state() == RunStatus.State.FAILED) {
+            emitter.complete();
+        }
     }
 
     @GET

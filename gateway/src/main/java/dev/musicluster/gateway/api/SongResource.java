@@ -1,7 +1,9 @@
 package dev.musicluster.gateway.api;
 
 import dev.musicluster.contracts.SongId;
+import dev.musicluster.gateway.domain.AudioContainer;
 import dev.musicluster.gateway.domain.ClusterIndex;
+import dev.musicluster.kit.ObjectStore;
 import dev.musicluster.gateway.domain.LatentIndex;
 import dev.musicluster.gateway.domain.Song;
 import dev.musicluster.gateway.domain.SongCatalog;
@@ -39,12 +41,14 @@ public class SongResource {
     private final SongCatalog catalog;
     private final ClusterIndex clusters;
     private final LatentIndex latents;
+    private final ObjectStore store;
 
-    public SongResource(SongIngestion ingestion, SongCatalog catalog, ClusterIndex clusters, LatentIndex latents) {
+    public SongResource(SongIngestion ingestion, SongCatalog catalog, ClusterIndex clusters, LatentIndex latents, ObjectStore store) {
         this.ingestion = ingestion;
         this.catalog = catalog;
         this.clusters = clusters;
         this.latents = latents;
+        this.store = store;
     }
 
     @POST
@@ -82,6 +86,19 @@ public class SongResource {
 
     public record IngestAnswer(String id, String status) {
     }
+
+    @GET
+    @Path("/{id}/audio")
+    @Blocking
+    @Produces({"audio/wav", "audio/mpeg", "audio/flac", "audio/ogg", "audio/mp4", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "The song's audio as it was uploaded, streamed from the object store (the web UI plays it)")
+    public Response audio(@PathParam("id") String id) throws IOException {
+        Song song = catalog.find(SongId.require(id)).orElseThrow(() -> new NotFoundException("no song with id " + id));
+        String key = song.ingested().audioKey();
+        return Response.ok(store.open(key)).type(AudioContainer.mediaType(song.ingested().audioFormat()))
+                .header("Content-Length", store.size(key)).header("Cache-Control", "private, max-age=3600").build();
+    }
+
     @GET
     @Path("/{id}/cluster")
     @Operation(summary = "A song's cluster under the active clustering, with its distance to the cluster's centre")

@@ -80,6 +80,16 @@ public enum AudioContainer {
                 && Arrays.equals(head, offset, offset + expected.length, expected, 0, expected.length);
     }
 
+    /** The media type of a stored format's extension; octet-stream for one this enum does not know. */
+    public static String mediaType(String extension) {
+        for (AudioContainer container : values()) {
+            if (container.extension().equals(extension)) {
+                return container.mediaType();
+            }
+        }
+        return "application/octet-stream";
+    }
+
     public static String supportedList() {
         return "WAV, AIFF, AU, MP3, OGG/Vorbis, FLAC, M4A/AAC";
     }

@@ -10,12 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /** Every run and its status, projected from the training and clustering topics like the song catalog. */
 public class RunCatalog {
 
     private final Map<String, RunStatus> runs = new ConcurrentHashMap<>();
+    private final List<Consumer<RunStatus>> listeners = new CopyOnWriteArrayList<>();
+
+    /** Calls {@code listener} with every changed run from now on, until the returned handle is closed. */
+    public AutoCloseable subscribe(Consumer<RunStatus> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
 
     public void requested(TrainingRequested event, Instant at) {
         update(event.runId(), run -> run.withRequest(event, at));
@@ -47,6 +56,7 @@ public class RunCatalog {
     }
 
     private void update(String runId, UnaryOperator<RunStatus> change) {
-        runs.compute(runId, (id, run) -> change.apply(run == null ? RunStatus.empty(id) : run));
+        RunStatus changed = runs.compute(runId, (id, run) -> change.apply(run == null ? RunStatus.empty(id) : run));
+        listeners.forEach(listener -> listener.accept(changed));
     }
 }

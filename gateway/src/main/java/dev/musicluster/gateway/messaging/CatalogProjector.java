@@ -14,6 +14,7 @@ import dev.musicluster.contracts.events.LyricsEmbedded;
 import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.gateway.domain.ClusterIndex;
 import dev.musicluster.gateway.domain.LatentIndex;
+import dev.musicluster.gateway.domain.LyricsIndex;
 import dev.musicluster.gateway.domain.RunCatalog;
 import dev.musicluster.gateway.domain.SongCatalog;
 import dev.musicluster.gateway.domain.Stage;
@@ -40,12 +41,14 @@ public class CatalogProjector {
     private final RunCatalog runs;
     private final LatentIndex latents;
     private final ClusterIndex clusters;
+    private final LyricsIndex lyrics;
 
-    public CatalogProjector(SongCatalog catalog, RunCatalog runs, LatentIndex latents, ClusterIndex clusters) {
+    public CatalogProjector(SongCatalog catalog, RunCatalog runs, LatentIndex latents, ClusterIndex clusters, LyricsIndex lyrics) {
         this.catalog = catalog;
         this.runs = runs;
         this.latents = latents;
         this.clusters = clusters;
+        this.lyrics = lyrics;
     }
 
     @Incoming("pipeline-view")
@@ -58,8 +61,9 @@ public class CatalogProjector {
             AudioFeaturesExtracted features = EventCodec.fromJson(record.value(), AudioFeaturesExtracted.class);
             catalog.stageDone(features.songId(), Stage.FEATURES, features.frames() + " frames", at);
         } else if (topic.equals(Topics.LYRICS_EMBEDDINGS.name())) {
-            LyricsEmbedded lyrics = EventCodec.fromJson(record.value(), LyricsEmbedded.class);
-            catalog.stageDone(lyrics.songId(), Stage.LYRICS, lyrics.hasLyrics() ? lyrics.language() : "no lyrics", at);
+            LyricsEmbedded embedded = EventCodec.fromJson(record.value(), LyricsEmbedded.class);
+            lyrics.put(embedded);
+            catalog.stageDone(embedded.songId(), Stage.LYRICS, embedded.hasLyrics() ? embedded.language() : "no lyrics", at);
         } else if (topic.equals(Topics.LATENTS.name())) {
             LatentEncoded latent = EventCodec.fromJson(record.value(), LatentEncoded.class);
             latents.put(latent);
@@ -130,6 +134,12 @@ public class CatalogProjector {
     @Singleton
     static LatentIndex latentIndex() {
         return new LatentIndex();
+    }
+
+    @Produces
+    @Singleton
+    static LyricsIndex lyricsIndex() {
+        return new LyricsIndex();
     }
 
     @Produces

@@ -74,6 +74,30 @@ class RunApiTest {
     }
 
     @Test
+    void aRunsProgressStreamsAsServerSentEventsUntilItIsDone() throws Exception {
+        KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
+        String runId = "run-live";
+        // Subscribed before the run exists: the stream waits for it.
+        var lines = java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(events.resolve(runId + "/events"))
+                .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+        given().contentType(ContentType.JSON).body("{\"runId\":\"run-live\",\"models\":[\"vae\"]}").post("/api/runs").then().statusCode(202);
+        probe.send(Topics.TRAINING_PROGRESS.name(), runId, EventCodec.toJson(new TrainingProgress(1, runId, "vae", 1, 2, 3.0, 2.5, 0.5,
+                0.1, Instant.now())), Map.of());
+        probe.send(Topics.MODELS_TRAINED.name(), runId + "/vae", EventCodec.toJson(new ModelTrained(1, runId, "vae", "k", "l", "i", 8, 3,
+                true, Map.of(), List.of(), null, Instant.now())), Map.of());
+        probe.send(Topics.CLUSTERING_RESULTS.name(), runId + "/vae", EventCodec.toJson(new ClusteringCompleted(1, runId, "m", "a", "vae",
+                "kmeans", Map.of(), Instant.now())), Map.of());
+        List<String> states = lines.get(30, java.util.concurrent.TimeUnit.SECONDS).body().filter(line -> line.startsWith("data:"))
+                .map(line -> line.replaceAll(".*\"state\":\"([A-Z]+)\".*", "$1")).distinct().toList();
+        assertThat(states).as("the stream ends once the run is done").containsSubsequence("REQUESTED", "TRAINING", "CLUSTERING", "DONE")
+                .last().isEqualTo("DONE");
+        given().get("/api/runs/bad+id/events").then().statusCode(400);
+    }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/api/runs/")
+    java.net.URI events;
+
+    @Test
     void aRefusedRequestFailsItsRunWithTheReasonAndBadInputIsAnswered400() throws Exception {
         KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
         given().contentType(ContentType.JSON).body("{\"models\":[\"gan\"]}").post("/api/runs").then().statusCode(400)

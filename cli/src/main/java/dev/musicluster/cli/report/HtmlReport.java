@@ -1,0 +1,147 @@
+package dev.musicluster.cli.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code report.html}: one self-contained page (the plots inlined) with the run's provenance, the metrics table,
+ * and every plot, so it can be mailed or archived without the folder.
+ */
+public final class HtmlReport {
+
+    private HtmlReport() {
+    }
+
+    /** Writes {@code report.html} into the results folder and returns its path. */
+    public static Path write(RunResults results, List<Figure> figures, Map<String, String> context) throws IOException {
+        JsonNode run = results.run();
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>musicluster report ")
+                .append(escape(run.path("runId").asText(""))).append("</title>\n<style>")
+                .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:1400px}")
+                .append("table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ddd;padding:.25rem .5rem;")
+                .append("text-align:left;font-size:.85rem}th{background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}")
+                .append("tr.best{background:#e8f4e8}figure{display:inline-block;margin:.5rem;vertical-align:top}")
+                .append("figure img{max-width:100%;border:1px solid #eee}figcaption{font-size:.8rem;max-width:640px}")
+                .append("h2{border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}</style></head><body>\n");
+        html.append("<h1>musicluster run ").append(escape(run.path("runId").asText("(no run)"))).append("</h1>\n");
+        html.append(provenance(run, results, context));
+        html.append(metricsTable(results.metrics()));
+        for (String section : List.of(ReportPlots.METRICS, ReportPlots.MAPS, ReportPlots.TRAINING, ReportPlots.RECONSTRUCTIONS)) {
+            List<Figure> inSection = figures.stream().filter(f -> f.section().equals(section)).toList();
+            if (inSection.isEmpty()) {
+                continue;
+            }
+            html.append("<h2>").append(section).append("</h2>\n");
+            for (Figure figure : inSection) {
+                html.append("<figure><img alt=\"").append(escape(figure.caption())).append("\" src=\"data:image/png;base64,")
+                        .append(Base64.getEncoder().encodeToString(Files.readAllBytes(figure.file()))).append("\"><figcaption>")
+                        .append(escape(figure.caption())).append(" (<code>plots/").append(escape(figure.file().getFileName().toString()))
+                        .append("</code>)</figcaption></figure>\n");
+            }
+        }
+        html.append("</body></html>\n");
+        Path file = results.folder().resolve("report.html");
+        Files.writeString(file, html, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The run's request, what the job knew of its input, and each model's provenance (data hash, config, versions). */
+    private static String provenance(JsonNode run, RunResults results, Map<String, String> context) throws IOException {
+        Map<String, String> facts = new LinkedHashMap<>(context);
+        facts.put("run", run.path("runId").asText(""));
+        facts.put("state", run.path("state").asText(""));
+        facts.put("models", join(run.path("models")));
+        facts.put("hyper-parameters", run.path("hyperParameters").toString());
+        facts.put("algorithms", run.path("algorithms").isEmpty() ? "the clustering service's defaults" : join(run.path("algorithms")));
+        facts.put("k", run.path("k").isNull() || run.path("k").isMissingNode() ? "the clustering service's default" : run.path("k").asText());
+        facts.put("songs", Integer.toString(results.songs().size()));
+        facts.put("label columns (scoring only)", String.join(", ", results.labelColumns()));
+        facts.put("report written", Instant.now().toString());
+        StringBuilder html = new StringBuilder("<h2>Provenance</h2>\n<table>");
+        facts.forEach((name, value) -> html.append("<tr><th>").append(escape(name)).append("</th><td>").append(escape(value)).append("</td></tr>"));
+        html.append("</table>\n");
+        JsonNode byModel = run.path("byModel");
+        List<String> models = new ArrayList<>();
+        byModel.fieldNames().forEachRemaining(models::add);
+        if (!models.isEmpty()) {
+            List<String> keys = new ArrayList<>();
+            for (String model : models) {
+                for (Iterator<String> it = byModel.path(model).path("provenance").fieldNames(); it.hasNext(); ) {
+                    String key = it.next();
+                    if (!keys.contains(key)) {
+                        keys.add(key);
+                    }
+                }
+            }
+            html.append("<table><tr><th>model</th>");
+            models.forEach(m -> html.append("<th>").append(escape(m)).append(byModel.path(m).path("primary").asBoolean() ? " (primary)" : "")
+                    .append("</th>"));
+            html.append("</tr>");
+            for (String key : keys) {
+                html.append("<tr><th>").append(escape(key)).append("</th>");
+                models.forEach(m -> html.append("<td>").append(escape(byModel.path(m).path("provenance").path(key).asText(""))).append("</td>"));
+                html.append("</tr>");
+            }
+            html.append("</table>\n");
+        }
+        return html.toString();
+    }
+
+    /** Every scored row, per label the best NMI first and highlighted; label-free rows by silhouette. */
+    private static String metricsTable(List<Map<String, String>> rows) {
+        if (rows.isEmpty()) {
+            return "<p>No clustering metrics.</p>\n";
+        }
+        List<Map<String, String>> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing((Map<String, String> r) -> r.getOrDefault("label", ""))
+                .thenComparing(r -> -sortKey(r)));
+        StringBuilder html = new StringBuilder("<h2>Clustering metrics</h2>\n<table><tr><th>label</th><th>representation</th>"
+                + "<th>algorithm</th><th>k</th><th>NMI</th><th>ARI</th><th>purity</th><th>silhouette</th></tr>\n");
+        String previous = null;
+        for (Map<String, String> r : sorted) {
+            String label = r.getOrDefault("label", "");
+            html.append(label.equals(previous) ? "<tr>" : "<tr class=\"best\">");
+            previous = label;
+            html.append("<td>").append(escape(label.isEmpty() ? "(none)" : label)).append("</td><td>").append(escape(r.get("representation")))
+                    .append("</td><td>").append(escape(r.get("algorithm"))).append("</td><td class=\"n\">").append(escape(r.get("k")))
+                    .append("</td>");
+            for (String metric : List.of("nmi", "ari", "purity", "silhouette")) {
+                double value = MetricBars.number(r.get(metric));
+                html.append("<td class=\"n\">").append(Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "").append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        return html.append("</table>\n").toString();
+    }
+
+    private static double sortKey(Map<String, String> row) {
+        double value = MetricBars.number(row.get(row.getOrDefault("label", "").isEmpty() ? "silhouette" : "nmi"));
+        return Double.isFinite(value) ? value : Double.NEGATIVE_INFINITY;
+    }
+
+    private static String join(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return String.join(", ", values);
+    }
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,102 @@
+package dev.musicluster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The gateway's web UI in Debian's headless Chromium (driven through its chromedriver; nothing is downloaded), against
+ * a gateway that has run the pipeline: every section loads, the latent map has one point per song, a search finds
+ * songs, and the screenshots are not blank.
+ */
+final class WebUi {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private WebUi() {
+    }
+
+    static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** {@code searchText}: words from a song's lyrics; the first hit must be in {@code searchLanguage}. */
+    static void assertItWorks(String gateway, int songs, String searchText, String searchLanguage, Path screenshots, Path profile)
+            throws IOException {
+        Files.createDirectories(screenshots);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // Without the background-networking flags Chromium keeps calling Google's hosts, which this network refuses.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", "--user-data-dir=" + Files.createDirectories(profile));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        WebDriver driver = new ChromeDriver(service, options);
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            driver.get(gateway + "/");
+            wait.until(d -> d.findElements(By.cssSelector("#song-table tbody tr")).size() == songs);
+            String points = wait.until(d -> d.findElement(By.id("scatter")).getAttribute("data-points"));
+            assertThat(Integer.parseInt(points)).as("one point per song in the latent map").isEqualTo(songs);
+            Object series = ((JavascriptExecutor) driver).executeScript("return echarts.getInstanceByDom(document.getElementById('scatter'))"
+                    + ".getOption().series.reduce((n, s) => n + s.data.length, 0);");
+            assertThat(((Number) series).intValue()).as("points drawn by ECharts").isEqualTo(songs);
+            wait.until(d -> "DONE".equals(d.findElement(By.id("run-state")).getText()));
+            wait.until(d -> !d.findElements(By.cssSelector("#metric-table tbody tr")).isEmpty());
+            wait.until(d -> !d.findElements(By.cssSelector("#cluster-list .card")).isEmpty());
+            screenshot(driver, screenshots.resolve("map.png"), "map");
+
+            WebElement search = driver.findElement(By.id("search-text"));
+            search.sendKeys(searchText);
+            driver.findElement(By.cssSelector("#search-form button")).click();
+            List<WebElement> hits = wait.until(d -> {
+                List<WebElement> found = d.findElements(By.cssSelector("#search-results li"));
+                return found.isEmpty() ? null : found;
+            });
+            assertThat(hits).isNotEmpty();
+            assertThat(hits.get(0).getText()).as("the nearest lyrics are in the language searched").contains(" · " + searchLanguage + " · ");
+            screenshot(driver, screenshots.resolve("search.png"), "search");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** Scrolls to the section, saves the page as PNG, and checks it is not blank: many colours, 1 % of it drawn on. */
+    private static void screenshot(WebDriver driver, Path png, String section) throws IOException {
+        ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).scrollIntoView()", section);
+        byte[] bytes = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(png, bytes);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        Set<Integer> colours = new HashSet<>();
+        long coloured = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                colours.add(rgb);
+                coloured += rgb != 0xffffff && rgb != 0xfafafa ? 1 : 0;
+            }
+        }
+        assertThat(colours.size()).as("colours in %s", png).isGreaterThan(50);
+        assertThat(coloured).as("drawn pixels in %s", png).isGreaterThan(image.getWidth() * image.getHeight() / 4 / 100);
+    }
+}

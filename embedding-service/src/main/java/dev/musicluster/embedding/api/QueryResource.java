@@ -1,0 +1,64 @@
+package dev.musicluster.embedding.api;
+
+import dev.musicluster.embedding.app.LyricsEmbedding;
+import dev.musicluster.embedding.domain.text.InvalidTextException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * A search text embedded like the songs' lyrics, for the gateway's search: synchronous, since a person waits on it,
+ * and internal (the gateway is the public API).
+ */
+@Path("/api/embeddings")
+public class QueryResource {
+
+    /** At most this many characters of a query are read; a query is a line or a verse, not a book. */
+    static final int MAX_QUERY_CHARS = 10_000;
+
+    private final LyricsEmbedding embedding;
+
+    public QueryResource(LyricsEmbedding embedding) {
+        this.embedding = embedding;
+    }
+
+    /** What a query became: its vector in the lyrics space and the language it was read as. */
+    public record QueryVector(float[] vector, int dimension, String embedderId, String embedderVersion, String language,
+                              double languageConfidence, int tokens, boolean truncated) {
+    }
+
+    public record Query(String text) {
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public QueryVector embed(Query query) {
+        if (query == null || query.text() == null || query.text().isBlank()) {
+            throw new IllegalArgumentException("a search needs a non-empty text");
+        }
+        if (query.text().length() > MAX_QUERY_CHARS) {
+            throw new IllegalArgumentException("a search text has at most " + MAX_QUERY_CHARS + " characters, not " + query.text().length());
+        }
+        LyricsEmbedding.Embedded e = embedding.query(query.text());
+        return new QueryVector(e.vector().values(), e.vector().dimension(), e.vector().embedderId(), e.vector().embedderVersion(),
+                e.language().language(), e.language().confidence(), e.tokens(), e.truncated());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(IllegalArgumentException e) {
+        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(Map.of("status", 400, "error", e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidText(InvalidTextException e) {
+        return invalid(new IllegalArgumentException(e.getMessage()));
+    }
+}

@@ -1,0 +1,337 @@
+'use strict';
+// The musicluster web UI: plain JavaScript over the gateway's REST API (OpenAPI at q/openapi) and ECharts.
+
+const state = { songs: new Map(), runs: [], run: null, events: null };
+const $ = (id) => document.getElementById(id);
+
+async function api(path, options) {
+  const response = await fetch(path, options);
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    throw new Error((body && body.error) || `${response.status} ${response.statusText}`);
+  }
+  return body;
+}
+
+/** RFC 4180 CSV into an array of objects keyed by the header. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  const [header, ...data] = rows.filter(r => r.length > 1 || r[0] !== '');
+  return data.map(r => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes).forEach(([k, v]) => (k === 'onclick' ? node.addEventListener('click', v) : node.setAttribute(k, v)));
+  children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(c ?? '')));
+  return node;
+}
+
+function songName(id) {
+  const song = state.songs.get(id);
+  return song ? `${song.title}${song.artist ? ' — ' + song.artist : ''}` : id;
+}
+
+// ---------------------------------------------------------------- songs
+async function loadSongs() {
+  const songs = await api('api/songs');
+  state.songs = new Map(songs.map(s => [s.id, s]));
+  const counts = {};
+  songs.forEach(s => { counts[s.status] = (counts[s.status] || 0) + 1; });
+  $('song-counts').textContent = `${songs.length} songs` +
+    (songs.length ? ': ' + Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ') : '');
+  const body = $('song-table').querySelector('tbody');
+  body.replaceChildren(...songs.map(s => el('tr', {},
+    el('td', {}, el('span', { class: 'song-link', onclick: () => showSong(s.id) }, s.id)), el('td', {}, s.title || ''),
+    el('td', {}, s.artist || ''), el('td', {}, Object.entries(s.labels || {}).map(([k, v]) => `${k}=${v}`).join(', ')),
+    el('td', {}, s.status))));
+}
+
+$('upload-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const labels = {};
+  form.labels.value.split(',').map(p => p.trim()).filter(Boolean).forEach(pair => {
+    const [k, ...v] = pair.split('=');
+    if (k && v.length) labels[k.trim()] = v.join('=').trim();
+  });
+  const metadata = { title: form.title.value, artist: form.artist.value || null, lyrics: form.lyrics.value || null, labels };
+  const data = new FormData();
+  data.append('audio', form.audio.files[0]);
+  data.append('metadata', new Blob([JSON.stringify(metadata)], { type: 'application/json' }));
+  $('upload-result').textContent = 'uploading…';
+  try {
+    const answer = await api('api/songs', { method: 'POST', body: data });
+    $('upload-result').textContent = `${answer.id}: ${answer.status}`;
+    $('upload-result').className = 'note';
+    form.reset();
+    await loadSongs();
+  } catch (e) {
+    $('upload-result').textContent = e.message;
+    $('upload-result').className = 'note error';
+  }
+});
+
+// ---------------------------------------------------------------- runs
+async function loadRuns() {
+  state.runs = await api('api/runs');
+  $('run-list').replaceChildren(...state.runs.map(run => el('div', {
+    class: 'run' + (state.run && state.run.runId === run.runId ? ' selected' : ''), onclick: () => selectRun(run.runId),
+  }, `${run.runId} · ${run.state} · ${run.models.join(', ')}`)));
+  const runSelect = $('map-run');
+  const chosen = runSelect.value;
+  runSelect.replaceChildren(...state.runs.filter(r => Object.values(r.byModel).some(m => m.clustered))
+    .map(r => el('option', { value: r.runId }, `${r.runId} (${r.state})`)));
+  if (chosen && [...runSelect.options].some(o => o.value === chosen)) runSelect.value = chosen;
+  if (!state.run && state.runs.length) selectRun((state.runs.find(r => r.state === 'DONE') || state.runs[0]).runId);
+}
+
+function selectRun(runId) {
+  if (state.events) state.events.close();
+  state.events = new EventSource(`api/runs/${encodeURIComponent(runId)}/events`);
+  state.events.onmessage = (message) => {
+    const run = JSON.parse(message.data);
+    const first = !state.run || state.run.runId !== run.runId || state.run.state !== run.state;
+    state.run = run;
+    drawProgress(run);
+    if (first && Object.values(run.byModel).some(m => m.clustered)) {
+      loadRuns().then(() => { $('map-run').value = run.runId; onRunChosen(); loadMetrics(); loadClusters(); });
+    }
+  };
+  state.events.onerror = () => { if (state.events) state.events.close(); };
+  state.run = state.runs.find(r => r.runId === runId) || null;
+  if (state.run) drawProgress(state.run);
+}
+
+function drawProgress(run) {
+  const rows = Object.entries(run.byModel).map(([model, m]) => {
+    const fraction = m.epochs ? m.epoch / m.epochs : 0;
+    const status = m.clustered ? 'clustered' : m.trained ? 'trained, clustering' : m.epochs ? `epoch ${m.epoch}/${m.epochs}, loss ${m.loss.toFixed(4)}` : 'waiting';
+    return el('div', { class: 'model-row' }, el('b', {}, model + (m.primary ? ' ★' : '')),
+      el('span', { class: 'bar' }, el('span', { style: `width:${Math.round(100 * (m.clustered ? 1 : fraction))}%` })), ' ', status);
+  });
+  $('run-progress').replaceChildren(el('p', {}, `run ${run.runId}: `, el('b', { id: 'run-state' }, run.state),
+    run.failure ? el('span', { class: 'error' }, ' ' + run.failure) : ''), ...rows);
+}
+
+$('run-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const hyperParameters = {};
+  ['epochs', 'latent', 'seed'].forEach(name => { if (form[name].value) hyperParameters[name] = form[name].value; });
+  const config = {
+    models: [...form.querySelectorAll('input[name=models]:checked')].map(c => c.value), hyperParameters,
+    algorithms: form.algorithms.value ? form.algorithms.value.split(',').map(a => a.trim()).filter(Boolean) : [],
+    k: form.k.value || null,
+  };
+  try {
+    const started = await api('api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+    $('run-result').textContent = `started ${started.runId}`;
+    $('run-result').className = 'note';
+    state.run = null;
+    selectRun(started.runId);
+    setTimeout(loadRuns, 1000);
+  } catch (e) {
+    $('run-result').textContent = e.message;
+    $('run-result').className = 'note error';
+  }
+});
+
+// ---------------------------------------------------------------- latent map
+const scatter = echarts.init($('scatter'));
+const bars = echarts.init($('metric-bars'));
+const palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf',
+  '#aec7e8', '#ffbb78', '#98df8a', '#ff9896', '#c5b0d5', '#c49c94', '#f7b6d2', '#c7c7c7', '#dbdb8d', '#9edae5'];
+const mapCache = { key: null, points: [], assignments: {} };
+
+function onRunChosen() {
+  const run = state.runs.find(r => r.runId === $('map-run').value);
+  const models = run ? Object.entries(run.byModel).filter(([, m]) => m.clustered).map(([model]) => model) : [];
+  const previous = $('map-model').value;
+  $('map-model').replaceChildren(...models.map(m => el('option', { value: m }, m)));
+  if (models.includes(previous)) $('map-model').value = previous;
+  drawMap();
+}
+
+async function drawMap() {
+  const runId = $('map-run').value;
+  const model = $('map-model').value;
+  if (!runId || !model) {
+    $('map-note').textContent = 'no clustered run yet';
+    return;
+  }
+  const key = `${runId}/${model}`;
+  if (mapCache.key !== key) {
+    const [map, assignments] = await Promise.all([api(`api/runs/${runId}/models/${model}/map.csv`), api(`api/runs/${runId}/assignments`)]);
+    const rows = parseCsv(assignments);
+    const column = rows.length ? Object.keys(rows[0]).find(c => c.startsWith(model + '/')) : null;
+    mapCache.key = key;
+    mapCache.points = parseCsv(map);
+    mapCache.assignments = Object.fromEntries(rows.filter(r => column && r[column] !== '').map(r => [r.id, r[column]]));
+    mapCache.algorithm = column ? column.slice(model.length + 1) : '';
+    const labels = new Set();
+    state.songs.forEach(s => Object.keys(s.labels || {}).forEach(l => labels.add(l)));
+    const colour = $('map-colour').value;
+    $('map-colour').replaceChildren(el('option', { value: 'cluster' }, `cluster (${mapCache.algorithm})`),
+      ...[...labels].map(l => el('option', { value: l }, l)));
+    if ([...$('map-colour').options].some(o => o.value === colour)) $('map-colour').value = colour;
+  }
+  const method = $('map-method').value;
+  const colourBy = $('map-colour').value || 'cluster';
+  const groups = new Map();
+  let drawn = 0;
+  for (const p of mapCache.points) {
+    const x = p[method + '_x'], y = p[method + '_y'];
+    if (x === '' || y === '') continue;
+    let category = colourBy === 'cluster' ? mapCache.assignments[p.id] : (state.songs.get(p.id)?.labels || {})[colourBy];
+    category = category === undefined || category === '' ? '(none)' : colourBy === 'cluster' ? (category === '-1' ? 'noise' : 'cluster ' + category) : category;
+    if (!groups.has(category)) groups.set(category, []);
+    groups.get(category).push([+x, +y, p.id]);
+    drawn++;
+  }
+  const names = [...groups.keys()].sort((a, b) => groups.get(b).length - groups.get(a).length);
+  scatter.setOption({
+    color: palette, animation: false,
+    tooltip: { trigger: 'item', formatter: (item) => `${escapeHtml(songName(item.value[2]))}<br><small>${escapeHtml(item.seriesName)}</small>` },
+    legend: { type: 'scroll', bottom: 0 }, grid: { left: 30, right: 20, top: 20, bottom: 50 },
+    xAxis: { scale: true, axisLabel: { show: false }, axisLine: { onZero: false } },
+    yAxis: { scale: true, axisLabel: { show: false }, axisLine: { onZero: false } },
+    series: names.map((name, i) => ({ name, type: 'scatter', symbolSize: 8, data: groups.get(name),
+      itemStyle: name === 'noise' || name === '(none)' ? { color: '#b0b0b0' } : { color: palette[i % palette.length] } })),
+  }, true);
+  $('scatter').dataset.points = String(drawn);
+  $('map-note').textContent = `${drawn} songs · ${method === 'tsne' ? 't-SNE' : 'UMAP'} of ${model}'s latents`;
+}
+
+scatter.on('click', (item) => showSong(item.value[2]));
+['map-model', 'map-method', 'map-colour'].forEach(id => $(id).addEventListener('change', drawMap));
+$('map-run').addEventListener('change', () => { onRunChosen(); loadMetrics(); });
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+}
+
+async function showSong(id) {
+  const song = state.songs.get(id);
+  const player = $('player');
+  player.src = `api/songs/${encodeURIComponent(id)}/audio`;
+  player.play().catch(() => { /* autoplay refused: the controls still play it */ });
+  const body = [el('h3', {}, songName(id)), el('p', {}, Object.entries(song?.labels || {}).map(([k, v]) => `${k}: ${v}`).join(' · '))];
+  try {
+    const cluster = await api(`api/songs/${encodeURIComponent(id)}/cluster`);
+    body.push(el('p', {}, `cluster ${cluster.cluster} of ${cluster.representation} (${cluster.algorithm}), distance ${cluster.distance.toFixed(3)}`));
+  } catch (e) { body.push(el('p', { class: 'note' }, e.message)); }
+  try {
+    const similar = await api(`api/songs/${encodeURIComponent(id)}/similar?k=5`);
+    body.push(el('p', {}, 'Sounds like:'), el('ol', {}, similar.map(s => el('li', {},
+      el('span', { class: 'song-link', onclick: () => showSong(s.id) }, songName(s.id)), ` (${s.distance.toFixed(2)})`))));
+  } catch (e) { body.push(el('p', { class: 'note' }, e.message)); }
+  $('detail-body').replaceChildren(...body);
+  location.hash = '#map';
+}
+
+// ---------------------------------------------------------------- metrics
+let metricRows = [];
+
+async function loadMetrics() {
+  const runId = $('map-run').value;
+  if (!runId) return;
+  metricRows = parseCsv(await api(`api/runs/${runId}/metrics`));
+  const labels = [...new Set(metricRows.map(r => r.label))];
+  const chosen = $('metric-label').value;
+  $('metric-label').replaceChildren(...labels.map(l => el('option', { value: l }, l || '(none)')));
+  if (labels.includes(chosen)) $('metric-label').value = chosen;
+  drawMetrics();
+}
+
+function drawMetrics() {
+  const label = $('metric-label').value;
+  const metric = $('metric-name').value;
+  const rows = metricRows.filter(r => r.label === label);
+  const representations = [...new Set(rows.map(r => r.representation))];
+  const algorithms = [...new Set(rows.map(r => r.algorithm))];
+  bars.setOption({
+    color: palette, animation: false, tooltip: { trigger: 'axis' }, legend: { bottom: 0 },
+    grid: { left: 50, right: 20, top: 20, bottom: 90 },
+    xAxis: { type: 'category', data: representations, axisLabel: { rotate: 35 } }, yAxis: { type: 'value', name: metric.toUpperCase() },
+    series: algorithms.map(a => ({ name: a, type: 'bar', data: representations.map(rep => {
+      const row = rows.find(r => r.representation === rep && r.algorithm === a);
+      return row && row[metric] !== '' ? +(+row[metric]).toFixed(4) : null;
+    }) })),
+  }, true);
+  const sorted = [...rows].sort((a, b) => (+b[metric] || -1e9) - (+a[metric] || -1e9));
+  const columns = ['representation', 'algorithm', 'k', 'noise', 'nmi', 'ari', 'ami', 'purity', 'silhouette', 'davies_bouldin'];
+  $('metric-table').querySelector('thead').replaceChildren(el('tr', {}, columns.map(c => el('th', {}, c))));
+  $('metric-table').querySelector('tbody').replaceChildren(...sorted.map(r => el('tr', {}, columns.map(c =>
+    el('td', { class: isNaN(+r[c]) ? '' : 'n' }, isNaN(+r[c]) || r[c] === '' || Number.isInteger(+r[c]) ? r[c] : (+r[c]).toFixed(3))))));
+}
+
+['metric-label', 'metric-name'].forEach(id => $(id).addEventListener('change', drawMetrics));
+
+// ---------------------------------------------------------------- clusters
+async function loadClusters() {
+  const clusters = await api('api/clusters');
+  $('cluster-note').textContent = clusters.length
+    ? `active clustering: ${clusters[0].representation} (${clusters[0].algorithm}) of ${clusters[0].runId}` : 'no active clustering yet';
+  $('cluster-list').replaceChildren(...clusters.map(c => el('div', { class: 'card' },
+    el('h3', {}, c.cluster < 0 ? `noise (${c.size})` : `cluster ${c.cluster} (${c.size})`),
+    ...Object.entries(c.labels).map(([label, counts]) => el('div', {}, `${label}: `,
+      Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([v, n]) => `${v} ${n}`).join(', '))),
+    el('p', {}, 'Representative:'),
+    el('ol', {}, c.representatives.map(id => el('li', {}, el('span', { class: 'song-link', onclick: () => showSong(id) }, songName(id))))))));
+}
+
+// ---------------------------------------------------------------- search
+$('search-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const text = $('search-text').value;
+  $('search-note').textContent = 'searching…';
+  try {
+    const answer = await api(`api/search?k=10&text=${encodeURIComponent(text)}`);
+    $('search-note').textContent = `read as ${answer.language || 'an unknown language'}; nearest lyrics (${answer.embedder}):`;
+    $('search-note').className = 'note';
+    $('search-results').replaceChildren(...answer.results.map(hit => el('li', { class: 'hit' },
+      el('span', { class: 'song-link', onclick: () => showSong(hit.id) }, songName(hit.id)),
+      ` · ${hit.language || '?'} · similarity ${hit.similarity.toFixed(3)}` + (hit.cluster === null ? '' : ` · cluster ${hit.cluster}`))));
+  } catch (e) {
+    $('search-note').textContent = e.message;
+    $('search-note').className = 'note error';
+  }
+});
+
+// ---------------------------------------------------------------- start
+async function refresh() {
+  try {
+    await loadSongs();
+    await loadRuns();
+  } catch (e) {
+    console.error(e);
+  }
+}
+
+(async () => {
+  await refresh();
+  if ($('map-run').value) {
+    onRunChosen();
+    loadMetrics();
+    loadClusters();
+  }
+  setInterval(refresh, 5000);
+  window.addEventListener('resize', () => { scatter.resize(); bars.resize(); });
+})();
