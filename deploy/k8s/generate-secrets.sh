@@ -12,4 +12,6 @@ secret() { [ -s "$dir/$1" ] || head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \
 [ -s "$dir/minio-root-user" ] || printf 'musicluster' > "$dir/minio-root-user"
 secret minio-root-password
 secret grafana-admin-password
+# The gateway's API key for writes, named "admin" (name:key; more keys: comma-separated).
+[ -s "$dir/gateway-api-keys" ] || { printf 'admin:'; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; } > "$dir/gateway-api-keys"
 echo "credentials of $overlay in $dir"

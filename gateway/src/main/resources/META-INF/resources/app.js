@@ -4,8 +4,19 @@
 const state = { songs: new Map(), runs: [], run: null, events: null };
 const $ = (id) => document.getElementById(id);
 
-async function api(path, options) {
+// Writes carry the API key typed in the header; it stays in this browser's session only.
+const keyField = $('api-key');
+keyField.value = sessionStorage.getItem('musicluster.apiKey') || '';
+keyField.addEventListener('change', () => sessionStorage.setItem('musicluster.apiKey', keyField.value));
+
+async function api(path, options = {}) {
+  if (options.method && options.method !== 'GET' && keyField.value) {
+    options.headers = { ...(options.headers || {}), 'X-API-Key': keyField.value };
+  }
   const response = await fetch(path, options);
+  if (response.status === 401) {
+    throw new Error(keyField.value ? 'the API key was refused' : 'this needs an API key (top right)');
+  }
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : await response.text();
   if (!response.ok) {
@@ -110,6 +121,8 @@ function selectRun(runId) {
     const first = !state.run || state.run.runId !== run.runId || state.run.state !== run.state;
     state.run = run;
     drawProgress(run);
+    // The server ends the stream with the run; without this the browser would reconnect to it again and again.
+    if (run.state === 'DONE' || run.state === 'FAILED') state.events.close();
     if (first && Object.values(run.byModel).some(m => m.clustered)) {
       loadRuns().then(() => { $('map-run').value = run.runId; onRunChosen(); loadMetrics(); loadClusters(); });
     }

@@ -20,10 +20,28 @@ final class GatewayClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** A client for reads only. */
     GatewayClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** {@code apiKey}: sent with every write (X-API-Key); null when the client only reads. */
+    GatewayClient(String baseUrl, String apiKey) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.apiKey = apiKey;
+    }
+
+    /** A write request: carries the API key when there is one. */
+    private HttpRequest.Builder writing(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        return apiKey == null ? request : request.header("X-API-Key", apiKey);
+    }
+
+    private static String refusal(int status) {
+        return status == 401 ? " (writes need an API key: --api-key or MUSICLUSTER_API_KEY)" : "";
     }
 
     URI base() {
@@ -51,7 +69,7 @@ final class GatewayClient {
         MultipartBody body = new MultipartBody()
                 .file("audio", entry.audio(), "application/octet-stream")
                 .json("metadata", JSON.writeValueAsString(metadata));
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/songs"))
+        HttpRequest request = writing("api/songs")
                 .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", body.contentType())
                 .POST(body.publisher())
@@ -59,7 +77,8 @@ final class GatewayClient {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode answer = parse(response.body());
         return new Upload(response.statusCode(), text(answer, "id"),
-                answer.has("error") ? answer.get("error").asText() : text(answer, "status"));
+                answer.has("error") ? answer.get("error").asText() + refusal(response.statusCode())
+                        : response.statusCode() == 401 ? "refused" + refusal(401) : text(answer, "status"));
     }
 
     List<Map<String, Object>> songs() throws IOException, InterruptedException {
@@ -73,13 +92,14 @@ final class GatewayClient {
 
     /** Starts a run; returns its id. */
     String startRun(Map<String, Object> config) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/runs")).timeout(Duration.ofSeconds(60))
+        HttpRequest request = writing("api/runs").timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode answer = parse(response.body());
         if (response.statusCode() != 202) {
-            throw new IOException("the gateway refused the run (" + response.statusCode() + "): " + text(answer, "error"));
+            throw new IOException("the gateway refused the run (" + response.statusCode() + "): " + text(answer, "error")
+                    + refusal(response.statusCode()));
         }
         return answer.get("runId").asText();
     }

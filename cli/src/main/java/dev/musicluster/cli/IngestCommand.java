@@ -19,11 +19,15 @@ final class IngestCommand implements Callable<Integer> {
             description = "The gateway's base URL (default: ${DEFAULT-VALUE}).")
     String gateway;
 
+    @Option(names = "--api-key", defaultValue = "${env:MUSICLUSTER_API_KEY}", paramLabel = "KEY",
+            description = "The gateway's API key for writes (default: $MUSICLUSTER_API_KEY).")
+    String apiKey;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         List<ManifestEntry> entries = source.load(out);
-        BulkIngest.Report report = BulkIngest.run(new GatewayClient(gateway), entries, out);
+        BulkIngest.Report report = BulkIngest.run(new GatewayClient(gateway, apiKey), entries, out);
         return Reports.summarise(report, out);
     }
 }

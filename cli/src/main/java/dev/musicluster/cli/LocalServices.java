@@ -25,6 +25,18 @@ final class LocalServices implements AutoCloseable {
 
     private final List<ChildProcess> processes = new ArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** The gateway's one API key, fresh for every start: the local system is as closed as a deployed one. */
+    private final String apiKey = freshKey();
+
+    private static String freshKey() {
+        byte[] bytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
 
     static LocalServices start(Path home, LocalInfra infra, Path logs) throws IOException, InterruptedException {
         LocalServices services = new LocalServices();
@@ -55,7 +67,10 @@ final class LocalServices implements AutoCloseable {
         }
         Map<String, String> environment = new LinkedHashMap<>(infra.environment());
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
-        environment.put("MUSICLUSTER_GATEWAY_EMBEDDING_URL", url("embedding-service"));
+        if (service.equals("gateway")) {
+            environment.put("MUSICLUSTER_GATEWAY_EMBEDDING_URL", url("embedding-service"));
+            environment.put("MUSICLUSTER_GATEWAY_API_KEYS", "local:" + apiKey);
+        }
         environment.put("MUSICLUSTER_EXIT_WITH_PARENT", "true");
         // Lingua's language models need room beyond what the other services use.
         String heap = service.equals("embedding-service") ? "-Xmx1g" : "-Xmx768m";

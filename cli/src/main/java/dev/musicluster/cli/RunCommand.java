@@ -34,6 +34,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--gateway", paramLabel = "URL", description = "Run against a deployed system instead of starting one.")
     String gateway;
 
+    @Option(names = "--api-key", defaultValue = "${env:MUSICLUSTER_API_KEY}", paramLabel = "KEY",
+            description = "With --gateway: the gateway's API key for writes (default: $MUSICLUSTER_API_KEY). Locally a fresh "
+                    + "key is made for each run.")
+    String apiKey;
+
     @Option(names = "--work", defaultValue = ".musicluster/run", paramLabel = "DIR",
             description = "Working folder of the embedded infrastructure and the service logs (default: ${DEFAULT-VALUE}).")
     Path work;
@@ -76,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         List<ManifestEntry> entries = source.load(console);
         console.printf("%d songs to ingest%n", entries.size());
         if (gateway != null) {
-            return runAgainst(new GatewayClient(gateway), entries, console);
+            return runAgainst(new GatewayClient(gateway, apiKey), entries, console);
         }
         Path home = Path.of(System.getProperty("musicluster.home", ".")).toAbsolutePath().normalize();
         deleteRecursively(work);
@@ -87,10 +92,11 @@ final class RunCommand implements Callable<Integer> {
             try (LocalServices services = LocalServices.start(home, infra, work.resolve("logs"))) {
                 console.printf("services ready (%.1f s): gateway %s; logs in %s%n", (System.nanoTime() - started) / 1e9,
                         services.url("gateway"), work.resolve("logs"));
-                int exit = runAgainst(new GatewayClient(services.url("gateway")), entries, console);
+                int exit = runAgainst(new GatewayClient(services.url("gateway"), services.apiKey()), entries, console);
                 if (keepRunning) {
                     console.printf("%nkeeping everything up: web UI %s/ and API %s/q/swagger-ui — Ctrl-C stops%n",
                             services.url("gateway"), services.url("gateway"));
+                    console.printf("API key for writes (uploads, runs), valid until then: %s%n", services.apiKey());
                     new CountDownLatch(1).await();
                 }
                 return exit;

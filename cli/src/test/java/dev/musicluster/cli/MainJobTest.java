@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MainJobTest {
 
     private static final Pattern GATEWAY = Pattern.compile("keeping everything up: web UI (http://\\S+)/ and API");
+    private static final Pattern API_KEY = Pattern.compile("API key for writes \\(uploads, runs\\), valid until then: (\\S+)");
 
     @TempDir
     Path dir;
@@ -45,6 +46,7 @@ class MainJobTest {
         List<ProcessHandle> children = new ArrayList<>();
         try {
             String gateway = awaitLine(lines, GATEWAY, Duration.ofMinutes(8)).group(1);
+            String apiKey = awaitLine(lines, API_KEY, Duration.ofSeconds(10)).group(1);
             children.addAll(run.descendants().toList());
             assertThat(children).as("Kafka, S3 and five services").hasSizeGreaterThanOrEqualTo(7);
 
@@ -84,11 +86,6 @@ class MainJobTest {
                     StandardCharsets.UTF_8);
             assertThat(found).contains("\"space\":\"lyrics\"").contains("\"language\":\"" + sung.get("language") + "\"");
 
-            if (WebUi.available()) {
-                WebUi.assertItWorks(gateway, 8, line, sung.get("language"), Path.of("target/ui-screenshots"), dir.resolve("chromium"));
-            } else {
-                System.out.println("chromium/chromedriver not installed: the web UI check is skipped (.ci/run installs them)");
-            }
 
             // deploy/k8s's dashboards and alerts use only metrics the services expose, and its Prometheus scrapes them.
             Map<String, Integer> ports = Observability.ports(dir.resolve("work/logs"));
@@ -101,14 +98,27 @@ class MainJobTest {
                 System.out.println("prometheus/promtool not on the PATH: the Prometheus check is skipped (.ci/run installs them)");
             }
 
+            // Writing needs the run's API key.
+            GatewayClient stranger = new GatewayClient(gateway);
+            assertThat(stranger.ingest(new dev.musicluster.demo.ManifestEntry(null, dir.resolve("demo/audio/demo-001.wav"), "x", "y",
+                    null, Map.of())).status()).as("an upload without the key").isEqualTo(401);
+
             // The same manifest a second time: the same songs, none added.
             Process again = new ProcessBuilder(javaCommand(home, "ingest", "--songs",
-                    dir.resolve("demo/songs.csv").toString(), "--gateway", gateway)).redirectErrorStream(true).start();
+                    dir.resolve("demo/songs.csv").toString(), "--gateway", gateway, "--api-key", apiKey)).redirectErrorStream(true).start();
             String output = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(again.waitFor(2, TimeUnit.MINUTES)).isTrue();
             assertThat(again.exitValue()).as(output).isZero();
             assertThat(output).contains("ingested: 0 new, 8 unchanged, 0 refused");
             assertThat(client.songs()).hasSize(8);
+
+            // Last, since its upload adds a ninth song.
+            if (WebUi.available()) {
+                WebUi.assertItWorks(gateway, apiKey, 8, line, sung.get("language"), dir.resolve("demo/audio/demo-001.wav"),
+                        Path.of("target/ui-screenshots"), dir.resolve("chromium"));
+            } else {
+                System.out.println("chromium/chromedriver not installed: the web UI check is skipped (.ci/run installs them)");
+            }
         } finally {
             run.destroy();
             assertThat(run.waitFor(90, TimeUnit.SECONDS)).as("run stops on SIGTERM").isTrue();

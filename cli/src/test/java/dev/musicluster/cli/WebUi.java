@@ -40,9 +40,12 @@ final class WebUi {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    /** {@code searchText}: words from a song's lyrics; the first hit must be in {@code searchLanguage}. */
-    static void assertItWorks(String gateway, int songs, String searchText, String searchLanguage, Path screenshots, Path profile)
-            throws IOException {
+    /**
+     * {@code searchText}: words from a song's lyrics, the first hit must be in {@code searchLanguage};
+     * {@code audio}: a file to upload through the form, with {@code apiKey} typed in; it adds a song.
+     */
+    static void assertItWorks(String gateway, String apiKey, int songs, String searchText, String searchLanguage, Path audio, Path screenshots,
+                              Path profile) throws IOException {
         Files.createDirectories(screenshots);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -76,6 +79,16 @@ final class WebUi {
             assertThat(hits).isNotEmpty();
             assertThat(hits.get(0).getText()).as("the nearest lyrics are in the language searched").contains(" · " + searchLanguage + " · ");
             screenshot(driver, screenshots.resolve("search.png"), "search");
+
+            driver.findElement(By.id("api-key")).sendKeys(apiKey);
+            WebElement form = driver.findElement(By.id("upload-form"));
+            form.findElement(By.name("audio")).sendKeys(audio.toAbsolutePath().toString());
+            form.findElement(By.name("title")).sendKeys("Uploaded in the browser");
+            form.findElement(By.name("labels")).sendKeys("language=en, style=test");
+            form.findElement(By.cssSelector("button")).click();
+            wait.until(d -> d.findElement(By.id("upload-result")).getText().endsWith(": accepted"));
+            wait.until(d -> d.findElements(By.cssSelector("#song-table tbody tr")).size() == songs + 1);
+            assertThat(driver.findElement(By.id("song-table")).getText()).contains("Uploaded in the browser", "language=en");
         } finally {
             driver.quit();
         }

@@ -36,7 +36,7 @@ class RunApiTest {
     @Test
     void aRunIsStartedFollowedAndItsResultsServed() throws Exception {
         KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
-        String runId = given().contentType(ContentType.JSON)
+        String runId = Writers.given().contentType(ContentType.JSON)
                 .body("{\"models\":[\"vae\",\"ae\"],\"hyperParameters\":{\"epochs\":\"5\"},\"algorithms\":[\"kmeans\"],\"k\":\"4\"}")
                 .post("/api/runs").then().statusCode(202).extract().path("runId");
         TrainingRequested request = EventCodec.fromJson(probe.await(Topics.TRAINING_REQUESTS.name(), r -> runId.equals(r.key()),
@@ -80,7 +80,7 @@ class RunApiTest {
         // Subscribed before the run exists: the stream waits for it.
         var lines = java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(events.resolve(runId + "/events"))
                 .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
-        given().contentType(ContentType.JSON).body("{\"runId\":\"run-live\",\"models\":[\"vae\"]}").post("/api/runs").then().statusCode(202);
+        Writers.given().contentType(ContentType.JSON).body("{\"runId\":\"run-live\",\"models\":[\"vae\"]}").post("/api/runs").then().statusCode(202);
         probe.send(Topics.TRAINING_PROGRESS.name(), runId, EventCodec.toJson(new TrainingProgress(1, runId, "vae", 1, 2, 3.0, 2.5, 0.5,
                 0.1, Instant.now())), Map.of());
         probe.send(Topics.MODELS_TRAINED.name(), runId + "/vae", EventCodec.toJson(new ModelTrained(1, runId, "vae", "k", "l", "i", 8, 3,
@@ -100,12 +100,12 @@ class RunApiTest {
     @Test
     void aRefusedRequestFailsItsRunWithTheReasonAndBadInputIsAnswered400() throws Exception {
         KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
-        given().contentType(ContentType.JSON).body("{\"models\":[\"gan\"]}").post("/api/runs").then().statusCode(400)
+        Writers.given().contentType(ContentType.JSON).body("{\"models\":[\"gan\"]}").post("/api/runs").then().statusCode(400)
                 .body("error", containsString("unknown model 'gan'"));
-        given().contentType(ContentType.JSON).body("{\"runId\":\"../etc\"}").post("/api/runs").then().statusCode(400);
+        Writers.given().contentType(ContentType.JSON).body("{\"runId\":\"../etc\"}").post("/api/runs").then().statusCode(400);
         given().get("/api/runs/no-such-run").then().statusCode(404);
 
-        String runId = given().contentType(ContentType.JSON).body("{\"runId\":\"run-refused\"}").post("/api/runs")
+        String runId = Writers.given().contentType(ContentType.JSON).body("{\"runId\":\"run-refused\"}").post("/api/runs")
                 .then().statusCode(202).extract().path("runId");
         String value = probe.await(Topics.TRAINING_REQUESTS.name(), r -> runId.equals(r.key()), Duration.ofSeconds(30)).value();
         probe.send(Topics.DLQ_TRAINING_SERVICE.name(), runId, value, Map.of(DeadLetters.REASON, "epochs must be in 1..10000",

@@ -115,7 +115,7 @@ class SongIngestionTest {
 
         assertThat(statusForDeclaredLength(3L * 1024 * 1024)).as("3 MB against a 2 MB limit").isEqualTo(413);
 
-        given().multiPart("metadata", "{\"title\":\"no audio\"}", "application/json").post("/api/songs")
+        Writers.given().multiPart("metadata", "{\"title\":\"no audio\"}", "application/json").post("/api/songs")
                 .then().statusCode(400).body("error", containsString("no 'audio' part"));
         given().get("/api/songs/nope").then().statusCode(404);
     }
@@ -158,7 +158,7 @@ class SongIngestionTest {
     private static int statusForDeclaredLength(long contentLength) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
             socket.setSoTimeout(10_000);
-            String request = "POST /api/songs HTTP/1.1\r\nHost: localhost\r\n"
+            String request = "POST /api/songs HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + Writers.KEY + "\r\n"
                     + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: " + contentLength + "\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
@@ -173,7 +173,7 @@ class SongIngestionTest {
     }
 
     private static Response upload(Path audio, String metadata) {
-        return given().multiPart("audio", audio.toFile(), "application/octet-stream")
+        return Writers.given().multiPart("audio", audio.toFile(), "application/octet-stream")
                 .multiPart("metadata", metadata, "application/json; charset=UTF-8")
                 .post("/api/songs");
     }
