@@ -12,6 +12,7 @@ import dev.musicluster.contracts.events.LyricsEmbedded;
 import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.contracts.storage.ObjectKeys;
 import dev.musicluster.demo.PublicDomainLyrics;
+import dev.musicluster.embedding.domain.vector.Cosine;
 import dev.musicluster.infra.KafkaProbe;
 import dev.musicluster.infra.LocalInfra;
 import dev.musicluster.infra.LocalInfraTestResource;
@@ -96,8 +97,8 @@ class EmbeddingServiceTest {
         float[] passage = query(spanish, "es");
         float[] korean = query(PublicDomainLyrics.passages("ko").get(0), "ko");
         assertThat(line).hasSize(256 + 14);
-        assertThat(cosine(line, passage)).as("a line is nearer its own song than a song in another language")
-                .isGreaterThan(cosine(line, korean) + 0.2);
+        assertThat(Cosine.of(line, passage)).as("a line is nearer its own song than a song in another language")
+                .isGreaterThan(Cosine.of(line, korean) + 0.2);
         given().contentType("application/json").body(Map.of("text", " \n ")).post("/api/embeddings").then().statusCode(400)
                 .body("error", containsString("non-empty"));
         given().contentType("application/json").body(Map.of("text", "x".repeat(10_001))).post("/api/embeddings").then().statusCode(400)
@@ -115,18 +116,6 @@ class EmbeddingServiceTest {
             vector[i] = values.get(i);
         }
         return vector;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 
     private void send(KafkaProbe probe, String id, String lyrics, String lyricsKey) {

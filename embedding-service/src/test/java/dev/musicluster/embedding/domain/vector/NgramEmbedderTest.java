@@ -43,7 +43,7 @@ class NgramEmbedderTest {
         }
         LanguageGuess none = LanguageGuess.UNKNOWN;
         float[] va = embedder.embed(a, none).values();
-        assertThat(cosine(va, embedder.embed(b, none).values())).isGreaterThan(cosine(va, embedder.embed(c, none).values()) + 0.3);
+        assertThat(Cosine.of(va, embedder.embed(b, none).values())).isGreaterThan(Cosine.of(va, embedder.embed(c, none).values()) + 0.3);
     }
 
     @Test
@@ -52,19 +52,7 @@ class NgramEmbedderTest {
         Map<Integer, Double> x = Map.of(1, 1.0, 2, 1.0, 3, 1.0);
         Map<Integer, Double> y = Map.of(1, 1.0, 2, 1.0, 4, 1.0);
         // True cosine 2/3; a 256-dimensional sign projection keeps it within a few tenths.
-        assertThat(cosine(projection.project(x), projection.project(y))).isBetween(0.45, 0.85);
+        assertThat(Cosine.of(projection.project(x), projection.project(y))).isBetween(0.45, 0.85);
         assertThat(projection.project(x)).containsExactly(new SignProjection(256, 1).project(x));
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ab += a[i] * b[i];
-            aa += a[i] * a[i];
-            bb += b[i] * b[i];
-        }
-        return ab / Math.sqrt(aa * bb);
     }
 }
