@@ -18,13 +18,14 @@ public final class S3Server implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private final ChildProcess process;
+    private final Path workDir;
     private final int port;
     private final String accessKey;
     private final String secretKey;
+    private volatile ChildProcess process;
 
-    private S3Server(ChildProcess process, int port, String accessKey, String secretKey) {
-        this.process = process;
+    private S3Server(Path workDir, int port, String accessKey, String secretKey) {
+        this.workDir = workDir;
         this.port = port;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
@@ -32,32 +33,49 @@ public final class S3Server implements AutoCloseable {
 
     public static S3Server start(Path workDir) throws IOException, InterruptedException {
         Path data = Files.createDirectories(workDir.resolve("data"));
-        List<Path> classpath = MavenArtifacts.resolve(List.of(MavenArtifacts.s3Proxy()), false);
         int port = FreePorts.next();
         // A fresh secret per start: nothing here is a credential worth keeping, and nothing is hard-coded.
         String accessKey = "local-" + randomHex(4);
         String secretKey = randomHex(20);
-        Path config = workDir.resolve("s3proxy.properties");
-        Files.write(config, List.of(
+        Files.write(workDir.resolve("s3proxy.properties"), List.of(
                 "s3proxy.endpoint=http://127.0.0.1:" + port,
                 "s3proxy.authorization=aws-v2-or-v4",
                 "s3proxy.identity=" + accessKey,
                 "s3proxy.credential=" + secretKey,
                 "jclouds.provider=filesystem",
                 "jclouds.filesystem.basedir=" + data));
-        ChildProcess server = ChildProcess.startJava("s3proxy", classpath,
+        S3Server started = new S3Server(workDir, port, accessKey, secretKey);
+        started.launch();
+        return started;
+    }
+
+    /** Starts the server process on this server's port, data and credentials, and waits until it answers. */
+    private void launch() throws IOException, InterruptedException {
+        List<Path> classpath = MavenArtifacts.resolve(List.of(MavenArtifacts.s3Proxy()), false);
+        process = ChildProcess.startJava("s3proxy", classpath,
                 List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"),
-                "org.gaul.s3proxy.Main", List.of("--properties", config.toString()), Map.of(),
+                "org.gaul.s3proxy.Main", List.of("--properties", workDir.resolve("s3proxy.properties").toString()), Map.of(),
                 workDir.resolve("s3proxy.log"));
-        S3Server started = new S3Server(server, port, accessKey, secretKey);
         try {
-            FreePorts.awaitOpen(server, port, START_TIMEOUT);
-            started.awaitReady();
-            return started;
+            FreePorts.awaitOpen(process, port, START_TIMEOUT);
+            awaitReady();
         } catch (IOException | RuntimeException | InterruptedException e) {
-            started.close();
+            close();
             throw e;
         }
+    }
+
+    /** Stops the server, as an outage would: the port refuses connections, the stored objects stay on disk. */
+    public void stop() {
+        process.close();
+    }
+
+    /** Starts a stopped server again on the same port, with the same objects and credentials. */
+    public void restart() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the S3 server is running; stop() it first");
+        }
+        launch();
     }
 
     public String endpoint() {

@@ -132,7 +132,7 @@ public class ObjectStore {
             LOG.warnf("object store: %s failed (attempt %d of %d), retrying in %d ms", what, attempt, config.attempts(),
                     backoff.toMillis());
             sleep(backoff);
-            backoff = backoff.multipliedBy(2);
+            backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2);
         }
     }
 

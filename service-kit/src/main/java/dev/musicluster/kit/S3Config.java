@@ -22,9 +22,14 @@ public interface S3Config {
     String region();
 
     /** Attempts for a store operation before the error surfaces; transient outages are retried with back-off. */
-    @WithDefault("5")
+    /** With the back-off below, about 26 s of waiting: an outage of that length delays songs instead of failing them. */
+    @WithDefault("10")
     int attempts();
 
     @WithDefault("200ms")
     Duration initialBackoff();
+
+    /** The back-off doubles up to this. */
+    @WithDefault("5s")
+    Duration maxBackoff();
 }
