@@ -23,11 +23,18 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private final ChildProcess process;
+    private final Path workDir;
+    private final List<Path> classpath;
+    private final List<String> jvm;
+    private final Path config;
     private final int port;
+    private volatile ChildProcess process;
 
-    private KafkaBroker(ChildProcess process, int port) {
-        this.process = process;
+    private KafkaBroker(Path workDir, List<Path> classpath, List<String> jvm, Path config, int port) {
+        this.workDir = workDir;
+        this.classpath = classpath;
+        this.jvm = jvm;
+        this.config = config;
         this.port = port;
     }
 
@@ -48,17 +55,31 @@ public final class KafkaBroker implements AutoCloseable {
                 workDir.resolve("format.log"));
         format.awaitSuccess(Duration.ofSeconds(60));
 
-        ChildProcess broker = ChildProcess.startJava("kafka-broker", classpath, jvm, "kafka.Kafka",
-                List.of(config.toString()), Map.of(), workDir.resolve("broker.log"));
-        KafkaBroker started = new KafkaBroker(broker, port);
+        KafkaBroker started = new KafkaBroker(workDir, classpath, jvm, config, port);
+        started.launch();
+        return started;
+    }
+
+    /** Starts the broker process on this broker's ports and storage, and waits until it answers. */
+    private void launch() throws IOException, InterruptedException {
+        process = ChildProcess.startJava("kafka-broker", classpath, jvm, "kafka.Kafka", List.of(config.toString()), Map.of(),
+                workDir.resolve("broker.log"));
         try {
-            FreePorts.awaitOpen(broker, port, START_TIMEOUT);
-            started.awaitReady();
-            return started;
+            FreePorts.awaitOpen(process, port, START_TIMEOUT);
+            awaitReady();
         } catch (IOException | RuntimeException | InterruptedException e) {
-            started.close();
+            close();
             throw e;
         }
+    }
+
+    /**
+     * Stops the broker (SIGTERM: a controlled shutdown) and starts it again on the same ports with the same log, as an
+     * operator's restart or a rolling upgrade does. Clients see their connections drop and reconnect.
+     */
+    public void restart() throws IOException, InterruptedException {
+        process.close();
+        launch();
     }
 
     public String bootstrapServers() {
