@@ -23,7 +23,7 @@ final class LocalServices implements AutoCloseable {
             "clustering-service");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
-    private final List<ChildProcess> processes = new ArrayList<>();
+    private final List<ChildProcess> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     /** The gateway's one API key, fresh for every start: the local system is as closed as a deployed one. */
     private final String apiKey = freshKey();
@@ -39,16 +39,21 @@ final class LocalServices implements AutoCloseable {
     }
 
     static LocalServices start(Path home, LocalInfra infra, Path logs) throws IOException, InterruptedException {
+        return start(home, infra, logs, SERVICES);
+    }
+
+    /** Only the named services (fault tests start the one they hurt). */
+    static LocalServices start(Path home, LocalInfra infra, Path logs, List<String> names) throws IOException, InterruptedException {
         LocalServices services = new LocalServices();
         try {
             // Every port first: the gateway calls the embedding service, which starts after it.
             for (String service : SERVICES) {
                 services.ports.put(service, freePort());
             }
-            for (String service : SERVICES) {
-                services.launch(home, service, infra, logs);
+            for (String service : names) {
+                services.processes.add(services.launch(home, service, infra, logs));
             }
-            services.awaitReady();
+            services.awaitReady(services.processes);
             return services;
         } catch (IOException | RuntimeException | InterruptedException e) {
             services.close();
@@ -60,7 +65,18 @@ final class LocalServices implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
-    private void launch(Path home, String service, LocalInfra infra, Path logs) throws IOException {
+    /** Kills a service with SIGKILL and starts it again on the same port; returns once it is ready. */
+    void killAndRestart(String service, Path home, LocalInfra infra, Path logs) throws IOException, InterruptedException {
+        ChildProcess old = processes.stream().filter(p -> p.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(service + " is not running"));
+        old.kill();
+        processes.remove(old);
+        ChildProcess fresh = launch(home, service, infra, logs);
+        processes.add(fresh);
+        awaitReady(List.of(fresh));
+    }
+
+    private ChildProcess launch(Path home, String service, LocalInfra infra, Path logs) throws IOException {
         Path jar = home.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build first with ./mvnw -DskipTests install");
@@ -77,12 +93,12 @@ final class LocalServices implements AutoCloseable {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                 "-jar", jar.toString());
-        processes.add(ChildProcess.start(service, command, environment, logs.resolve(service + ".log")));
+        return ChildProcess.start(service, command, environment, logs.resolve(service + ".log"));
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
+    private void awaitReady(List<ChildProcess> starting) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        for (ChildProcess process : processes) {
+        for (ChildProcess process : starting) {
             GatewayClient probe = new GatewayClient(url(process.name()));
             while (!probe.ready()) {
                 if (!process.isAlive()) {

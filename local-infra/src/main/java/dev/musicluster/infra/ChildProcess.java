@@ -103,6 +103,13 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash or an OOM kill would end it: no shutdown hook runs, nothing is flushed or committed. */
+    public void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
