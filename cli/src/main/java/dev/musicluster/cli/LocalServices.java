@@ -7,11 +7,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The five services as child processes of this launcher, each the Quarkus application its module builds, wired to
@@ -23,15 +25,15 @@ final class LocalServices implements AutoCloseable {
             "clustering-service");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
-    private final List<ChildProcess> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ChildProcess> processes = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     /** The gateway's one API key, fresh for every start: the local system is as closed as a deployed one. */
     private final String apiKey = freshKey();
 
     private static String freshKey() {
         byte[] bytes = new byte[16];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes);
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     String apiKey() {

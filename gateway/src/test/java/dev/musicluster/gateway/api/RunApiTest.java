@@ -17,14 +17,24 @@ import dev.musicluster.infra.KafkaProbe;
 import dev.musicluster.infra.LocalInfra;
 import dev.musicluster.infra.LocalInfraTestResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Runs through the real broker: a POST publishes the request; the run's events make its status; results are served. */
 @QuarkusTest
@@ -74,13 +84,13 @@ class RunApiTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(120)
+    @Timeout(120)
     void aRunsProgressStreamsAsServerSentEventsUntilItIsDone() throws Exception {
         KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
         // A stream opened before its run exists waits for it.
         var early = stream("run-later");
         Writers.given().contentType(ContentType.JSON).body("{\"runId\":\"run-later\",\"models\":[\"vae\"]}").post("/api/runs").then().statusCode(202);
-        assertThat(early.get(30, java.util.concurrent.TimeUnit.SECONDS).body().filter(line -> line.startsWith("data:")).findFirst())
+        assertThat(early.get(30, TimeUnit.SECONDS).body().filter(line -> line.startsWith("data:")).findFirst())
                 .hasValueSatisfying(line -> assertThat(line).contains("\"runId\":\"run-later\"", "\"state\":\"REQUESTED\""));
 
         // Each change of a run is an event, until the run is done; the stream then ends. Each event is sent only once
@@ -88,7 +98,7 @@ class RunApiTest {
         String runId = "run-live";
         Writers.given().contentType(ContentType.JSON).body("{\"runId\":\"run-live\",\"models\":[\"vae\"]}").post("/api/runs").then().statusCode(202);
         awaitState(runId, "REQUESTED");
-        var lines = stream(runId).get(30, java.util.concurrent.TimeUnit.SECONDS).body().iterator();
+        var lines = stream(runId).get(30, TimeUnit.SECONDS).body().iterator();
         assertThat(nextState(lines)).isEqualTo("REQUESTED");
         probe.send(Topics.TRAINING_PROGRESS.name(), runId, EventCodec.toJson(new TrainingProgress(1, runId, "vae", 1, 2, 3.0, 2.5, 0.5,
                 0.1, Instant.now())), Map.of());
@@ -105,13 +115,13 @@ class RunApiTest {
         given().get("/api/runs/bad+id/events").then().statusCode(400);
     }
 
-    private java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<java.util.stream.Stream<String>>> stream(String runId) {
-        return java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(events.resolve(runId + "/events"))
-                .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+    private CompletableFuture<HttpResponse<Stream<String>>> stream(String runId) {
+        return HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(events.resolve(runId + "/events"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
     }
 
     /** The state of the next event of the stream (reads block until it comes; the test's own timeout bounds them). */
-    private static String nextState(java.util.Iterator<String> lines) {
+    private static String nextState(Iterator<String> lines) {
         while (lines.hasNext()) {
             String line = lines.next();
             if (line.startsWith("data:")) {
@@ -121,8 +131,8 @@ class RunApiTest {
         return "(stream ended)";
     }
 
-    @io.quarkus.test.common.http.TestHTTPResource("/api/runs/")
-    java.net.URI events;
+    @TestHTTPResource("/api/runs/")
+    URI events;
 
     @Test
     void aRefusedRequestFailsItsRunWithTheReasonAndBadInputIsAnswered400() throws Exception {
