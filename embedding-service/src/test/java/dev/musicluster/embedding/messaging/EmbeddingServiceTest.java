@@ -55,6 +55,10 @@ class EmbeddingServiceTest {
         probe.send(Topics.SONGS_INGESTED.name(), "bad-lone-surrogate", EventCodec.toJson(surrogate).replace("SURROGATE", "\\ud800"), Map.of());
         send(probe, "bad-missing-object", null, ObjectKeys.rawLyrics("nowhere"));
         probe.send(Topics.SONGS_INGESTED.name(), "bad-malformed", "{\"schemaVersion\":1,", Map.of());
+        SongIngested future = new SongIngested(SongIngested.SCHEMA_VERSION, "bad-future-version", "x", null,
+                ObjectKeys.rawAudio("bad-future-version", "wav"), "wav", 1, "00", "hello", null, Map.of(), "r", Instant.now());
+        probe.send(Topics.SONGS_INGESTED.name(), "bad-future-version", EventCodec.toJson(future).replace("\"schemaVersion\":1",
+                "\"schemaVersion\":99"), Map.of());
 
         List<ConsumerRecord<String, String>> done = probe.collect(Topics.LYRICS_EMBEDDINGS.name(), r -> true, 9, Duration.ofSeconds(90));
         Map<String, LyricsEmbedded> events = new HashMap<>();
@@ -75,10 +79,12 @@ class EmbeddingServiceTest {
         assertThat(events.get("long-lyrics").truncated()).isTrue();
         assertThat(events.get("long-lyrics").language()).isEqualTo("en");
 
-        List<ConsumerRecord<String, String>> dead = probe.collect(Topics.DLQ_EMBEDDING_SERVICE.name(), r -> true, 4, Duration.ofSeconds(60));
+        List<ConsumerRecord<String, String>> dead = probe.collect(Topics.DLQ_EMBEDDING_SERVICE.name(), r -> true, 5, Duration.ofSeconds(60));
         Map<String, String> reasons = new HashMap<>();
         dead.forEach(record -> reasons.put(record.key(), KafkaProbe.header(record, DeadLetters.REASON)));
-        assertThat(reasons).containsOnlyKeys("bad-latin1-lyrics", "bad-lone-surrogate", "bad-missing-object", "bad-malformed");
+        assertThat(reasons).containsOnlyKeys("bad-latin1-lyrics", "bad-lone-surrogate", "bad-missing-object", "bad-malformed",
+                "bad-future-version");
+        assertThat(reasons.get("bad-future-version")).contains("unsupported schema version 99");
         assertThat(reasons.get("bad-latin1-lyrics")).contains("not valid UTF-8");
         assertThat(reasons.get("bad-lone-surrogate")).contains("lone UTF-16 surrogate");
         assertThat(reasons.get("bad-missing-object")).contains("no such object");
