@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -68,6 +69,20 @@ final class WebUi {
             wait.until(d -> !d.findElements(By.cssSelector("#metric-table tbody tr")).isEmpty());
             wait.until(d -> !d.findElements(By.cssSelector("#cluster-list .card")).isEmpty());
             screenshot(driver, screenshots.resolve("map.png"), "map");
+
+            // A click on a point plays its song and shows its cluster and neighbours.
+            @SuppressWarnings("unchecked")
+            List<Number> pixel = (List<Number>) ((JavascriptExecutor) driver).executeScript(
+                    "const chart = echarts.getInstanceByDom(document.getElementById('scatter'));"
+                    + "const point = chart.getOption().series[0].data[0];"
+                    + "return chart.convertToPixel({seriesIndex: 0}, [point[0], point[1]]);");
+            WebElement canvas = driver.findElement(By.cssSelector("#scatter canvas"));
+            new Actions(driver).moveToElement(canvas, pixel.get(0).intValue() - canvas.getSize().getWidth() / 2,
+                    pixel.get(1).intValue() - canvas.getSize().getHeight() / 2).click().perform();
+            wait.until(d -> d.findElement(By.id("player")).getAttribute("src").contains("/api/songs/"));
+            wait.until(d -> d.findElement(By.id("detail-body")).getText().contains("Sounds like:"));
+            String src = driver.findElement(By.id("player")).getAttribute("src");
+            assertThat(src).as("the clicked song's audio").matches(".*/api/songs/[A-Za-z0-9._-]+/audio");
 
             WebElement search = driver.findElement(By.id("search-text"));
             search.sendKeys(searchText);
