@@ -97,6 +97,26 @@ class SongIngestionTest {
     }
 
     @Test
+    void hostileNamesAndTextAreHarmless() throws Exception {
+        // A client's file name never reaches a key: the key is made from the song id and the sniffed container.
+        Writers.given().multiPart("audio", "../../../etc/passwd.wav", Files.readAllBytes(wav), "application/octet-stream")
+                .multiPart("metadata", "{\"id\":\"hostile-name\",\"title\":\"x\"}", "application/json").post("/api/songs")
+                .then().statusCode(202);
+        assertThat(infra.s3().get("raw/hostile-name/audio.wav")).hasSize((int) Files.size(wav));
+        for (String id : java.util.List.of("..", ".", "a/b", "a\\b", "x".repeat(129), "café")) {
+            upload(wav, "{\"id\":" + com.fasterxml.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(id)
+                    + ",\"title\":\"x\"}").then().statusCode(400);
+        }
+        // Control characters in lyrics are kept as sent (the embedding service normalises them); 1 MB of lyrics travels as an object.
+        upload(wav, "{\"id\":\"control-chars\",\"title\":\"x\",\"lyrics\":\"la\\u0000la\\u001b[31m la\"}").then().statusCode(202);
+        String megabyte = "la ".repeat(350_000);
+        upload(wav, "{\"id\":\"megabyte-lyrics\",\"title\":\"x\",\"lyrics\":\"" + megabyte + "\"}").then().statusCode(202);
+        SongIngested big = EventCodec.fromJson(probe().await(Topics.SONGS_INGESTED.name(), r -> "megabyte-lyrics".equals(r.key()),
+                Duration.ofSeconds(30)).value(), SongIngested.class);
+        assertThat(infra.s3().get(big.lyricsKey())).hasSize(megabyte.length());
+    }
+
+    @Test
     void aSongWithoutIdIsNamedByItsAudio() {
         String first = upload(wav, "{\"title\":\"anonymous\"}").then().statusCode(202).extract().path("id");
         String second = upload(wav, "{\"title\":\"anonymous\"}").then().statusCode(200).extract().path("id");
