@@ -104,8 +104,20 @@ final class GatewayClient {
         return answer.get("runId").asText();
     }
 
-    JsonNode run(String runId) throws IOException, InterruptedException {
-        return parse(new String(download("api/runs/" + runId), java.nio.charset.StandardCharsets.UTF_8));
+    /**
+     * The run as the gateway shows it, or empty while the gateway has not seen it yet: its view follows the topics,
+     * so a run just started may be unknown for a moment.
+     */
+    java.util.Optional<JsonNode> run(String runId) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/runs/" + runId)).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return java.util.Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /api/runs/" + runId + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return java.util.Optional.of(parse(response.body()));
     }
 
     /** The body of a GET on a path under the gateway's base URL; anything but 200 is an error with the gateway's words. */

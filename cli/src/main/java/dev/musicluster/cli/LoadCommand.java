@@ -4,15 +4,12 @@ import dev.musicluster.demo.DemoCorpus;
 import dev.musicluster.demo.ManifestEntry;
 import dev.musicluster.demo.SongManifest;
 import dev.musicluster.infra.LocalInfra;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +22,9 @@ import picocli.CommandLine.Option;
                 + "N generated songs through the gateway; prints throughput, p50/p99 latency from ingest to features and to "
                 + "cluster assignment, and how many songs were lost.")
 final class LoadCommand implements Callable<Integer> {
+
+    /** Listing thousands of songs is work for the gateway too: once a second, not four times. */
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     @Option(names = "--songs", defaultValue = "2000", paramLabel = "N", description = "Songs in the load (default: ${DEFAULT-VALUE}).")
     int songs;
@@ -48,12 +48,16 @@ final class LoadCommand implements Callable<Integer> {
         Path home = Path.of(System.getProperty("musicluster.home", ".")).toAbsolutePath().normalize();
         Path corpus = DemoCorpus.generate(work.resolve("corpus"), distinct, seconds, Runtime.getRuntime().availableProcessors());
         List<ManifestEntry> recordings = SongManifest.read(corpus, "label");
+        // A fresh broker, store and logs each time; the generated corpus is kept.
+        RunCommand.deleteRecursively(work.resolve("infra"));
+        RunCommand.deleteRecursively(work.resolve("logs"));
         try (LocalInfra infra = LocalInfra.start(work.resolve("infra"));
              LocalServices services = LocalServices.start(home, infra, work.resolve("logs"))) {
             GatewayClient gateway = new GatewayClient(services.url("gateway"), services.apiKey());
             console.printf("warm-up: %d songs, then a vae (5 epochs, kmeans) becomes the active model%n", recordings.size());
             BulkIngest.run(gateway, recordings, console);
-            awaitStage(gateway, ids(recordings), "lyrics", Duration.ofMinutes(10), console);
+            SongStages.await(gateway, ids(recordings), "lyrics", song -> SongStages.settled(song, "lyrics"), Duration.ofMinutes(10),
+                    POLL, console);
             String runId = gateway.startRun(Map.of("models", List.of("vae"), "hyperParameters", Map.of("epochs", "5"),
                     "algorithms", List.of("kmeans"), "k", "auto"));
             PipelineRun.await(gateway, runId, List.of("vae"), Duration.ofMinutes(10), console);
@@ -67,7 +71,8 @@ final class LoadCommand implements Callable<Integer> {
             long started = System.nanoTime();
             BulkIngest.Report report = BulkIngest.run(gateway, load, console);
             double uploadSeconds = (System.nanoTime() - started) / 1e9;
-            List<Map<String, Object>> done = awaitStage(gateway, ids(load), "cluster", timeout, console);
+            List<Map<String, Object>> done = SongStages.await(gateway, ids(load), "cluster", song -> SongStages.settled(song, "cluster"),
+                    timeout, POLL, console);
             double totalSeconds = (System.nanoTime() - started) / 1e9;
             summarise(done, ids(load), report, uploadSeconds, totalSeconds, console);
             return report.failures().isEmpty() ? 0 : 2;
@@ -90,8 +95,8 @@ final class LoadCommand implements Callable<Integer> {
                 continue;
             }
             Instant ingested = Instant.parse(String.valueOf(song.get("ingestedAt")));
-            Map<String, Object> features = stage(song, "features");
-            Map<String, Object> cluster = stage(song, "cluster");
+            Map<String, Object> features = SongStages.of(song, "features");
+            Map<String, Object> cluster = SongStages.of(song, "cluster");
             if (!"DONE".equals(cluster.get("state"))) {
                 failed++;
                 continue;
@@ -117,35 +122,5 @@ final class LoadCommand implements Callable<Integer> {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    /** Waits until every song has the stage done or failed; fails after the timeout. */
-    private static List<Map<String, Object>> awaitStage(GatewayClient gateway, Set<String> ids, String stage, Duration timeout,
-                                                        PrintStream console) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Progress progress = new Progress(console, stage, ids.size());
-        while (true) {
-            List<Map<String, Object>> songs = gateway.songs();
-            long settled = songs.stream().filter(s -> ids.contains(String.valueOf(s.get("id"))))
-                    .filter(s -> Arrays.asList("DONE", "FAILED").contains(stage(s, stage).get("state"))).count();
-            progress.update((int) settled);
-            if (settled == ids.size()) {
-                progress.done();
-                return songs;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("stage " + stage + ": only " + settled + " of " + ids.size() + " songs within " + timeout);
-            }
-            Thread.sleep(1000);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> stage(Map<String, Object> song, String stage) {
-        Object stages = song.get("stages");
-        if (stages instanceof Map<?, ?> map && map.get(stage) instanceof Map<?, ?> status) {
-            return (Map<String, Object>) status;
-        }
-        return new LinkedHashMap<>();
     }
 }

@@ -52,7 +52,14 @@ final class PipelineRun {
         Map<String, Progress> bars = new HashMap<>();
         Map<String, Integer> shown = new HashMap<>();
         while (true) {
-            JsonNode run = gateway.run(runId);
+            JsonNode run = gateway.run(runId).orElse(null);
+            if (run == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("run " + runId + " never appeared at the gateway within " + timeout);
+                }
+                Thread.sleep(250);
+                continue;
+            }
             String state = run.path("state").asText();
             for (String model : models) {
                 JsonNode view = run.path("byModel").path(model);

@@ -109,8 +109,8 @@ final class RunCommand implements Callable<Integer> {
         int exit = Reports.summarise(report, console);
         Set<String> ids = new HashSet<>(report.ids());
         awaitStage(gateway, ids, "listed", song -> true, console);
-        awaitStage(gateway, ids, "features", song -> stageSettled(song, "features"), console);
-        List<Map<String, Object>> songs = awaitStage(gateway, ids, "lyrics", song -> stageSettled(song, "lyrics"), console);
+        awaitStage(gateway, ids, "features", song -> SongStages.settled(song, "features"), console);
+        List<Map<String, Object>> songs = awaitStage(gateway, ids, "lyrics", song -> SongStages.settled(song, "lyrics"), console);
         List<String> requested = models == null ? PipelineRun.applicableModels(entries, "language") : models;
         boolean trains = !requested.isEmpty() && !requested.equals(List.of("none"));
         if (trains) {
@@ -151,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
         com.fasterxml.jackson.databind.JsonNode run = PipelineRun.await(gateway, runId, requested, runTimeout, console);
         console.printf("run %s trained and clustered in %.1f s%n", runId, (System.nanoTime() - started) / 1e9);
         List<Map<String, Object>> songs = awaitStage(gateway, ids, "cluster",
-                song -> stageSettled(song, "cluster") || stageFailed(song, "features"), console);
+                song -> SongStages.settled(song, "cluster") || SongStages.failed(song, "features"), console);
         PipelineRun.download(gateway, run, out);
         PipelineRun.printMetrics(out.resolve("clustering_metrics.csv"), console);
         console.printf("%nresults of %s in %s: clustering_metrics.csv, assignments.csv, latents/, maps/, history/, reconstructions/%n",
@@ -159,50 +159,14 @@ final class RunCommand implements Callable<Integer> {
         return songs;
     }
 
-    /**
-     * Waits until every ingested song is listed by the gateway and {@code settled} holds for it, showing progress;
-     * fails after the stage timeout rather than hang.
-     */
     private List<Map<String, Object>> awaitStage(GatewayClient gateway, Set<String> ids, String stage,
                                                  Predicate<Map<String, Object>> settled, PrintStream console)
             throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + stageTimeout.toNanos();
-        Progress progress = new Progress(console, stage, ids.size());
-        while (true) {
-            List<Map<String, Object>> songs = gateway.songs();
-            long done = songs.stream().filter(song -> ids.contains(String.valueOf(song.get("id")))).filter(settled).count();
-            progress.update((int) done);
-            if (done == ids.size()) {
-                progress.done();
-                return songs;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("stage " + stage + ": only " + done + " of " + ids.size() + " songs within " + stageTimeout);
-            }
-            Thread.sleep(250);
-        }
+        return SongStages.await(gateway, ids, stage, settled, stageTimeout, Duration.ofMillis(250), console);
     }
 
-    /** A stage is settled for a song once it is done or has failed (its reason is in the song's status). */
-    private static boolean stageSettled(Map<String, Object> song, String stage) {
-        Object state = stageState(song, stage);
-        return "DONE".equals(state) || "FAILED".equals(state);
-    }
-
-    /** A song whose features failed never reaches a latent or a cluster. */
-    private static boolean stageFailed(Map<String, Object> song, String stage) {
-        return "FAILED".equals(stageState(song, stage));
-    }
-
-    private static Object stageState(Map<String, Object> song, String stage) {
-        Object stages = song.get("stages");
-        if (!(stages instanceof Map<?, ?> map) || !(map.get(stage) instanceof Map<?, ?> status)) {
-            return null;
-        }
-        return status.get("state");
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Removes a folder and everything in it; nothing when it does not exist. */
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
