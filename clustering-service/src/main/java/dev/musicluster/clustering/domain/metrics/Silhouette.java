@@ -1,6 +1,6 @@
 package dev.musicluster.clustering.domain.metrics;
 
-import java.util.Random;
+import dev.musicluster.clustering.domain.SeededSample;
 import java.util.stream.IntStream;
 
 /**
@@ -34,14 +34,7 @@ public final class Silhouette {
         if (sampleSize >= n) {
             return new Estimate(exact(points, clusters), 0.0, n);
         }
-        int[] order = IntStream.range(0, n).toArray();
-        Random random = new Random(seed);
-        for (int i = 0; i < sampleSize; i++) {
-            int j = i + random.nextInt(n - i);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
+        int[] order = SeededSample.draw(n, sampleSize, seed);
         double[][] sample = new double[sampleSize][];
         int[] sampleClusters = new int[sampleSize];
         for (int i = 0; i < sampleSize; i++) {

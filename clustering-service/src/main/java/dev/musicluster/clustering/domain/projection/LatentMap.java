@@ -1,10 +1,10 @@
 package dev.musicluster.clustering.domain.projection;
 
+import dev.musicluster.clustering.domain.SeededSample;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import smile.manifold.TSNE;
 import smile.manifold.UMAP;
 import smile.math.MathEx;
@@ -37,7 +37,9 @@ public record LatentMap(List<String> ids, double[][] tsne, double[][] umap) {
         if (ids.size() != points.length) {
             throw new IllegalArgumentException(ids.size() + " ids for " + points.length + " points");
         }
-        int[] chosen = sample(points.length, maxSongs, seed);
+        // In input order, so a map's rows follow the latents'.
+        int[] chosen = SeededSample.draw(points.length, maxSongs, seed);
+        Arrays.sort(chosen);
         List<String> drawn = new ArrayList<>(chosen.length);
         double[][] x = new double[chosen.length][];
         for (int i = 0; i < chosen.length; i++) {
@@ -101,23 +103,5 @@ public record LatentMap(List<String> ids, double[][] tsne, double[][] umap) {
 
     private static String format(double value) {
         return String.format(Locale.ROOT, "%.5g", value);
-    }
-
-    /** All indices in order when they fit, else a seeded sample of {@code max} of them, in input order. */
-    private static int[] sample(int n, int max, long seed) {
-        if (n <= max) {
-            return java.util.stream.IntStream.range(0, n).toArray();
-        }
-        int[] all = java.util.stream.IntStream.range(0, n).toArray();
-        Random random = new Random(seed);
-        for (int i = 0; i < max; i++) {
-            int j = i + random.nextInt(n - i);
-            int swap = all[i];
-            all[i] = all[j];
-            all[j] = swap;
-        }
-        int[] chosen = Arrays.copyOf(all, max);
-        Arrays.sort(chosen);
-        return chosen;
     }
 }
