@@ -1,11 +1,11 @@
 package dev.musicluster.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.musicluster.cli.report.RunResults;
 import dev.musicluster.contracts.events.TrainingRequested;
 import dev.musicluster.demo.ManifestEntry;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +15,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The training and clustering part of the main job, through the gateway: which models apply to the songs, the run
@@ -117,25 +115,15 @@ final class PipelineRun {
     }
 
     /** Per label column, every representation and algorithm by NMI, best first. */
-    static void printMetrics(Path metrics, PrintStream console) throws IOException {
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
-                .parse(new StringReader(Files.readString(metrics))).getRecords();
-        List<CSVRecord> scored = new ArrayList<>(rows.stream().filter(r -> !r.get("label").isEmpty()).toList());
-        scored.sort(Comparator.comparing((CSVRecord r) -> r.get("label")).thenComparing(r -> -number(r.get("nmi"))));
+    static void printMetrics(RunResults results, PrintStream console) throws IOException {
+        List<Map<String, String>> scored = new ArrayList<>(results.metrics().stream().filter(r -> !r.get("label").isEmpty()).toList());
+        scored.sort(Comparator.comparing((Map<String, String> r) -> r.get("label")).thenComparing(r -> -RunResults.number(r.get("nmi"))));
         console.printf("%n%-10s %-16s %-22s %4s %7s %7s %7s %10s%n", "label", "representation", "algorithm", "k", "NMI", "ARI",
                 "purity", "silhouette");
-        for (CSVRecord r : scored) {
+        for (Map<String, String> r : scored) {
             console.printf("%-10s %-16s %-22s %4s %7.3f %7.3f %7.3f %10.3f%n", r.get("label"), r.get("representation"),
-                    r.get("algorithm"), r.get("k"), number(r.get("nmi")), number(r.get("ari")), number(r.get("purity")),
-                    number(r.get("silhouette")));
-        }
-    }
-
-    private static double number(String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
+                    r.get("algorithm"), r.get("k"), RunResults.number(r.get("nmi")), RunResults.number(r.get("ari")),
+                    RunResults.number(r.get("purity")), RunResults.number(r.get("silhouette")));
         }
     }
 }

@@ -153,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
         List<Map<String, Object>> songs = awaitStage(gateway, ids, "cluster",
                 song -> SongStages.settled(song, "cluster") || SongStages.failed(song, "features"), console);
         PipelineRun.download(gateway, run, out);
-        PipelineRun.printMetrics(out.resolve("clustering_metrics.csv"), console);
+        PipelineRun.printMetrics(new dev.musicluster.cli.report.RunResults(out), console);
         console.printf("%nresults of %s in %s: clustering_metrics.csv, assignments.csv, latents/, maps/, history/, reconstructions/%n",
                 runId, out.toAbsolutePath());
         return songs;

@@ -10,8 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -56,12 +54,9 @@ final class CategoryScatter {
             renderer.setSeriesOutlineStroke(index, new BasicStroke(0.5f));
         }
         XYPlot plot = new XYPlot(data, axis(axisName + " 1"), axis(axisName + " 2"), renderer);
-        plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xe0e0e0));
         plot.setRangeGridlinePaint(new Color(0xe0e0e0));
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT.deriveFont(14f), plot, categories.size() <= 24);
-        chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
+        ChartFile.save(png, title, plot, categories.size() <= 24, WIDTH, HEIGHT);
         return points.size();
     }
 

@@ -119,7 +119,7 @@ public final class HtmlReport {
                     .append("</td><td>").append(escape(r.get("algorithm"))).append("</td><td class=\"n\">").append(escape(r.get("k")))
                     .append("</td>");
             for (String metric : List.of("nmi", "ari", "purity", "silhouette")) {
-                double value = MetricBars.number(r.get(metric));
+                double value = RunResults.number(r.get(metric));
                 html.append("<td class=\"n\">").append(Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "").append("</td>");
             }
             html.append("</tr>\n");
@@ -128,7 +128,7 @@ public final class HtmlReport {
     }
 
     private static double sortKey(Map<String, String> row) {
-        double value = MetricBars.number(row.get(row.getOrDefault("label", "").isEmpty() ? "silhouette" : "nmi"));
+        double value = RunResults.number(row.get(row.getOrDefault("label", "").isEmpty() ? "silhouette" : "nmi"));
         return Double.isFinite(value) ? value : Double.NEGATIVE_INFINITY;
     }
 

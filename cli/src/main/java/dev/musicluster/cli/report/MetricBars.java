@@ -7,8 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -34,7 +32,7 @@ final class MetricBars {
             if (!row.getOrDefault("label", "").equals(label)) {
                 continue;
             }
-            double value = number(row.get(metric));
+            double value = RunResults.number(row.get(metric));
             if (Double.isFinite(value)) {
                 data.addValue(value, row.get("algorithm"), row.get("representation"));
                 algorithms.add(row.get("algorithm"));
@@ -55,20 +53,9 @@ final class MetricBars {
         CategoryAxis representations = new CategoryAxis("representation");
         representations.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         CategoryPlot plot = new CategoryPlot(data, representations, new NumberAxis(metric.toUpperCase(java.util.Locale.ROOT)), renderer);
-        plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xd0d0d0));
         String title = label.isEmpty() ? metric + " (no labels)" : metric.toUpperCase(java.util.Locale.ROOT) + " against " + label;
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT.deriveFont(14f), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 480);
+        ChartFile.save(png, title, plot, true, 900, 480);
         return true;
-    }
-
-    static double number(String value) {
-        try {
-            return value == null ? Double.NaN : Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 }

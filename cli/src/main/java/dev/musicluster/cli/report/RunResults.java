@@ -156,6 +156,15 @@ public final class RunResults {
         return Optional.of(Map.entry(songIds, NpyFormat.fromBytes(Files.readAllBytes(npy))));
     }
 
+    /** A metric cell as a number: NaN when empty or not a number (a metric that does not apply). */
+    public static double number(String value) {
+        try {
+            return value == null ? Double.NaN : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     private List<CSVRecord> records(String relative) throws IOException {
         Path file = folder.resolve(relative);
         if (!Files.exists(file)) {

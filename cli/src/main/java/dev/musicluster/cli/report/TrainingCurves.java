@@ -5,8 +5,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -40,12 +38,9 @@ final class TrainingCurves {
         plot.setRangeAxis(1, klAxis);
         plot.mapDatasetToRangeAxis(1, 1);
         plot.setRenderer(1, renderer(Palette.category(2)));
-        plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xe0e0e0));
         plot.setRangeGridlinePaint(new Color(0xe0e0e0));
-        JFreeChart chart = new JFreeChart(model + ": training", JFreeChart.DEFAULT_TITLE_FONT.deriveFont(14f), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 560, 360);
+        ChartFile.save(png, model + ": training", plot, true, 560, 360);
     }
 
     private static XYLineAndShapeRenderer renderer(Color... colours) {

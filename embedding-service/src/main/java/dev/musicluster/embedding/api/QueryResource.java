@@ -1,5 +1,7 @@
 package dev.musicluster.embedding.api;
 
+import dev.musicluster.contracts.query.LyricsQuery;
+import dev.musicluster.contracts.query.LyricsQueryVector;
 import dev.musicluster.embedding.app.LyricsEmbedding;
 import dev.musicluster.embedding.domain.text.InvalidTextException;
 import io.smallrye.common.annotation.Blocking;
@@ -19,36 +21,26 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Path("/api/embeddings")
 public class QueryResource {
 
-    /** At most this many characters of a query are read; a query is a line or a verse, not a book. */
-    static final int MAX_QUERY_CHARS = 10_000;
-
     private final LyricsEmbedding embedding;
 
     public QueryResource(LyricsEmbedding embedding) {
         this.embedding = embedding;
     }
 
-    /** What a query became: its vector in the lyrics space and the language it was read as. */
-    public record QueryVector(float[] vector, int dimension, String embedderId, String embedderVersion, String language,
-                              double languageConfidence, int tokens, boolean truncated) {
-    }
-
-    public record Query(String text) {
-    }
-
     @POST
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public QueryVector embed(Query query) {
+    public LyricsQueryVector embed(LyricsQuery query) {
         if (query == null || query.text() == null || query.text().isBlank()) {
             throw new IllegalArgumentException("a search needs a non-empty text");
         }
-        if (query.text().length() > MAX_QUERY_CHARS) {
-            throw new IllegalArgumentException("a search text has at most " + MAX_QUERY_CHARS + " characters, not " + query.text().length());
+        if (query.text().length() > LyricsQuery.MAX_CHARS) {
+            throw new IllegalArgumentException("a search text has at most " + LyricsQuery.MAX_CHARS + " characters, not "
+                    + query.text().length());
         }
         LyricsEmbedding.Embedded e = embedding.query(query.text());
-        return new QueryVector(e.vector().values(), e.vector().dimension(), e.vector().embedderId(), e.vector().embedderVersion(),
+        return new LyricsQueryVector(e.vector().values(), e.vector().dimension(), e.vector().embedderId(), e.vector().embedderVersion(),
                 e.language().language(), e.language().confidence(), e.tokens(), e.truncated());
     }
 

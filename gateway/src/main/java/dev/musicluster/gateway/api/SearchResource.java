@@ -1,5 +1,7 @@
 package dev.musicluster.gateway.api;
 
+import dev.musicluster.contracts.query.LyricsQuery;
+import dev.musicluster.contracts.query.LyricsQueryVector;
 import dev.musicluster.gateway.domain.ClusterIndex;
 import dev.musicluster.gateway.domain.LyricsIndex;
 import dev.musicluster.gateway.domain.Song;
@@ -22,8 +24,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Tag(name = "Search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
-
-    static final int MAX_TEXT = 10_000;
 
     private final EmbeddingService embeddings;
     private final LyricsIndex lyrics;
@@ -53,15 +53,15 @@ public class SearchResource {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("text= is required: the words to search the lyrics for");
         }
-        if (text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("text has at most " + MAX_TEXT + " characters, not " + text.length());
+        if (text.length() > LyricsQuery.MAX_CHARS) {
+            throw new IllegalArgumentException("text has at most " + LyricsQuery.MAX_CHARS + " characters, not " + text.length());
         }
         if (k < 1 || k > 100) {
             throw new IllegalArgumentException("k is between 1 and 100, not " + k);
         }
-        EmbeddingService.QueryVector query;
+        LyricsQueryVector query;
         try {
-            query = embeddings.embed(new EmbeddingService.Query(text));
+            query = embeddings.embed(new LyricsQuery(text));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 400) {
                 throw new IllegalArgumentException("the embedding service refused the text: " + e.getResponse().readEntity(String.class));

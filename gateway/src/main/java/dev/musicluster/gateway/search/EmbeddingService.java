@@ -1,5 +1,7 @@
 package dev.musicluster.gateway.search;
 
+import dev.musicluster.contracts.query.LyricsQuery;
+import dev.musicluster.contracts.query.LyricsQueryVector;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -9,13 +11,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/api/embeddings")
 public interface EmbeddingService {
 
-    record Query(String text) {
-    }
-
-    record QueryVector(float[] vector, int dimension, String embedderId, String embedderVersion, String language,
-                       double languageConfidence, int tokens, boolean truncated) {
-    }
-
     @POST
-    QueryVector embed(Query query);
+    LyricsQueryVector embed(LyricsQuery query);
 }
