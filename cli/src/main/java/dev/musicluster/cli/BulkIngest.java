@@ -1,6 +1,7 @@
 package dev.musicluster.cli;
 
 import dev.musicluster.demo.ManifestEntry;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -10,17 +11,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Uploads many songs through the gateway, a few at a time. A song that fails is reported and the others go on;
- * the caller decides what the failures mean.
+ * Uploads many songs through the gateway, a few at a time. A song the gateway refuses is reported and the others
+ * go on; the caller decides what the failures mean.
  */
 final class BulkIngest {
 
     private static final int PARALLEL_UPLOADS = 4;
+    private static final int RETRIES = 4;
 
     record Failure(ManifestEntry entry, String reason) {
     }
 
     record Report(int accepted, int unchanged, List<String> ids, List<Failure> failures) {
+    }
+
+    /**
+     * The gateway answers a repeated upload of the same song with "unchanged", so an upload that failed on the way
+     * (connection refused, a 5xx while the broker or the store is away) is simply sent again, after 1, 2, 4 and 8 s.
+     */
+    private static GatewayClient.Upload withRetries(GatewayClient gateway, ManifestEntry entry) throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                GatewayClient.Upload upload = gateway.ingest(entry);
+                if (upload.status() < 500 || attempt == RETRIES) {
+                    return upload;
+                }
+            } catch (IOException e) {
+                if (attempt == RETRIES) {
+                    throw e;
+                }
+            }
+            Thread.sleep(1000L << attempt);
+        }
     }
 
     static Report run(GatewayClient gateway, List<ManifestEntry> entries, PrintStream out) throws InterruptedException {
@@ -31,7 +53,7 @@ final class BulkIngest {
                 if (!Files.isRegularFile(entry.audio())) {
                     return new GatewayClient.Upload(0, entry.id(), "audio file not found: " + entry.audio());
                 }
-                return gateway.ingest(entry);
+                return withRetries(gateway, entry);
             }));
         }
         int accepted = 0;

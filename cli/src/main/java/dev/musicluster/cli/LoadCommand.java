@@ -4,6 +4,7 @@ import dev.musicluster.demo.DemoCorpus;
 import dev.musicluster.demo.ManifestEntry;
 import dev.musicluster.demo.SongManifest;
 import dev.musicluster.infra.LocalInfra;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,15 +13,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "A bounded load test on loopback: the embedded system, an active model trained on a warm-up set, then "
                 + "N generated songs through the gateway; prints throughput, p50/p99 latency from ingest to features and to "
-                + "cluster assignment, and how many songs were lost.")
+                + "cluster assignment, how many songs were lost, and what the topics hold for them. With --fault, the fault "
+                + "is injected once a quarter of the songs are clustered, and the time to recover is printed too.")
 final class LoadCommand implements Callable<Integer> {
 
     /** Listing thousands of songs is work for the gateway too: once a second, not four times. */
@@ -36,16 +41,54 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", paramLabel = "S", description = "Length of each recording (default: ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Option(names = "--fault", paramLabel = "FAULT",
+            description = "Injected mid-stream: broker-restart, store-outage (10 s) or kill:SERVICE (SIGKILL, then started again).")
+    String fault;
+
     @Option(names = "--work", defaultValue = ".musicluster/load", paramLabel = "DIR", description = "Working folder (default: ${DEFAULT-VALUE}).")
     Path work;
 
     @Option(names = "--timeout", defaultValue = "PT40M", paramLabel = "DURATION", description = "Longest wait for the load (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    /** A fault as it happened: when it struck, when the system was whole again, and the first song clustered after. */
+    record FaultReport(String description, int clusteredBefore, Instant injectedAt, Instant recoveredAt, Optional<Instant> firstAfter) {
+
+        double outageSeconds() {
+            return Duration.between(injectedAt, recoveredAt).toMillis() / 1e3;
+        }
+
+        /** From the system being whole again to the next song's cluster assignment. */
+        double recoverySeconds() {
+            return firstAfter.map(at -> Duration.between(recoveredAt, at).toMillis() / 1e3).orElse(Double.NaN);
+        }
+
+        void print(PrintStream console) {
+            console.printf("fault: %s after %d songs were clustered; whole again after %.1f s; next cluster assignment %.1f s later%n",
+                    description, clusteredBefore, outageSeconds(), recoverySeconds());
+        }
+    }
+
+    record Outcome(LoadSummary summary, DeliveryAudit.Report audit, Optional<FaultReport> fault) {
+
+        /** Every song clustered, one assignment each, none refused or dead-lettered. */
+        boolean ok() {
+            DeliveryAudit.Stage assignments = audit.assignments();
+            return summary.refused() == 0 && summary.lost() == 0 && assignments.songs() == summary.songs()
+                    && assignments.songsTwice() == 0 && audit.songsWithConflictingClusters() == 0 && audit.deadLetters() == 0;
+        }
+    }
+
+    /** The repository the services' jars are built in. */
+    Path home = Path.of(System.getProperty("musicluster.home", ".")).toAbsolutePath().normalize();
+
     @Override
     public Integer call() throws Exception {
-        PrintStream console = System.out;
-        Path home = Path.of(System.getProperty("musicluster.home", ".")).toAbsolutePath().normalize();
+        return run(System.out).ok() ? 0 : 2;
+    }
+
+    Outcome run(PrintStream console) throws IOException, InterruptedException {
+        Optional<Fault> injected = Optional.ofNullable(fault).map(Fault::parse);
         Path corpus = DemoCorpus.generate(work.resolve("corpus"), distinct, seconds, Runtime.getRuntime().availableProcessors());
         List<ManifestEntry> recordings = SongManifest.read(corpus, "label");
         // A fresh broker, store and logs each time; the generated corpus is kept.
@@ -67,60 +110,66 @@ final class LoadCommand implements Callable<Integer> {
                 ManifestEntry r = recordings.get(i % recordings.size());
                 load.add(new ManifestEntry(String.format("load-%05d", i), r.audio(), r.title() + " #" + i, r.artist(), r.lyrics(), r.labels()));
             }
-            console.printf("load: %d songs through the gateway%n", songs);
+            Set<String> ids = ids(load);
+            console.printf("load: %d songs through the gateway%s%n", songs, injected.map(f -> "; fault: " + f.describe()).orElse(""));
             long started = System.nanoTime();
+            CompletableFuture<FaultReport> faulting = injected.map(f -> CompletableFuture.supplyAsync(
+                    () -> injectMidStream(f, infra, services, gateway, ids))).orElse(null);
             BulkIngest.Report report = BulkIngest.run(gateway, load, console);
             double uploadSeconds = (System.nanoTime() - started) / 1e9;
-            List<Map<String, Object>> done = SongStages.await(gateway, ids(load), "cluster", song -> SongStages.settled(song, "cluster"),
+            List<Map<String, Object>> done = SongStages.await(gateway, ids, "cluster", song -> SongStages.settled(song, "cluster"),
                     timeout, POLL, console);
             double totalSeconds = (System.nanoTime() - started) / 1e9;
-            summarise(done, ids(load), report, uploadSeconds, totalSeconds, console);
-            return report.failures().isEmpty() ? 0 : 2;
+            Optional<FaultReport> faultReport = faulting == null ? Optional.empty() : Optional.of(withFirstAfter(join(faulting), done, ids));
+            Outcome outcome = new Outcome(LoadSummary.of(done, ids, report, uploadSeconds, totalSeconds),
+                    DeliveryAudit.of(infra.kafka().bootstrapServers(), ids), faultReport);
+            outcome.summary().print(console);
+            outcome.fault().ifPresent(f -> f.print(console));
+            outcome.audit().print(console);
+            return outcome;
         }
+    }
+
+    /** Waits until a quarter of the songs are clustered (mid-stream), then injects the fault. */
+    private static FaultReport injectMidStream(Fault fault, LocalInfra infra, LocalServices services, GatewayClient gateway,
+                                               Set<String> ids) {
+        try {
+            int clustered = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (clustered < Math.max(1, ids.size() / 4) && System.nanoTime() < deadline) {
+                Thread.sleep(POLL.toMillis());
+                clustered = (int) gateway.songs().stream().filter(s -> ids.contains(String.valueOf(s.get("id"))))
+                        .filter(s -> "DONE".equals(SongStages.of(s, "cluster").get("state"))).count();
+            }
+            Instant injectedAt = Instant.now();
+            Instant recoveredAt = fault.inject(infra, services);
+            return new FaultReport(fault.describe(), clustered, injectedAt, recoveredAt, Optional.empty());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not inject " + fault.describe() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while injecting " + fault.describe(), e);
+        }
+    }
+
+    private static FaultReport join(CompletableFuture<FaultReport> faulting) throws IOException, InterruptedException {
+        try {
+            return faulting.get();
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static FaultReport withFirstAfter(FaultReport report, List<Map<String, Object>> songs, Set<String> ids) {
+        Optional<Instant> first = songs.stream().filter(s -> ids.contains(String.valueOf(s.get("id"))))
+                .map(s -> SongStages.of(s, "cluster").get("at")).filter(at -> at != null).map(at -> Instant.parse(String.valueOf(at)))
+                .filter(at -> !at.isBefore(report.recoveredAt())).min(Instant::compareTo);
+        return new FaultReport(report.description(), report.clusteredBefore(), report.injectedAt(), report.recoveredAt(), first);
     }
 
     private static Set<String> ids(List<ManifestEntry> entries) {
         Set<String> ids = new HashSet<>();
         entries.forEach(e -> ids.add(e.id()));
         return ids;
-    }
-
-    private static void summarise(List<Map<String, Object>> all, Set<String> ids, BulkIngest.Report report, double uploadSeconds,
-                                  double totalSeconds, PrintStream console) {
-        List<Double> toFeatures = new ArrayList<>();
-        List<Double> toCluster = new ArrayList<>();
-        int failed = 0;
-        for (Map<String, Object> song : all) {
-            if (!ids.contains(String.valueOf(song.get("id")))) {
-                continue;
-            }
-            Instant ingested = Instant.parse(String.valueOf(song.get("ingestedAt")));
-            Map<String, Object> features = SongStages.of(song, "features");
-            Map<String, Object> cluster = SongStages.of(song, "cluster");
-            if (!"DONE".equals(cluster.get("state"))) {
-                failed++;
-                continue;
-            }
-            toFeatures.add(Duration.between(ingested, Instant.parse(String.valueOf(features.get("at")))).toMillis() / 1e3);
-            toCluster.add(Duration.between(ingested, Instant.parse(String.valueOf(cluster.get("at")))).toMillis() / 1e3);
-        }
-        console.printf("%nsongs %d: %d accepted by the gateway, %d refused, %d clustered, %d failed or lost%n", ids.size(), report.accepted(),
-                report.failures().size(), toCluster.size(), ids.size() - toCluster.size());
-        console.printf("upload  %.1f s: %.1f songs/s through the gateway%n", uploadSeconds, ids.size() / uploadSeconds);
-        console.printf("overall %.1f s: %.1f songs/s from the first upload to the last cluster assignment%n", totalSeconds,
-                toCluster.size() / totalSeconds);
-        console.printf("latency ingest -> features: p50 %.1f s, p99 %.1f s, max %.1f s%n", percentile(toFeatures, 50),
-                percentile(toFeatures, 99), percentile(toFeatures, 100));
-        console.printf("latency ingest -> cluster:  p50 %.1f s, p99 %.1f s, max %.1f s%n", percentile(toCluster, 50),
-                percentile(toCluster, 99), percentile(toCluster, 100));
-    }
-
-    private static double percentile(List<Double> values, double p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 }

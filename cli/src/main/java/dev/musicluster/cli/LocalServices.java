@@ -27,8 +27,17 @@ final class LocalServices implements AutoCloseable {
 
     private final List<ChildProcess> processes = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Path home;
+    private final LocalInfra infra;
+    private final Path logs;
     /** The gateway's one API key, fresh for every start: the local system is as closed as a deployed one. */
     private final String apiKey = freshKey();
+
+    private LocalServices(Path home, LocalInfra infra, Path logs) {
+        this.home = home;
+        this.infra = infra;
+        this.logs = logs;
+    }
 
     private static String freshKey() {
         byte[] bytes = new byte[16];
@@ -46,14 +55,14 @@ final class LocalServices implements AutoCloseable {
 
     /** Only the named services (fault tests start the one they hurt). */
     static LocalServices start(Path home, LocalInfra infra, Path logs, List<String> names) throws IOException, InterruptedException {
-        LocalServices services = new LocalServices();
+        LocalServices services = new LocalServices(home, infra, logs);
         try {
             // Every port first: the gateway calls the embedding service, which starts after it.
             for (String service : SERVICES) {
                 services.ports.put(service, freePort());
             }
             for (String service : names) {
-                services.processes.add(services.launch(home, service, infra, logs));
+                services.processes.add(services.launch(service));
             }
             services.awaitReady(services.processes);
             return services;
@@ -68,17 +77,17 @@ final class LocalServices implements AutoCloseable {
     }
 
     /** Kills a service with SIGKILL and starts it again on the same port; returns once it is ready. */
-    void killAndRestart(String service, Path home, LocalInfra infra, Path logs) throws IOException, InterruptedException {
+    void killAndRestart(String service) throws IOException, InterruptedException {
         ChildProcess old = processes.stream().filter(p -> p.name().equals(service)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(service + " is not running"));
         old.kill();
         processes.remove(old);
-        ChildProcess fresh = launch(home, service, infra, logs);
+        ChildProcess fresh = launch(service);
         processes.add(fresh);
         awaitReady(List.of(fresh));
     }
 
-    private ChildProcess launch(Path home, String service, LocalInfra infra, Path logs) throws IOException {
+    private ChildProcess launch(String service) throws IOException {
         Path jar = home.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build first with ./mvnw -DskipTests install");

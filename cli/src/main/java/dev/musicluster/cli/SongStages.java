@@ -24,7 +24,17 @@ final class SongStages {
         long deadline = System.nanoTime() + timeout.toNanos();
         Progress progress = new Progress(console, stage, ids.size());
         while (true) {
-            List<Map<String, Object>> songs = gateway.songs();
+            List<Map<String, Object>> songs;
+            try {
+                songs = gateway.songs();
+            } catch (IOException unreachable) {
+                // The gateway restarting (a fault test kills it, an operator redeploys it): ask again until the deadline.
+                if (System.nanoTime() > deadline) {
+                    throw unreachable;
+                }
+                Thread.sleep(poll.toMillis());
+                continue;
+            }
             long done = songs.stream().filter(song -> ids.contains(String.valueOf(song.get("id")))).filter(settled).count();
             progress.update((int) done);
             if (done == ids.size()) {

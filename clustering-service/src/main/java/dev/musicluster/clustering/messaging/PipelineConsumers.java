@@ -8,6 +8,7 @@ import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.ModelTrained;
 import dev.musicluster.kit.AcknowledgedSend;
+import dev.musicluster.kit.PublishedWork;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * The clustering of every trained model ({@code models.trained}; a record is acknowledged once its results and
  * assignments are acknowledged by the broker) and the online assignment of every new latent ({@code latents}) to
- * the active clustering. Failures go to {@code dlq.clustering-service}.
+ * the active clustering; a redelivered latent whose song is already assigned under its model is acknowledged
+ * without a second assignment. Failures go to {@code dlq.clustering-service}.
  */
 @ApplicationScoped
 public class PipelineConsumers {
@@ -33,14 +35,16 @@ public class PipelineConsumers {
     private final ActiveClustering active;
     private final Emitter<Record<String, String>> results;
     private final Emitter<Record<String, String>> assignments;
+    private final PublishedWork published;
 
     public PipelineConsumers(RunClustering clustering, ActiveClustering active,
                              @Channel("clustering-results") Emitter<Record<String, String>> results,
-                             @Channel("cluster-assignments") Emitter<Record<String, String>> assignments) {
+                             @Channel("cluster-assignments") Emitter<Record<String, String>> assignments, PublishedWork published) {
         this.clustering = clustering;
         this.active = active;
         this.results = results;
         this.assignments = assignments;
+        this.published = published;
     }
 
     @Incoming("models")
@@ -48,14 +52,24 @@ public class PipelineConsumers {
     public void cluster(ConsumerRecord<String, String> record) throws Exception {
         RunClustering.Outcome outcome = clustering.cluster(EventCodec.fromJson(record.value(), ModelTrained.class));
         publish(assignments, outcome.assignments());
+        recordPublished(outcome.assignments());
         publish(results, List.of(outcome.completed()));
     }
 
     @Incoming("latents")
     @Blocking
     public void assign(ConsumerRecord<String, String> record) throws Exception {
-        List<ClusterAssigned> assigned = active.onLatent(EventCodec.fromJson(record.value(), LatentEncoded.class));
+        LatentEncoded latent = EventCodec.fromJson(record.value(), LatentEncoded.class);
+        if (published.published(latent.songId(), PublishedAssignments.fingerprint(latent.runId(), latent.model()))) {
+            return; // a redelivery: this song is already assigned under this model
+        }
+        List<ClusterAssigned> assigned = active.onLatent(latent);
         publish(assignments, assigned);
+        recordPublished(assigned);
+    }
+
+    private void recordPublished(List<ClusterAssigned> assigned) {
+        assigned.forEach(a -> published.recordPublished(a.songId(), PublishedAssignments.fingerprint(a.runId(), a.representation())));
     }
 
     private static void publish(Emitter<Record<String, String>> emitter, List<? extends Event> events) throws IOException {

@@ -60,11 +60,11 @@ class ClusteringServiceTest {
             for (int j = 0; j < summary.length; j++) {
                 summary[j] = (float) ((j % 3 == genre ? 4 : 0) + random.nextGaussian());
             }
-            AudioFeaturesExtracted features = new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, id, "00", 22050, 10,
+            AudioFeaturesExtracted features = new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, id, id, "00", 22050, 10,
                     30.0, ObjectKeys.logMel(id), ObjectKeys.mfcc(id), List.of("a", "b", "c", "d", "e", "f"), summary, "t", Instant.now());
             probe.send(Topics.AUDIO_FEATURES.name(), id, EventCodec.toJson(features), Map.of());
             boolean hasLyrics = i % 5 != 0;
-            LyricsEmbedded lyrics = new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, id, hasLyrics,
+            LyricsEmbedded lyrics = new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, id, id, hasLyrics,
                     hasLyrics ? new float[] {genre == 0 ? 1 : 0, genre == 1 ? 1 : 0, genre == 2 ? 1 : 0} : null, hasLyrics ? 3 : 0,
                     "t", "1", null, 1.0, Map.of(), 5, false, Instant.now());
             probe.send(Topics.LYRICS_EMBEDDINGS.name(), id, EventCodec.toJson(lyrics), Map.of());

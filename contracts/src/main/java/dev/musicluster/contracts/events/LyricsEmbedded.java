@@ -7,11 +7,14 @@ import java.util.Map;
  * A song's lyrics as a vector, with the language they are in. A song without lyrics gets one too, with
  * {@code hasLyrics} false and no vector: audio-only is a state, not an error. Compacted by song id.
  *
+ * @param songRevision   the {@link SongIngested#revision()} the lyrics were read from (null in events written before
+ *                       it was recorded)
  * @param languageShares share of the text per detected language, for mixed-language lyrics
  */
 public record LyricsEmbedded(
         int schemaVersion,
         String songId,
+        String songRevision,
         boolean hasLyrics,
         float[] vector,
         int dimension,

@@ -46,13 +46,21 @@ public class LyricsEmbedding {
         };
     }
 
+    /** The embedder that makes this service's vectors, as its events name it. */
+    public String embedderId() {
+        return transformer == null ? NgramEmbedder.ID : transformer.id();
+    }
+
+    public String embedderVersion() {
+        return transformer == null ? NgramEmbedder.VERSION : "onnx";
+    }
+
     public LyricsEmbedded embed(SongIngested song) throws IOException {
         String raw = song.lyricsKey() != null ? TextValidity.decodeUtf8(store.get(song.lyricsKey())) : song.lyrics();
         LyricsText text = LyricsText.of(raw == null ? null : TextValidity.requireValid(raw), settings.maxChars());
         if (text.isEmpty()) {
-            return new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, song.songId(), false, null, 0,
-                    transformer == null ? NgramEmbedder.ID : transformer.id(), transformer == null ? NgramEmbedder.VERSION : "onnx",
-                    null, 0.0, Map.of(), 0, false, Instant.now());
+            return new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, song.songId(), song.revision(), false, null, 0,
+                    embedderId(), embedderVersion(), null, 0.0, Map.of(), 0, false, Instant.now());
         }
         if (transformer == null) {
             corpus.frequencies().add(embedder.ngrams().counts(text.text()));
@@ -61,7 +69,7 @@ public class LyricsEmbedding {
         Embedded embedded = vector(text);
         LyricsVector vector = embedded.vector();
         LanguageGuess language = embedded.language();
-        return new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, song.songId(), true, vector.values(), vector.dimension(),
+        return new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, song.songId(), song.revision(), true, vector.values(), vector.dimension(),
                 vector.embedderId(), vector.embedderVersion(), language.language(), language.confidence(), language.shares(),
                 embedded.tokens(), embedded.truncated(), Instant.now());
     }

@@ -60,7 +60,8 @@ class EmbeddingServiceTest {
         probe.send(Topics.SONGS_INGESTED.name(), "bad-future-version", EventCodec.toJson(future).replace("\"schemaVersion\":1",
                 "\"schemaVersion\":99"), Map.of());
 
-        List<ConsumerRecord<String, String>> done = probe.collect(Topics.LYRICS_EMBEDDINGS.name(), r -> true, 9, Duration.ofSeconds(90));
+        List<ConsumerRecord<String, String>> done = probe.collect(Topics.LYRICS_EMBEDDINGS.name(), r -> !r.key().startsWith("redelivery-"), 9,
+                Duration.ofSeconds(90));
         Map<String, LyricsEmbedded> events = new HashMap<>();
         done.forEach(record -> events.put(record.key(), EventCodec.fromJson(record.value(), LyricsEmbedded.class)));
         assertThat(events).containsOnlyKeys("song-bn", "song-en", "song-hi", "song-ko", "song-ja", "song-es", "audio-only",
@@ -93,6 +94,20 @@ class EmbeddingServiceTest {
         // The corpus statistics were saved for the next start (every 2 songs in tests).
         assertThat(infra.s3().client().statObject(StatObjectArgs.builder().bucket("musicluster")
                 .object("models/embedder-char-ngram/document-frequencies.bin").build()).size()).isEqualTo(8 + 4L * (1 << 18));
+    }
+
+    @Test
+    void aRedeliveredSongIsNotEmbeddedTwice() {
+        KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
+        String lyrics = PublicDomainLyrics.passages("es").get(1);
+        send(probe, "redelivery-twice", lyrics, null);
+        probe.await(Topics.LYRICS_EMBEDDINGS.name(), r -> r.key().equals("redelivery-twice"), Duration.ofSeconds(60));
+        send(probe, "redelivery-twice", lyrics, null);
+        send(probe, "redelivery-after", lyrics, null);
+        probe.await(Topics.LYRICS_EMBEDDINGS.name(), r -> r.key().equals("redelivery-after"), Duration.ofSeconds(60));
+
+        assertThat(probe.collect(Topics.LYRICS_EMBEDDINGS.name(), r -> r.key().equals("redelivery-twice"), 2, Duration.ofSeconds(5)))
+                .as("one vector for the song, its lyrics counted once in the corpus statistics").hasSize(1);
     }
 
     @Test

@@ -69,7 +69,7 @@ public class FeatureExtraction {
             String mfccKey = ObjectKeys.mfcc(song.songId());
             store.put(logMelKey, NpyFormat.toBytes(features.logMel()), "application/octet-stream");
             store.put(mfccKey, NpyFormat.toBytes(features.mfcc()), "application/octet-stream");
-            return new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, song.songId(), song.audioSha256(),
+            return new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, song.songId(), song.revision(), song.audioSha256(),
                     audio.sampleRate(), features.logMel().dim(1), audio.seconds(), logMelKey, mfccKey,
                     features.summary().names(), features.summary().values(), EXTRACTOR_VERSION, Instant.now());
         } finally {

@@ -8,6 +8,7 @@ import dev.musicluster.feature.app.FeatureExtraction;
 import dev.musicluster.feature.domain.audio.BadAudioException;
 import dev.musicluster.kit.EventRecords;
 import dev.musicluster.kit.MissingObjectException;
+import dev.musicluster.kit.PublishedWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
  * Consumes {@code songs.ingested} on a pool of workers (several songs at once; the throttled commit strategy
  * commits an offset only once every earlier record is done). The record is acknowledged only after the tensors
  * are stored and {@code audio.features} is acknowledged by the broker. Whatever throws goes to
- * {@code dlq.feature-service} with the exception's message as the reason, and the stream goes on.
+ * {@code dlq.feature-service} with the exception's message as the reason, and the stream goes on. A redelivered
+ * song whose features are already published (same revision, same extractor) is acknowledged without work.
  */
 @ApplicationScoped
 public class SongConsumer {
@@ -32,12 +34,14 @@ public class SongConsumer {
 
     private final FeatureExtraction extraction;
     private final Emitter<Record<String, String>> features;
+    private final PublishedWork published;
     private final MeterRegistry registry;
 
     public SongConsumer(FeatureExtraction extraction, @Channel("audio-features") Emitter<Record<String, String>> features,
-                        MeterRegistry registry) {
+                        PublishedWork published, MeterRegistry registry) {
         this.extraction = extraction;
         this.features = features;
+        this.published = published;
         this.registry = registry;
     }
 
@@ -46,8 +50,16 @@ public class SongConsumer {
     public void process(ConsumerRecord<String, String> record) throws Exception {
         try {
             SongIngested song = EventCodec.fromJson(record.value(), SongIngested.class);
+            String fingerprint = PublishedFeatures.fingerprint(song.revision(), FeatureExtraction.EXTRACTOR_VERSION);
+            if (fingerprint != null && published.published(song.songId(), fingerprint)) {
+                registry.counter("musicluster.features.songs", "outcome", "already-published").increment();
+                return;
+            }
             AudioFeaturesExtracted extracted = extraction.extract(song);
             features.send(EventRecords.of(extracted)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            if (fingerprint != null) {
+                published.recordPublished(song.songId(), fingerprint);
+            }
             registry.counter("musicluster.features.songs", "outcome", "done").increment();
         } catch (BadAudioException | PoisonEventException | MissingObjectException e) {
             registry.counter("musicluster.features.songs", "outcome", "dead-letter").increment();

@@ -103,6 +103,21 @@ class AudioDecodersTest {
                 .isInstanceOf(BadAudioException.class).hasMessageContaining("over the 2 s limit");
     }
 
+    @Test
+    void aDecompressionBombIsDecodedOnlyAsFarAsItsWindowOrItsLimit() throws Exception {
+        Path bomb = AudioFixtures.decompressionBomb(dir, 600);
+        double decodedBytes = 600.0 * 44_100 * 2 * 4;
+        assertThat(decodedBytes / Files.size(bomb)).as("expansion of the file to float PCM").isGreaterThan(1000);
+
+        // The default window: the first 30 s are read, then ffmpeg is stopped; the other 9.5 minutes are never decoded.
+        PcmAudio first = DECODERS.decode(bomb, "flac", DecodeSettings.DEFAULT);
+        assertThat(first.samples()).hasSize(30 * 22_050);
+
+        // The whole track is wanted but its length is unknown: refused once decoding passes the limit.
+        assertThatThrownBy(() -> DECODERS.decode(bomb, "flac", new DecodeSettings(22_050, ClipWindow.WHOLE, 30, 60)))
+                .isInstanceOf(BadAudioException.class).hasMessageContaining("runs past the 60 s limit");
+    }
+
     /** The highest normalised correlation over small shifts: codecs add a few milliseconds of delay. */
     static double bestCorrelation(float[] a, float[] b, int maxShift) {
         double best = -1;

@@ -23,6 +23,20 @@ public final class AudioFixtures {
         return wav;
     }
 
+    /**
+     * A decompression bomb: a FLAC stream of a constant (not silent) signal, 44.1 kHz stereo, written as ffmpeg writes
+     * to a pipe, so its header declares no length. About 10 KB per minute that decode to 21 MB of float PCM.
+     */
+    public static Path decompressionBomb(Path dir, double seconds) throws IOException, InterruptedException {
+        Path out = dir.resolve("bomb.flac");
+        Process process = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "aevalsrc=0.3|0.3:s=44100:d=" + seconds,
+                "-c:a", "flac", "-f", "flac", "-").redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("ffmpeg could not make the decompression bomb");
+        }
+        return out;
+    }
+
     /** The song as {@code name.ext}, encoded with the given ffmpeg arguments (44.1 kHz stereo, like real releases). */
     public static Path encode(Path wav, String name, String... codecArgs) throws IOException, InterruptedException {
         Path out = wav.resolveSibling(name);

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The service end to end on the real broker and S3 server: one song of each container becomes features; each
- * kind of bad audio becomes a dead letter with its reason; a good song after the bad ones still gets through.
+ * kind of bad audio becomes a dead letter with its reason; a good song after the bad ones still gets through; a
+ * redelivered song is not extracted twice.
  */
 @QuarkusTest
 @WithTestResource(LocalInfraTestResource.class)
@@ -106,20 +107,40 @@ class FeatureServiceTest {
         assertThat(reasons.get("bad-missing-object")).contains("no such object");
     }
 
+    @Test
+    void aRedeliveredSongIsNotExtractedTwiceButANewRevisionIs() throws Exception {
+        byte[] wav = Files.readAllBytes(AudioFixtures.song(Files.createTempDirectory("redelivery"), 2.0));
+        KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
+        publish("redelivered", "wav", wav, "revision-1");
+        probe.await(Topics.AUDIO_FEATURES.name(), r -> r.key().equals("redelivered"), Duration.ofSeconds(60));
+        publish("redelivered", "wav", wav, "revision-1");
+        publish("redelivered", "wav", wav, "revision-2");
+        publish("after-redelivery", "wav", wav, "revision-1");
+        probe.await(Topics.AUDIO_FEATURES.name(), r -> r.key().equals("after-redelivery"), Duration.ofSeconds(60));
+
+        List<String> revisions = probe.collect(Topics.AUDIO_FEATURES.name(), r -> r.key().equals("redelivered"), 3, Duration.ofSeconds(5))
+                .stream().map(r -> EventCodec.fromJson(r.value(), AudioFeaturesExtracted.class).songRevision()).toList();
+        assertThat(revisions).containsExactly("revision-1", "revision-2");
+    }
+
     private void publish(String id, String container, byte[] audio) throws Exception {
+        publish(id, container, audio, SongId.sha256Hex(audio));
+    }
+
+    private void publish(String id, String container, byte[] audio, String revision) throws Exception {
         String key = ObjectKeys.rawAudio(id, container);
         infra.s3().client().putObject(PutObjectArgs.builder().bucket("musicluster").object(key)
                 .stream(new ByteArrayInputStream(audio), audio.length, -1).build());
-        send(id, key, container, audio.length, SongId.sha256Hex(audio));
+        send(id, key, container, audio.length, SongId.sha256Hex(audio), revision);
     }
 
     private void publishMissingObject(String id) {
-        send(id, ObjectKeys.rawAudio(id, "wav"), "wav", 1000, "00");
+        send(id, ObjectKeys.rawAudio(id, "wav"), "wav", 1000, "00", "00");
     }
 
-    private void send(String id, String key, String container, long bytes, String sha) {
+    private void send(String id, String key, String container, long bytes, String sha, String revision) {
         SongIngested event = new SongIngested(SongIngested.SCHEMA_VERSION, id, id, null, key, container, bytes, sha, null,
-                null, Map.of(), sha, Instant.now());
+                null, Map.of(), revision, Instant.now());
         new KafkaProbe(infra.kafka().bootstrapServers()).send(Topics.SONGS_INGESTED.name(), id, EventCodec.toJson(event), Map.of());
     }
 

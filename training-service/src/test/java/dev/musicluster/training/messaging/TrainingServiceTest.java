@@ -119,12 +119,12 @@ class TrainingServiceTest {
                 "00" + row, null, null, Map.of("language", songs.conditions().get(row)), id, Instant.now());
         probe.send(Topics.SONGS_INGESTED.name(), id, EventCodec.toJson(song), Map.of());
         boolean hasLyrics = songs.lyricsMask()[row] > 0;
-        LyricsEmbedded lyrics = new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, id, hasLyrics,
+        LyricsEmbedded lyrics = new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, id, id, hasLyrics,
                 hasLyrics ? Arrays.copyOfRange(songs.lyrics(), row * songs.lyricsWidth(), (row + 1) * songs.lyricsWidth()) : null,
                 hasLyrics ? songs.lyricsWidth() : 0, "test", "1", hasLyrics ? songs.conditions().get(row) : null, 1.0, Map.of(), 10,
                 false, Instant.now());
         probe.send(Topics.LYRICS_EMBEDDINGS.name(), id, EventCodec.toJson(lyrics), Map.of());
-        AudioFeaturesExtracted features = new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, id, "00" + row, 22050,
+        AudioFeaturesExtracted features = new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, id, id, "00" + row, 22050,
                 songs.frames(), 30.0, ObjectKeys.logMel(id), ObjectKeys.mfcc(id),
                 java.util.stream.IntStream.range(0, songs.summaryWidth()).mapToObj(i -> "f" + i).toList(), summary, "test-1", Instant.now());
         probe.send(Topics.AUDIO_FEATURES.name(), id, EventCodec.toJson(features), Map.of());

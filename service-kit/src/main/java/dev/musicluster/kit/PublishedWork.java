@@ -1,0 +1,86 @@
+package dev.musicluster.kit;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * What a stage has already published: per song, the fingerprint of the input its output was computed from (the
+ * song's revision and the stage's version, or the model a latent was encoded with). A redelivered record whose
+ * output is already published is acknowledged without doing the work again, so a redelivery after a crash or a
+ * rebalance creates no second output. It is restored from the stage's own compacted output topic before the first
+ * record is looked up, then kept as outputs are acknowledged.
+ */
+public final class PublishedWork {
+
+    private static final Logger LOG = Logger.getLogger(PublishedWork.class);
+    /** Records wait this long for the restore at most; past it the work is done again (at least once still holds). */
+    private static final Duration RESTORE_WAIT = Duration.ofMinutes(2);
+
+    private final String topic;
+    private final Function<String, String> fingerprintOfOutput;
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+    private final CountDownLatch restored = new CountDownLatch(1);
+
+    /**
+     * @param topic               the stage's compacted output topic
+     * @param fingerprintOfOutput the fingerprint an output event (its JSON) records, null if it records none
+     */
+    public PublishedWork(String topic, Function<String, String> fingerprintOfOutput) {
+        this.topic = topic;
+        this.fingerprintOfOutput = fingerprintOfOutput;
+    }
+
+    /** Reads the output topic to its end; on failure the stage starts with nothing known and redoes redeliveries. */
+    public void restore(CompactedTopicReader reader) {
+        try {
+            reader.read(topic).forEach((key, json) -> {
+                try {
+                    String fingerprint = fingerprintOfOutput.apply(json);
+                    if (fingerprint != null) {
+                        fingerprints.put(key, fingerprint);
+                    }
+                } catch (RuntimeException unreadable) {
+                    // An output this version cannot read is treated as absent: its song is done again if redelivered.
+                }
+            });
+            LOG.infof("%d outputs already on %s", fingerprints.size(), topic);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not read %s (%s): redelivered records are processed again", topic, e.getMessage());
+        } finally {
+            restored.countDown();
+        }
+    }
+
+    /** The parts joined, or null when any is unknown (an output that records no input is never taken as done). */
+    public static String fingerprint(String... parts) {
+        for (String part : parts) {
+            if (part == null) {
+                return null;
+            }
+        }
+        return String.join("|", parts);
+    }
+
+    /** Whether the output for this input is already published. */
+    public boolean published(String key, String fingerprint) {
+        try {
+            if (!restored.await(RESTORE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return fingerprint.equals(fingerprints.get(key));
+    }
+
+    /** Notes an output the broker has acknowledged. */
+    public void recordPublished(String key, String fingerprint) {
+        fingerprints.put(key, fingerprint);
+    }
+}
