@@ -1,5 +1,7 @@
 package dev.musicluster.cli;
 
+import dev.musicluster.cli.report.RunResults;
+import dev.musicluster.cli.report.SeedStatistics;
 import dev.musicluster.demo.ManifestEntry;
 import dev.musicluster.infra.LocalInfra;
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +71,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of training and clustering (default: 42).")
     Long seed;
 
+    @Option(names = "--seeds", defaultValue = "1", paramLabel = "N",
+            description = "Train and cluster N times, with seeds --seed, --seed + 1, ...; the first run's results and report go to "
+                    + "--out, the others to --out/seeds/seed-S, and quality.csv holds every metric's mean and standard deviation "
+                    + "over the runs (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    /** The training service's own default, named here so that repeated runs count up from it. */
+    private static final long DEFAULT_SEED = 42;
+
     @Option(names = "--algorithms", split = ",", paramLabel = "A,A",
             description = "Clustering algorithms, the first one primary (default: the clustering service's).")
     List<String> algorithms;
@@ -78,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
+        if (seeds < 1) {
+            throw new IllegalArgumentException("--seeds must be at least 1, not " + seeds);
+        }
         List<ManifestEntry> entries = source.load(console);
         console.printf("%d songs to ingest%n", entries.size());
         if (gateway != null) {
@@ -114,7 +129,20 @@ final class RunCommand implements Callable<Integer> {
         List<String> requested = models == null ? PipelineRun.applicableModels(entries, "language") : models;
         boolean trains = !requested.isEmpty() && !requested.equals(List.of("none"));
         if (trains) {
-            songs = trainAndCluster(gateway, requested, ids, console);
+            long first = seed == null ? DEFAULT_SEED : seed;
+            songs = trainAndCluster(gateway, requested, ids, first, out, console);
+            if (seeds > 1) {
+                List<RunResults> results = new ArrayList<>(List.of(new RunResults(out)));
+                for (long s = first + 1; s < first + seeds; s++) {
+                    Path folder = out.resolve("seeds").resolve("seed-" + s);
+                    trainAndCluster(gateway, requested, ids, s, folder, console);
+                    results.add(new RunResults(folder));
+                }
+                List<SeedStatistics.Row> rows = SeedStatistics.of(results);
+                SeedStatistics.write(rows, out.resolve("quality.csv"));
+                SeedStatistics.print(rows, console);
+                console.printf("%nevery metric over %d seeds in %s%n", seeds, out.resolve("quality.csv").toAbsolutePath());
+            }
         }
         console.println();
         SongTable.print(songs, console);
@@ -128,8 +156,8 @@ final class RunCommand implements Callable<Integer> {
         return exit;
     }
 
-    private List<Map<String, Object>> trainAndCluster(GatewayClient gateway, List<String> requested, Set<String> ids,
-                                                      PrintStream console) throws IOException, InterruptedException {
+    private List<Map<String, Object>> trainAndCluster(GatewayClient gateway, List<String> requested, Set<String> ids, long runSeed,
+                                                      Path into, PrintStream console) throws IOException, InterruptedException {
         Map<String, String> hyperParameters = new java.util.LinkedHashMap<>();
         if (epochs != null) {
             hyperParameters.put("epochs", epochs.toString());
@@ -137,9 +165,7 @@ final class RunCommand implements Callable<Integer> {
         if (latent != null) {
             hyperParameters.put("latent", latent.toString());
         }
-        if (seed != null) {
-            hyperParameters.put("seed", seed.toString());
-        }
+        hyperParameters.put("seed", Long.toString(runSeed));
         Map<String, Object> config = new java.util.LinkedHashMap<>();
         config.put("models", requested);
         config.put("hyperParameters", hyperParameters);
@@ -147,15 +173,15 @@ final class RunCommand implements Callable<Integer> {
         config.put("k", k);
         long started = System.nanoTime();
         String runId = gateway.startRun(config);
-        console.printf("%nrun %s: training %s%n", runId, String.join(", ", requested));
+        console.printf("%nrun %s (seed %d): training %s%n", runId, runSeed, String.join(", ", requested));
         com.fasterxml.jackson.databind.JsonNode run = PipelineRun.await(gateway, runId, requested, runTimeout, console);
         console.printf("run %s trained and clustered in %.1f s%n", runId, (System.nanoTime() - started) / 1e9);
         List<Map<String, Object>> songs = awaitStage(gateway, ids, "cluster",
                 song -> SongStages.settled(song, "cluster") || SongStages.failed(song, "features"), console);
-        PipelineRun.download(gateway, run, out);
-        PipelineRun.printMetrics(new dev.musicluster.cli.report.RunResults(out), console);
+        PipelineRun.download(gateway, run, into);
+        PipelineRun.printMetrics(new RunResults(into), console);
         console.printf("%nresults of %s in %s: clustering_metrics.csv, assignments.csv, latents/, maps/, history/, reconstructions/%n",
-                runId, out.toAbsolutePath());
+                runId, into.toAbsolutePath());
         return songs;
     }
 
