@@ -80,6 +80,10 @@ final class RunCommand implements Callable<Integer> {
     /** The training service's own default, named here so that repeated runs count up from it. */
     private static final long DEFAULT_SEED = 42;
 
+    @Option(names = "--hyper", paramLabel = "NAME=VALUE",
+            description = "Any other hyper-parameter of the training service by name, e.g. --hyper lr=0.0005 (docs/training.md).")
+    Map<String, String> hyper;
+
     @Option(names = "--algorithms", split = ",", paramLabel = "A,A",
             description = "Clustering algorithms, the first one primary (default: the clustering service's).")
     List<String> algorithms;
@@ -159,6 +163,9 @@ final class RunCommand implements Callable<Integer> {
     private List<Map<String, Object>> trainAndCluster(GatewayClient gateway, List<String> requested, Set<String> ids, long runSeed,
                                                       Path into, PrintStream console) throws IOException, InterruptedException {
         Map<String, String> hyperParameters = new java.util.LinkedHashMap<>();
+        if (hyper != null) {
+            hyperParameters.putAll(hyper);
+        }
         if (epochs != null) {
             hyperParameters.put("epochs", epochs.toString());
         }

@@ -38,6 +38,7 @@ public final class HtmlReport {
                 .append("h2{border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}</style></head><body>\n");
         html.append("<h1>musicluster run ").append(escape(run.path("runId").asText("(no run)"))).append("</h1>\n");
         html.append(provenance(run, results, context));
+        html.append(seedTable(results.seedStatistics()));
         html.append(metricsTable(results.metrics()));
         for (String section : List.of(ReportPlots.METRICS, ReportPlots.MAPS, ReportPlots.TRAINING, ReportPlots.RECONSTRUCTIONS)) {
             List<Figure> inSection = figures.stream().filter(f -> f.section().equals(section)).toList();
@@ -98,6 +99,29 @@ public final class HtmlReport {
             html.append("</table>\n");
         }
         return html.toString();
+    }
+
+    /** Per label and representation the algorithm with the best mean NMI over the seeds, mean ± standard deviation. */
+    private static String seedTable(List<SeedStatistics.Row> rows) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h2>Over ").append(rows.get(0).ks().size())
+                .append(" seeds (mean ± standard deviation; <code>quality.csv</code> has every algorithm)</h2>\n<table><tr><th>label</th>"
+                        + "<th>representation</th><th>algorithm</th><th>k per seed</th><th>NMI</th><th>ARI</th><th>purity</th></tr>\n");
+        String previous = null;
+        for (SeedStatistics.Row r : SeedStatistics.bestPerRepresentation(rows)) {
+            html.append(r.label().equals(previous) ? "<tr>" : "<tr class=\"best\">");
+            previous = r.label();
+            html.append("<td>").append(escape(r.label())).append("</td><td>").append(escape(r.representation())).append("</td><td>")
+                    .append(escape(r.algorithm())).append("</td><td>").append(escape(String.join(" ", r.ks()))).append("</td>");
+            for (String measure : List.of("nmi", "ari", "purity")) {
+                html.append("<td class=\"n\">").append(String.format(Locale.ROOT, "%.3f ± %.3f", r.mean(measure), r.std(measure)))
+                        .append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        return html.append("</table>\n").toString();
     }
 
     /** Every scored row, per label the best NMI first and highlighted; label-free rows by silhouette. */

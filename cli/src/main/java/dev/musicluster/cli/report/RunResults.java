@@ -88,6 +88,11 @@ public final class RunResults {
         return records("clustering_metrics.csv").stream().map(CSVRecord::toMap).toList();
     }
 
+    /** The metrics over several seeds ({@code quality.csv}, written by {@code run --seeds N}); empty for one seed. */
+    public List<SeedStatistics.Row> seedStatistics() throws IOException {
+        return SeedStatistics.read(folder.resolve("quality.csv"));
+    }
+
     /** Each column of {@code assignments.csv} ({@code representation/algorithm}) as song id → cluster. */
     public Map<String, Map<String, Integer>> assignments() throws IOException {
         Map<String, Map<String, Integer>> columns = new LinkedHashMap<>();

@@ -2,18 +2,22 @@ package dev.musicluster.cli.report;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The same run repeated with several seeds, summarised: per representation, algorithm and label, the mean and
@@ -88,8 +92,7 @@ public final class SeedStatistics {
     public static void write(List<Row> rows, Path file) throws IOException {
         List<String> header = new ArrayList<>(List.of("representation", "model", "algorithm", "label", "seeds", "k"));
         for (String measure : MEASURES) {
-            header.add(measure + "_mean");
-            header.add(measure + "_std");
+            header.addAll(List.of(measure + "_mean", measure + "_std", measure + "_per_seed"));
         }
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).build().print(writer)) {
@@ -99,24 +102,48 @@ public final class SeedStatistics {
                 for (String measure : MEASURES) {
                     cells.add(row.mean(measure));
                     cells.add(row.std(measure));
+                    cells.add(Arrays.stream(row.values().get(measure)).mapToObj(Double::toString).collect(Collectors.joining(" ")));
                 }
                 csv.printRecord(cells);
             }
         }
     }
 
-    /** Per label, per representation its best algorithm by mean NMI, best representation first. */
-    public static void print(List<Row> rows, PrintStream console) {
+    /** The rows of a {@code quality.csv} written by {@link #write}; none when there is no such file. */
+    public static List<Row> read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<Row> rows = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+                Map<String, double[]> values = new LinkedHashMap<>();
+                for (String measure : MEASURES) {
+                    values.put(measure, Arrays.stream(r.get(measure + "_per_seed").split(" ")).mapToDouble(RunResults::number).toArray());
+                }
+                rows.add(new Row(r.get("representation"), r.get("model"), r.get("algorithm"), r.get("label"),
+                        List.of(r.get("k").split(" ")), values));
+            }
+        }
+        return rows;
+    }
+
+    /** Per label, per representation its best algorithm by mean NMI; labels in order, best representation first. */
+    public static List<Row> bestPerRepresentation(List<Row> rows) {
         Map<String, Row> best = new LinkedHashMap<>();
         for (Row row : rows) {
             best.merge(row.label() + "\u0000" + row.representation(), row, (a, b) -> a.mean("nmi") >= b.mean("nmi") ? a : b);
         }
         List<Row> sorted = new ArrayList<>(best.values());
         sorted.sort(Comparator.comparing(Row::label).thenComparing(r -> -r.mean("nmi")));
+        return sorted;
+    }
+
+    public static void print(List<Row> rows, PrintStream console) {
         int seeds = rows.isEmpty() ? 0 : rows.get(0).ks().size();
         console.printf("%nover %d seeds, mean ± std; per representation its best algorithm by mean NMI%n", seeds);
         console.printf("%-10s %-16s %-22s %-12s %15s %15s %15s%n", "label", "representation", "algorithm", "k", "NMI", "ARI", "purity");
-        for (Row r : sorted) {
+        for (Row r : bestPerRepresentation(rows)) {
             console.printf(Locale.ROOT, "%-10s %-16s %-22s %-12s %7.3f ± %5.3f %7.3f ± %5.3f %7.3f ± %5.3f%n", r.label(),
                     r.representation(), r.algorithm(), String.join(" ", r.ks()), r.mean("nmi"), r.std("nmi"), r.mean("ari"),
                     r.std("ari"), r.mean("purity"), r.std("purity"));

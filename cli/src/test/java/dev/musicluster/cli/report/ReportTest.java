@@ -77,6 +77,27 @@ class ReportTest {
                 .doesNotContain("<script>");
         assertThat(page.indexOf(">language</td><td>vae<")).as("per label, the best NMI first")
                 .isLessThan(page.indexOf(">language</td><td>summary<"));
+        assertThat(page).as("one seed: no table over seeds").doesNotContain("seeds (mean");
+    }
+
+    @Test
+    void theStatisticsOverSeedsComeFirst() throws IOException {
+        RunResults other = new RunResults(Files.createDirectories(folder.resolve("seeds/seed-43")));
+        Files.writeString(other.folder().resolve("clustering_metrics.csv"), """
+                representation,model,algorithm,k,noise,label,silhouette,nmi,ari,purity
+                vae,vae,kmeans,3,0,language,0.5,0.8,0.7,0.9
+                """);
+        RunResults results = new RunResults(folder);
+        Path quality = folder.resolve("quality.csv");
+        try {
+            SeedStatistics.write(SeedStatistics.of(List.of(results, other)), quality);
+            String page = Files.readString(HtmlReport.write(results, List.of(), Map.of()));
+            assertThat(page).contains("Over 2 seeds", "<td>2 3</td>", "0.900 ± 0.141");
+            assertThat(page.indexOf("Over 2 seeds")).isLessThan(page.indexOf("Clustering metrics"));
+        } finally {
+            // The folder is shared with the other tests, which are single-seed runs.
+            Files.delete(quality);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.Device;
 import dev.musicluster.training.domain.data.TrainingSet;
 import dev.musicluster.training.domain.model.HyperParameters;
+import dev.musicluster.training.domain.model.Input;
 import dev.musicluster.training.domain.model.ModelKind;
 import dev.musicluster.training.domain.model.ModelSpec;
 import dev.musicluster.training.domain.network.EpochResult;
@@ -86,6 +87,22 @@ class NetworkTrainingTest {
                  TrainedNetwork restored = TrainedNetwork.restore(trained.shape(), trained.normalisation(), trained.parameters(), Device.cpu())) {
                 assertThat(restored.encode(SONGS)).as(kind.id()).isDeepEqualTo(trained.encode(SONGS));
             }
+        }
+    }
+
+    @Test
+    void theHybridReadsTheSummaryVectorWhenAskedLearnsAndSurvivesSaving() {
+        Map<String, String> overrides = new java.util.HashMap<>(small(8).toMap());
+        overrides.put("hybrid-audio", "summary");
+        HyperParameters hp = HyperParameters.of(overrides);
+        ModelSpec spec = ModelSpec.of(ModelKind.HYBRID_VAE, hp);
+        assertThat(spec.input()).isEqualTo(Input.SUMMARY_AND_LYRICS);
+        List<EpochResult> epochs = new ArrayList<>();
+        try (TrainedNetwork trained = NetworkTraining.fit(spec, hp, SONGS, Device.cpu(), epochs::add);
+             TrainedNetwork restored = TrainedNetwork.restore(trained.shape(), trained.normalisation(), trained.parameters(), Device.cpu())) {
+            assertThat(epochs.get(7).loss()).isLessThan(epochs.get(0).loss() * 0.8);
+            assertThat(trained.shape().audioWidth()).as("the summary vector, not the spectrogram").isEqualTo(SONGS.summaryWidth());
+            assertThat(restored.encode(SONGS)).isDeepEqualTo(trained.encode(SONGS));
         }
     }
 

@@ -18,13 +18,15 @@ import java.util.Set;
  * @param capacity      target KL in nats for beta-vae's capacity objective β·|KL − C| (0: plain β·KL)
  * @param condition     the label column cvae conditions on
  * @param melFrames     frames the log-mel spectrogram is pooled to (a multiple of 16)
+ * @param hybridAudio   what of the audio the hybrid model reads beside the lyrics: log-mel or summary
  * @param seed          seeds initialisation, shuffling and sampling: on CPU a seed makes a run reproducible
  */
 public record HyperParameters(int latent, int epochs, int batch, double learningRate, double beta, ModelKind betaBase,
-                              int klWarmup, double capacity, String condition, int melFrames, long seed) {
+                              int klWarmup, double capacity, String condition, int melFrames, String hybridAudio,
+                              long seed) {
 
     public static final HyperParameters DEFAULTS = new HyperParameters(32, 40, 32, 1e-3, 4.0, ModelKind.CONV_VAE, 0, 0.0,
-            "language", 128, 42L);
+            "language", 128, "log-mel", 42L);
 
     private static final Set<String> NAMES = Set.copyOf(DEFAULTS.toMap().keySet());
 
@@ -40,6 +42,7 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
         require(capacity >= 0, "capacity must not be negative");
         require(condition != null && !condition.isBlank(), "condition must name a label column");
         require(melFrames >= 16 && melFrames % 16 == 0 && melFrames <= 4096, "mel-frames must be a multiple of 16 in 16..4096");
+        require("log-mel".equals(hybridAudio) || "summary".equals(hybridAudio), "hybrid-audio must be log-mel or summary, not " + hybridAudio);
     }
 
     /** The defaults with the given overrides; names as in {@link #toMap()}. */
@@ -54,7 +57,8 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
                     Integer.parseInt(values.get("batch")), Double.parseDouble(values.get("lr")),
                     Double.parseDouble(values.get("beta")), ModelKind.of(values.get("beta-base")),
                     Integer.parseInt(values.get("kl-warmup")), Double.parseDouble(values.get("capacity")),
-                    values.get("condition"), Integer.parseInt(values.get("mel-frames")), Long.parseLong(values.get("seed")));
+                    values.get("condition"), Integer.parseInt(values.get("mel-frames")), values.get("hybrid-audio"),
+                    Long.parseLong(values.get("seed")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("hyper-parameter is not a number: " + e.getMessage(), e);
         }
@@ -73,8 +77,14 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
         map.put("capacity", Double.toString(capacity));
         map.put("condition", condition);
         map.put("mel-frames", Integer.toString(melFrames));
+        map.put("hybrid-audio", hybridAudio);
         map.put("seed", Long.toString(seed));
         return map;
+    }
+
+    /** What the hybrid model reads: the lyrics, with the spectrogram or with the summary vector. */
+    public Input hybridInput() {
+        return "summary".equals(hybridAudio) ? Input.SUMMARY_AND_LYRICS : Input.LOG_MEL_AND_LYRICS;
     }
 
     private static void require(boolean condition, String message) {

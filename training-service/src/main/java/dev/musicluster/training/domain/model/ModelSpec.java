@@ -11,7 +11,7 @@ public record ModelSpec(ModelKind kind, Input input, boolean variational, double
         return switch (kind) {
             case VAE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, false, hp.latent());
             case CONV_VAE -> new ModelSpec(kind, Input.LOG_MEL, true, 1.0, hp.klWarmup(), 0, false, hp.latent());
-            case HYBRID_VAE -> new ModelSpec(kind, Input.LOG_MEL_AND_LYRICS, true, 1.0, hp.klWarmup(), 0, false, hp.latent());
+            case HYBRID_VAE -> new ModelSpec(kind, hp.hybridInput(), true, 1.0, hp.klWarmup(), 0, false, hp.latent());
             case BETA_VAE -> new ModelSpec(kind, of(hp.betaBase(), hp).input(), true, hp.beta(), hp.klWarmup(),
                     hp.capacity(), false, hp.latent());
             case CVAE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, true, hp.latent());
