@@ -64,6 +64,7 @@ class DataAndSettingsTest {
         assertThatThrownBy(() -> HyperParameters.of(Map.of("mel-frames", "100"))).hasMessageContaining("multiple of 16");
         assertThatThrownBy(() -> HyperParameters.of(Map.of("beta-base", "ae"))).hasMessageContaining("beta-base");
         assertThatThrownBy(() -> HyperParameters.of(Map.of("hybrid-audio", "waveform"))).hasMessageContaining("hybrid-audio");
+        assertThatThrownBy(() -> HyperParameters.of(Map.of("lyrics-weight", "-1"))).hasMessageContaining("lyrics-weight");
     }
 
     @Test

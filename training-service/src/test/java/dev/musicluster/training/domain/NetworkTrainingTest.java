@@ -91,17 +91,18 @@ class NetworkTrainingTest {
     }
 
     @Test
-    void theHybridReadsTheSummaryVectorWhenAskedLearnsAndSurvivesSaving() {
+    void theHybridReadsTheSummaryVectorByDefaultAndTheSpectrogramWhenAsked() {
+        assertThat(ModelSpec.of(ModelKind.HYBRID_VAE, small(8)).input()).isEqualTo(Input.SUMMARY_AND_LYRICS);
         Map<String, String> overrides = new java.util.HashMap<>(small(8).toMap());
-        overrides.put("hybrid-audio", "summary");
+        overrides.put("hybrid-audio", "log-mel");
         HyperParameters hp = HyperParameters.of(overrides);
         ModelSpec spec = ModelSpec.of(ModelKind.HYBRID_VAE, hp);
-        assertThat(spec.input()).isEqualTo(Input.SUMMARY_AND_LYRICS);
+        assertThat(spec.input()).isEqualTo(Input.LOG_MEL_AND_LYRICS);
         List<EpochResult> epochs = new ArrayList<>();
         try (TrainedNetwork trained = NetworkTraining.fit(spec, hp, SONGS, Device.cpu(), epochs::add);
              TrainedNetwork restored = TrainedNetwork.restore(trained.shape(), trained.normalisation(), trained.parameters(), Device.cpu())) {
             assertThat(epochs.get(7).loss()).isLessThan(epochs.get(0).loss() * 0.8);
-            assertThat(trained.shape().audioWidth()).as("the summary vector, not the spectrogram").isEqualTo(SONGS.summaryWidth());
+            assertThat(trained.shape().audioWidth()).as("the spectrogram, not the summary vector").isEqualTo(SONGS.mels() * 32);
             assertThat(restored.encode(SONGS)).isDeepEqualTo(trained.encode(SONGS));
         }
     }

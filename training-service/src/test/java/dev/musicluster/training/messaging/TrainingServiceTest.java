@@ -54,7 +54,8 @@ class TrainingServiceTest {
             publishSong(probe, songs, i);
         }
         TrainingRequested request = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t1", List.of("hybrid-vae", "vae"),
-                Map.of("epochs", "3", "batch", "8", "latent", "6", "mel-frames", "32"), List.of("kmeans"), "3", Instant.now());
+                Map.of("epochs", "3", "batch", "8", "latent", "6", "mel-frames", "32", "hybrid-audio", "log-mel"), List.of("kmeans"), "3",
+                Instant.now());
         probe.send(Topics.TRAINING_REQUESTS.name(), request.key(), EventCodec.toJson(request), Map.of());
 
         List<TrainingProgress> progress = probe.collect(Topics.TRAINING_PROGRESS.name(), r -> "run-t1".equals(r.key()), 6,

@@ -18,15 +18,16 @@ import java.util.Set;
  * @param capacity      target KL in nats for beta-vae's capacity objective β·|KL − C| (0: plain β·KL)
  * @param condition     the label column cvae conditions on
  * @param melFrames     frames the log-mel spectrogram is pooled to (a multiple of 16)
- * @param hybridAudio   what of the audio the hybrid model reads beside the lyrics: log-mel or summary
+ * @param hybridAudio   what of the audio the hybrid model reads beside the lyrics: summary (the summary vector) or log-mel
+ * @param lyricsWeight  weight of the hybrid's lyrics reconstruction; 0: √(audio values / lyrics values)
  * @param seed          seeds initialisation, shuffling and sampling: on CPU a seed makes a run reproducible
  */
 public record HyperParameters(int latent, int epochs, int batch, double learningRate, double beta, ModelKind betaBase,
                               int klWarmup, double capacity, String condition, int melFrames, String hybridAudio,
-                              long seed) {
+                              double lyricsWeight, long seed) {
 
     public static final HyperParameters DEFAULTS = new HyperParameters(32, 40, 32, 1e-3, 4.0, ModelKind.CONV_VAE, 0, 0.0,
-            "language", 128, "log-mel", 42L);
+            "language", 128, "summary", 0.0, 42L);
 
     private static final Set<String> NAMES = Set.copyOf(DEFAULTS.toMap().keySet());
 
@@ -42,6 +43,7 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
         require(capacity >= 0, "capacity must not be negative");
         require(condition != null && !condition.isBlank(), "condition must name a label column");
         require(melFrames >= 16 && melFrames % 16 == 0 && melFrames <= 4096, "mel-frames must be a multiple of 16 in 16..4096");
+        require(lyricsWeight >= 0 && lyricsWeight <= 10_000, "lyrics-weight must be in 0..10000, not " + lyricsWeight);
         require("log-mel".equals(hybridAudio) || "summary".equals(hybridAudio), "hybrid-audio must be log-mel or summary, not " + hybridAudio);
     }
 
@@ -58,7 +60,7 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
                     Double.parseDouble(values.get("beta")), ModelKind.of(values.get("beta-base")),
                     Integer.parseInt(values.get("kl-warmup")), Double.parseDouble(values.get("capacity")),
                     values.get("condition"), Integer.parseInt(values.get("mel-frames")), values.get("hybrid-audio"),
-                    Long.parseLong(values.get("seed")));
+                    Double.parseDouble(values.get("lyrics-weight")), Long.parseLong(values.get("seed")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("hyper-parameter is not a number: " + e.getMessage(), e);
         }
@@ -78,6 +80,7 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
         map.put("condition", condition);
         map.put("mel-frames", Integer.toString(melFrames));
         map.put("hybrid-audio", hybridAudio);
+        map.put("lyrics-weight", Double.toString(lyricsWeight));
         map.put("seed", Long.toString(seed));
         return map;
     }

@@ -9,7 +9,10 @@ public enum ModelKind {
     VAE("vae"),
     /** Convolutional VAE on the log-mel spectrogram. */
     CONV_VAE("conv-vae"),
-    /** Audio conv encoder and lyrics encoder fused into one latent; songs without lyrics are masked. */
+    /**
+     * Audio encoder (dense on the summary vector, or convolutional on the log-mel: {@code hybrid-audio}) and lyrics
+     * encoder fused into one latent; songs without lyrics are masked.
+     */
     HYBRID_VAE("hybrid-vae"),
     /** Any of the three above with a weighted (β) KL term, optionally annealed or capacity-controlled. */
     BETA_VAE("beta-vae"),

@@ -5,17 +5,17 @@ package dev.musicluster.training.domain.model;
  * conditioned. Every model of the family is one network shape with these switches.
  */
 public record ModelSpec(ModelKind kind, Input input, boolean variational, double beta, int klWarmup, double capacity,
-                        boolean conditional, int latent) {
+                        boolean conditional, int latent, double lyricsWeight) {
 
     public static ModelSpec of(ModelKind kind, HyperParameters hp) {
         return switch (kind) {
-            case VAE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, false, hp.latent());
-            case CONV_VAE -> new ModelSpec(kind, Input.LOG_MEL, true, 1.0, hp.klWarmup(), 0, false, hp.latent());
-            case HYBRID_VAE -> new ModelSpec(kind, hp.hybridInput(), true, 1.0, hp.klWarmup(), 0, false, hp.latent());
+            case VAE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, false, hp.latent(), hp.lyricsWeight());
+            case CONV_VAE -> new ModelSpec(kind, Input.LOG_MEL, true, 1.0, hp.klWarmup(), 0, false, hp.latent(), hp.lyricsWeight());
+            case HYBRID_VAE -> new ModelSpec(kind, hp.hybridInput(), true, 1.0, hp.klWarmup(), 0, false, hp.latent(), hp.lyricsWeight());
             case BETA_VAE -> new ModelSpec(kind, of(hp.betaBase(), hp).input(), true, hp.beta(), hp.klWarmup(),
-                    hp.capacity(), false, hp.latent());
-            case CVAE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, true, hp.latent());
-            case AE -> new ModelSpec(kind, Input.SUMMARY, false, 0.0, 0, 0, false, hp.latent());
+                    hp.capacity(), false, hp.latent(), hp.lyricsWeight());
+            case CVAE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, true, hp.latent(), hp.lyricsWeight());
+            case AE -> new ModelSpec(kind, Input.SUMMARY, false, 0.0, 0, 0, false, hp.latent(), hp.lyricsWeight());
         };
     }
 

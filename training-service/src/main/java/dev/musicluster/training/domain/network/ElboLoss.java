@@ -24,7 +24,9 @@ public final class ElboLoss extends Loss {
     public ElboLoss(NetworkShape shape) {
         super("elbo");
         this.shape = shape;
-        this.lyricsWeight = shape.spec().input().usesLyrics() ? (float) Math.sqrt((double) shape.audioWidth() / shape.lyricsWidth()) : 0f;
+        this.lyricsWeight = !shape.spec().input().usesLyrics() ? 0f
+                : shape.spec().lyricsWeight() > 0 ? (float) shape.spec().lyricsWeight()
+                : (float) Math.sqrt((double) shape.audioWidth() / shape.lyricsWidth());
         this.klWeight = (float) shape.spec().klWeight(0);
     }
 
