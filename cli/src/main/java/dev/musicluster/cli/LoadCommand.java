@@ -138,8 +138,7 @@ final class LoadCommand implements Callable<Integer> {
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (clustered < Math.max(1, ids.size() / 4) && System.nanoTime() < deadline) {
                 Thread.sleep(POLL.toMillis());
-                clustered = (int) gateway.songs().stream().filter(s -> ids.contains(String.valueOf(s.get("id"))))
-                        .filter(s -> "DONE".equals(SongStages.of(s, "cluster").get("state"))).count();
+                clustered = (int) SongStages.count(gateway.songs(), ids, s -> SongStages.done(s, "cluster"));
             }
             Instant injectedAt = Instant.now();
             Instant recoveredAt = fault.inject(infra, services);
@@ -161,8 +160,8 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     private static FaultReport withFirstAfter(FaultReport report, List<Map<String, Object>> songs, Set<String> ids) {
-        Optional<Instant> first = songs.stream().filter(s -> ids.contains(String.valueOf(s.get("id"))))
-                .map(s -> SongStages.of(s, "cluster").get("at")).filter(at -> at != null).map(at -> Instant.parse(String.valueOf(at)))
+        Optional<Instant> first = songs.stream().filter(s -> ids.contains(String.valueOf(s.get("id"))) && SongStages.done(s, "cluster"))
+                .map(s -> Instant.parse(String.valueOf(SongStages.of(s, "cluster").get("at"))))
                 .filter(at -> !at.isBefore(report.recoveredAt())).min(Instant::compareTo);
         return new FaultReport(report.description(), report.clusteredBefore(), report.injectedAt(), report.recoveredAt(), first);
     }

@@ -38,16 +38,12 @@ record LoadSummary(int songs, int accepted, int refused, int clustered, double u
         List<Double> toFeatures = new ArrayList<>();
         List<Double> toCluster = new ArrayList<>();
         for (Map<String, Object> song : all) {
-            if (!ids.contains(String.valueOf(song.get("id")))) {
-                continue;
-            }
-            Map<String, Object> cluster = SongStages.of(song, "cluster");
-            if (!"DONE".equals(cluster.get("state"))) {
+            if (!ids.contains(String.valueOf(song.get("id"))) || !SongStages.done(song, "cluster")) {
                 continue;
             }
             Instant ingested = Instant.parse(String.valueOf(song.get("ingestedAt")));
             toFeatures.add(secondsBetween(ingested, SongStages.of(song, "features").get("at")));
-            toCluster.add(secondsBetween(ingested, cluster.get("at")));
+            toCluster.add(secondsBetween(ingested, SongStages.of(song, "cluster").get("at")));
         }
         return new LoadSummary(ids.size(), report.accepted(), report.failures().size(), toCluster.size(), uploadSeconds, totalSeconds,
                 Percentiles.of(toFeatures), Percentiles.of(toCluster));

@@ -50,18 +50,13 @@ final class LocalServices implements AutoCloseable {
     }
 
     static LocalServices start(Path home, LocalInfra infra, Path logs) throws IOException, InterruptedException {
-        return start(home, infra, logs, SERVICES);
-    }
-
-    /** Only the named services (fault tests start the one they hurt). */
-    static LocalServices start(Path home, LocalInfra infra, Path logs, List<String> names) throws IOException, InterruptedException {
         LocalServices services = new LocalServices(home, infra, logs);
         try {
             // Every port first: the gateway calls the embedding service, which starts after it.
             for (String service : SERVICES) {
                 services.ports.put(service, freePort());
             }
-            for (String service : names) {
+            for (String service : SERVICES) {
                 services.processes.add(services.launch(service));
             }
             services.awaitReady(services.processes);

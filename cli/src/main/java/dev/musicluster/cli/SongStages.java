@@ -35,7 +35,7 @@ final class SongStages {
                 Thread.sleep(poll.toMillis());
                 continue;
             }
-            long done = songs.stream().filter(song -> ids.contains(String.valueOf(song.get("id")))).filter(settled).count();
+            long done = count(songs, ids, settled);
             progress.update((int) done);
             if (done == ids.size()) {
                 progress.done();
@@ -48,10 +48,19 @@ final class SongStages {
         }
     }
 
+    /** How many of the listed songs are among {@code ids} and satisfy {@code condition}. */
+    static long count(List<Map<String, Object>> songs, Set<String> ids, Predicate<Map<String, Object>> condition) {
+        return songs.stream().filter(song -> ids.contains(String.valueOf(song.get("id")))).filter(condition).count();
+    }
+
     /** A stage is settled for a song once it is done or has failed (its reason is in the song's status). */
     static boolean settled(Map<String, Object> song, String stage) {
         Object state = of(song, stage).get("state");
         return "DONE".equals(state) || "FAILED".equals(state);
+    }
+
+    static boolean done(Map<String, Object> song, String stage) {
+        return "DONE".equals(of(song, stage).get("state"));
     }
 
     static boolean failed(Map<String, Object> song, String stage) {

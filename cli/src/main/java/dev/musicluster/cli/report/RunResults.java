@@ -90,7 +90,7 @@ public final class RunResults {
 
     /** The metrics over several seeds ({@code quality.csv}, written by {@code run --seeds N}); empty for one seed. */
     public List<SeedStatistics.Row> seedStatistics() throws IOException {
-        return SeedStatistics.read(folder.resolve("quality.csv"));
+        return SeedStatistics.fromRecords(records("quality.csv").stream().map(CSVRecord::toMap).toList());
     }
 
     /** Each column of {@code assignments.csv} ({@code representation/algorithm}) as song id → cluster. */

@@ -2,7 +2,6 @@ package dev.musicluster.cli.report;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The same run repeated with several seeds, summarised: per representation, algorithm and label, the mean and
@@ -109,21 +107,16 @@ public final class SeedStatistics {
         }
     }
 
-    /** The rows of a {@code quality.csv} written by {@link #write}; none when there is no such file. */
-    public static List<Row> read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
+    /** The rows of a {@code quality.csv} written by {@link #write}, as read by {@link RunResults#seedStatistics()}. */
+    static List<Row> fromRecords(List<Map<String, String>> records) {
         List<Row> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
-                Map<String, double[]> values = new LinkedHashMap<>();
-                for (String measure : MEASURES) {
-                    values.put(measure, Arrays.stream(r.get(measure + "_per_seed").split(" ")).mapToDouble(RunResults::number).toArray());
-                }
-                rows.add(new Row(r.get("representation"), r.get("model"), r.get("algorithm"), r.get("label"),
-                        List.of(r.get("k").split(" ")), values));
+        for (Map<String, String> r : records) {
+            Map<String, double[]> values = new LinkedHashMap<>();
+            for (String measure : MEASURES) {
+                values.put(measure, Arrays.stream(r.get(measure + "_per_seed").split(" ")).mapToDouble(RunResults::number).toArray());
             }
+            rows.add(new Row(r.get("representation"), r.get("model"), r.get("algorithm"), r.get("label"), List.of(r.get("k").split(" ")),
+                    values));
         }
         return rows;
     }

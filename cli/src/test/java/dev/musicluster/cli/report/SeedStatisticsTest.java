@@ -48,12 +48,12 @@ class SeedStatisticsTest {
         assertThat(lines.get(0)).isEqualTo("representation,model,algorithm,label,seeds,k,nmi_mean,nmi_std,nmi_per_seed,ari_mean,"
                 + "ari_std,ari_per_seed,purity_mean,purity_std,purity_per_seed");
         assertThat(lines.get(1)).startsWith("vae,vae,kmeans,genre,2,2 3,0.3");
-        List<SeedStatistics.Row> read = SeedStatistics.read(csv);
+        List<SeedStatistics.Row> read = new RunResults(dir).seedStatistics();
         assertThat(read).hasSize(2);
         assertThat(read.get(0).ks()).containsExactly("2", "3");
         assertThat(read.get(0).values().get("nmi")).containsExactly(0.20, 0.40);
         assertThat(read.get(1).std("purity")).isCloseTo(rows.get(1).std("purity"), within(1e-12));
-        assertThat(SeedStatistics.read(dir.resolve("absent.csv"))).isEmpty();
+        assertThat(new RunResults(dir.resolve("a")).seedStatistics()).as("no quality.csv: one seed").isEmpty();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SeedStatistics.print(rows, new PrintStream(out, true, StandardCharsets.UTF_8));
