@@ -53,6 +53,20 @@ class DataAndSettingsTest {
     }
 
     @Test
+    void blockScalerKeepsTheColumnsRelativeWeightsAndGivesTheBlockUnitVariancePerValue() {
+        // Column 0 spreads three times as far as column 1 (a language block beside a content part); row 3 is masked.
+        float[] rows = {13, -1, 7, 1, 13, -1, 7, 1, 500, 500};
+        FeatureScaler scaler = FeatureScaler.fitBlock(rows, 2, new float[] {1, 1, 1, 1, 0});
+        assertThat(scaler.mean()).containsExactly(10f, 0f);
+        float[] scaled = scaler.apply(rows, 1);
+        assertThat(scaled[0] / scaled[1]).as("the 3:1 spread survives").isCloseTo(-3f, within(1e-5f));
+        assertThat(scaled[0] * scaled[0] + scaled[1] * scaled[1]).as("(9 + 1) / 5: unit variance per value on average")
+                .isCloseTo(2f, within(1e-5f));
+        assertThat(FeatureScaler.fitColumns(rows, 2, new float[] {1, 1, 1, 1, 0}).apply(rows, 1)[0])
+                .as("per-column scaling would flatten the two columns to the same spread").isCloseTo(1f, within(1e-5f));
+    }
+
+    @Test
     void hyperParametersHaveDefaultsAndRefuseWhatTheyDoNotKnow() {
         HyperParameters hp = HyperParameters.of(Map.of("latent", "16", "beta-base", "vae"));
         assertThat(hp.latent()).isEqualTo(16);

@@ -17,22 +17,30 @@ public record FeatureScaler(float[] mean, float[] std) {
 
     /** Fits on {@code rows × width} row-major data, columns as features, rows with mask 0 left out (mask may be null). */
     public static FeatureScaler fitColumns(float[] data, int width, float[] mask) {
-        int rows = width == 0 ? 0 : data.length / width;
-        double[] sum = new double[width];
-        double[] sumSquares = new double[width];
-        int used = 0;
-        for (int r = 0; r < rows; r++) {
-            if (mask != null && mask[r] == 0) {
-                continue;
-            }
-            used++;
-            for (int c = 0; c < width; c++) {
-                double v = data[r * width + c];
-                sum[c] += v;
-                sumSquares[c] += v * v;
-            }
+        return moments(data, width, mask).scaler();
+    }
+
+    /**
+     * Fits one mean per column but one scale for the whole block: the root mean square of the centred values, so the
+     * block has unit variance per value on average while its columns keep their relative weights. For an embedding
+     * whose geometry is designed (the lyrics embedding's language block outweighs its content part, docs/embeddings.md)
+     * per-column scaling would undo the design: two language columns would weigh as little as any two of 256 content
+     * columns. Rows with mask 0 are left out (mask may be null).
+     */
+    public static FeatureScaler fitBlock(float[] data, int width, float[] mask) {
+        Moments moments = moments(data, width, mask);
+        double variance = 0;
+        for (int c = 0; c < width; c++) {
+            variance += moments.variance(c);
         }
-        return of(sum, sumSquares, used);
+        double rms = width == 0 ? 0 : Math.sqrt(variance / width);
+        float[] mean = new float[width];
+        float[] std = new float[width];
+        for (int c = 0; c < width; c++) {
+            mean[c] = (float) moments.mean(c);
+            std[c] = (float) (rms < MIN_STD ? 1.0 : rms);
+        }
+        return new FeatureScaler(mean, std);
     }
 
     /**
@@ -40,32 +48,61 @@ public record FeatureScaler(float[] mean, float[] std) {
      * songs and frames: a band keeps its shape over time.
      */
     public static FeatureScaler fitBands(float[] data, int bands, int frames) {
-        double[] sum = new double[bands];
-        double[] sumSquares = new double[bands];
+        Moments moments = new Moments(new double[bands], new double[bands], new int[1]);
         int songs = bands * frames == 0 ? 0 : data.length / (bands * frames);
         for (int s = 0; s < songs; s++) {
             for (int b = 0; b < bands; b++) {
                 int base = (s * bands + b) * frames;
                 for (int f = 0; f < frames; f++) {
                     double v = data[base + f];
-                    sum[b] += v;
-                    sumSquares[b] += v * v;
+                    moments.sum[b] += v;
+                    moments.sumSquares[b] += v * v;
                 }
             }
         }
-        return of(sum, sumSquares, songs * frames);
+        moments.count[0] = songs * frames;
+        return moments.scaler();
     }
 
-    private static FeatureScaler of(double[] sum, double[] sumSquares, int count) {
-        float[] mean = new float[sum.length];
-        float[] std = new float[sum.length];
-        for (int c = 0; c < sum.length; c++) {
-            double m = count == 0 ? 0 : sum[c] / count;
-            double variance = count == 0 ? 0 : Math.max(0, sumSquares[c] / count - m * m);
-            mean[c] = (float) m;
-            std[c] = (float) (Math.sqrt(variance) < MIN_STD ? 1.0 : Math.sqrt(variance));
+    private static Moments moments(float[] data, int width, float[] mask) {
+        int rows = width == 0 ? 0 : data.length / width;
+        Moments moments = new Moments(new double[width], new double[width], new int[1]);
+        for (int r = 0; r < rows; r++) {
+            if (mask != null && mask[r] == 0) {
+                continue;
+            }
+            moments.count[0]++;
+            for (int c = 0; c < width; c++) {
+                double v = data[r * width + c];
+                moments.sum[c] += v;
+                moments.sumSquares[c] += v * v;
+            }
         }
-        return new FeatureScaler(mean, std);
+        return moments;
+    }
+
+    /** Running sums per feature; a feature's mean and variance are 0 when nothing was counted. */
+    private record Moments(double[] sum, double[] sumSquares, int[] count) {
+
+        double mean(int feature) {
+            return count[0] == 0 ? 0 : sum[feature] / count[0];
+        }
+
+        double variance(int feature) {
+            double m = mean(feature);
+            return count[0] == 0 ? 0 : Math.max(0, sumSquares[feature] / count[0] - m * m);
+        }
+
+        /** One mean and one scale per feature; a constant feature keeps scale 1. */
+        FeatureScaler scaler() {
+            float[] mean = new float[sum.length];
+            float[] std = new float[sum.length];
+            for (int c = 0; c < sum.length; c++) {
+                mean[c] = (float) mean(c);
+                std[c] = (float) (Math.sqrt(variance(c)) < MIN_STD ? 1.0 : Math.sqrt(variance(c)));
+            }
+            return new FeatureScaler(mean, std);
+        }
     }
 
     /** Scaled copy of row-major data whose feature index is {@code (i / stride) % features}. */

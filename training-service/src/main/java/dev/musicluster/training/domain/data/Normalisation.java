@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param summary         scaler of the summary vector's columns
  * @param logMel          scaler per mel band (null when the model does not read the spectrogram)
- * @param lyrics          scaler of the lyrics embedding's columns, fitted on songs with lyrics (null when unused)
+ * @param lyrics          scaler of the lyrics embedding as one block (its designed geometry kept), fitted on songs
+ *                        with lyrics (null when unused)
  * @param conditionLevels the condition's categories, sorted; empty for unconditioned models
  */
 public record Normalisation(FeatureScaler summary, FeatureScaler logMel, FeatureScaler lyrics, List<String> conditionLevels) {
@@ -20,7 +21,7 @@ public record Normalisation(FeatureScaler summary, FeatureScaler logMel, Feature
     public static Normalisation fit(TrainingSet set, boolean withLogMel, boolean withLyrics, boolean withCondition) {
         FeatureScaler summary = FeatureScaler.fitColumns(set.summary(), set.summaryWidth(), null);
         FeatureScaler logMel = withLogMel ? FeatureScaler.fitBands(set.logMel(), set.mels(), set.frames()) : null;
-        FeatureScaler lyrics = withLyrics ? FeatureScaler.fitColumns(set.lyrics(), set.lyricsWidth(), set.lyricsMask()) : null;
+        FeatureScaler lyrics = withLyrics ? FeatureScaler.fitBlock(set.lyrics(), set.lyricsWidth(), set.lyricsMask()) : null;
         List<String> levels = withCondition
                 ? set.conditions().stream().filter(c -> !c.isEmpty()).distinct().sorted().toList()
                 : List.of();
