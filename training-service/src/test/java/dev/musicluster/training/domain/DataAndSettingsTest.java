@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.musicluster.training.domain.data.FeatureScaler;
+import dev.musicluster.training.domain.data.Normalisation;
 import dev.musicluster.training.domain.data.TimePooling;
 import dev.musicluster.training.domain.model.HyperParameters;
 import dev.musicluster.training.domain.model.ModelKind;
@@ -64,6 +65,16 @@ class DataAndSettingsTest {
                 .isCloseTo(2f, within(1e-5f));
         assertThat(FeatureScaler.fitColumns(rows, 2, new float[] {1, 1, 1, 1, 0}).apply(rows, 1)[0])
                 .as("per-column scaling would flatten the two columns to the same spread").isCloseTo(1f, within(1e-5f));
+    }
+
+    @Test
+    void theHybridsNormalisationScalesTheLyricsAsOneBlockAndTheAudioPerColumn() {
+        Normalisation normalisation = Normalisation.fit(SyntheticSongs.generate(48, 16, 3), false, true, false);
+        float[] lyricsScale = normalisation.lyrics().std();
+        for (float scale : lyricsScale) {
+            assertThat(scale).isEqualTo(lyricsScale[0]);
+        }
+        assertThat(normalisation.summary().std()[0]).isNotEqualTo(normalisation.summary().std()[1]);
     }
 
     @Test
