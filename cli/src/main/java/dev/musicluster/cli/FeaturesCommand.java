@@ -33,10 +33,10 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
-    @Option(names = "--window", defaultValue = "FIRST", description = "FIRST, CENTRE or WHOLE (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window", defaultValue = DecodeSettings.DEFAULT_WINDOW, description = "FIRST, CENTRE or WHOLE (default: ${DEFAULT-VALUE}).")
     ClipWindow window;
 
-    @Option(names = "--seconds", defaultValue = "30", description = "Window length in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = DecodeSettings.DEFAULT_WINDOW_SECONDS, description = "Window length in seconds (default: ${DEFAULT-VALUE}).")
     double seconds;
 
     @Option(names = "--mfcc", defaultValue = "20", description = "MFCC count (default: ${DEFAULT-VALUE}).")

@@ -26,7 +26,7 @@ import java.time.Instant;
 @ApplicationScoped
 public class FeatureExtraction {
 
-    public static final String EXTRACTOR_VERSION = "feature-service/1";
+    private static final String EXTRACTOR = "feature-service/2";
 
     private final ObjectStore store;
     private final FeatureSettings settings;
@@ -35,6 +35,7 @@ public class FeatureExtraction {
     private final SpectrogramConfig spectrogram;
     private final ThreadLocal<SongFeatures.Extractor> extractors;
     private final Timer timer;
+    private final String extractorVersion;
 
     public FeatureExtraction(ObjectStore store, FeatureSettings settings, MeterRegistry registry) {
         this.store = store;
@@ -43,12 +44,22 @@ public class FeatureExtraction {
         this.spectrogram = SpectrogramConfig.DEFAULT.withMfcc(settings.mfcc());
         this.decodeSettings = new DecodeSettings(spectrogram.sampleRate(), settings.window(), settings.windowSeconds(), settings.maxSeconds());
         this.extractors = ThreadLocal.withInitial(() -> new SongFeatures.Extractor(spectrogram));
+        this.extractorVersion = String.format(java.util.Locale.ROOT, "%s %s %.0f s, %d MFCC", EXTRACTOR, settings.window(),
+                settings.windowSeconds(), settings.mfcc());
         this.timer = Timer.builder("musicluster.features.extraction")
                 .description("Time from a song's event to its stored features")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(10))
                 .maximumExpectedValue(Duration.ofMinutes(2))
                 .register(registry);
+    }
+
+    /**
+     * The code and the settings the features come from: a song whose features were made under other settings is
+     * extracted again when it is redelivered.
+     */
+    public String extractorVersion() {
+        return extractorVersion;
     }
 
     /** Computes and stores the song's features and returns the event announcing them. */
@@ -71,7 +82,7 @@ public class FeatureExtraction {
             store.put(mfccKey, NpyFormat.toBytes(features.mfcc()), "application/octet-stream");
             return new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, song.songId(), song.revision(), song.audioSha256(),
                     audio.sampleRate(), features.logMel().dim(1), audio.seconds(), logMelKey, mfccKey,
-                    features.summary().names(), features.summary().values(), EXTRACTOR_VERSION, Instant.now());
+                    features.summary().names(), features.summary().values(), extractorVersion, Instant.now());
         } finally {
             Files.deleteIfExists(file);
             timer.record(Duration.ofNanos(System.nanoTime() - started));

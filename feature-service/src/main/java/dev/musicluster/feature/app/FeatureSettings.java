@@ -1,5 +1,6 @@
 package dev.musicluster.feature.app;
 
+import dev.musicluster.feature.decode.DecodeSettings;
 import dev.musicluster.feature.domain.audio.ClipWindow;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -8,11 +9,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "musicluster.features")
 public interface FeatureSettings {
 
-    /** FIRST, CENTRE or WHOLE: which part of each track becomes features. */
-    @WithDefault("FIRST")
+    /** FIRST, CENTRE or WHOLE: which part of each track becomes features ({@link DecodeSettings#DEFAULT}'s). */
+    @WithDefault(DecodeSettings.DEFAULT_WINDOW)
     ClipWindow window();
 
-    @WithDefault("30")
+    @WithDefault(DecodeSettings.DEFAULT_WINDOW_SECONDS)
     double windowSeconds();
 
     /** Longer tracks go to the dead-letter topic. */

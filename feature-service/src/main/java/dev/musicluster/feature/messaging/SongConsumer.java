@@ -50,7 +50,7 @@ public class SongConsumer {
     public void process(ConsumerRecord<String, String> record) throws Exception {
         try {
             SongIngested song = EventCodec.fromJson(record.value(), SongIngested.class);
-            String fingerprint = PublishedFeatures.fingerprint(song.revision(), FeatureExtraction.EXTRACTOR_VERSION);
+            String fingerprint = PublishedFeatures.fingerprint(song.revision(), extraction.extractorVersion());
             if (fingerprint != null && published.published(song.songId(), fingerprint)) {
                 registry.counter("musicluster.features.songs", "outcome", "already-published").increment();
                 return;

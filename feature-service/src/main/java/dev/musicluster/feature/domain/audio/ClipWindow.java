@@ -2,9 +2,9 @@ package dev.musicluster.feature.domain.audio;
 
 /** Which part of a track becomes features. */
 public enum ClipWindow {
-    /** The first {@code seconds} (librosa's {@code duration=}): the default. */
+    /** The first {@code seconds} (librosa's {@code duration=}). */
     FIRST,
-    /** The {@code seconds} around the middle of the track. */
+    /** The {@code seconds} around the middle of the track: the default, with 60 s. */
     CENTRE,
     /** The whole track, up to the duration limit. */
     WHOLE;
