@@ -48,7 +48,7 @@ public record FeatureScaler(float[] mean, float[] std) {
      * songs and frames: a band keeps its shape over time.
      */
     public static FeatureScaler fitBands(float[] data, int bands, int frames) {
-        Moments moments = new Moments(new double[bands], new double[bands], new int[1]);
+        Moments moments = new Moments(bands);
         int songs = bands * frames == 0 ? 0 : data.length / (bands * frames);
         for (int s = 0; s < songs; s++) {
             for (int b = 0; b < bands; b++) {
@@ -60,18 +60,18 @@ public record FeatureScaler(float[] mean, float[] std) {
                 }
             }
         }
-        moments.count[0] = songs * frames;
+        moments.count = songs * frames;
         return moments.scaler();
     }
 
     private static Moments moments(float[] data, int width, float[] mask) {
         int rows = width == 0 ? 0 : data.length / width;
-        Moments moments = new Moments(new double[width], new double[width], new int[1]);
+        Moments moments = new Moments(width);
         for (int r = 0; r < rows; r++) {
             if (mask != null && mask[r] == 0) {
                 continue;
             }
-            moments.count[0]++;
+            moments.count++;
             for (int c = 0; c < width; c++) {
                 double v = data[r * width + c];
                 moments.sum[c] += v;
@@ -82,15 +82,24 @@ public record FeatureScaler(float[] mean, float[] std) {
     }
 
     /** Running sums per feature; a feature's mean and variance are 0 when nothing was counted. */
-    private record Moments(double[] sum, double[] sumSquares, int[] count) {
+    private static final class Moments {
+
+        final double[] sum;
+        final double[] sumSquares;
+        int count;
+
+        Moments(int features) {
+            sum = new double[features];
+            sumSquares = new double[features];
+        }
 
         double mean(int feature) {
-            return count[0] == 0 ? 0 : sum[feature] / count[0];
+            return count == 0 ? 0 : sum[feature] / count;
         }
 
         double variance(int feature) {
             double m = mean(feature);
-            return count[0] == 0 ? 0 : Math.max(0, sumSquares[feature] / count[0] - m * m);
+            return count == 0 ? 0 : Math.max(0, sumSquares[feature] / count - m * m);
         }
 
         /** One mean and one scale per feature; a constant feature keeps scale 1. */
