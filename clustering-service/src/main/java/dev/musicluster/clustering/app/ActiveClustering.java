@@ -7,10 +7,12 @@ import dev.musicluster.contracts.events.LatentEncoded;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The clustering new songs are assigned to: the primary model's partition under the primary algorithm of the
@@ -66,6 +68,23 @@ public class ActiveClustering {
         }
         waiting.computeIfAbsent(tag, t -> new HashMap<>()).put(latent.songId(), latent.latent());
         return List.of();
+    }
+
+    /**
+     * Assigns the latents of the active model that are neither among its clustered songs nor assigned already. A
+     * latent that reached this service before its model's clustering waits in memory; one that waited when the
+     * service was stopped is gone from memory but not from the compacted {@code latents} topic, which this reads back.
+     */
+    public synchronized List<ClusterAssigned> catchUp(Collection<LatentEncoded> latents, Predicate<LatentEncoded> assigned) {
+        List<ClusterAssigned> out = new ArrayList<>();
+        Instant now = Instant.now();
+        for (LatentEncoded latent : latents) {
+            if (active != null && active.tag().equals(latent.runId() + "/" + latent.model())
+                    && !active.members().containsKey(latent.songId()) && !assigned.test(latent)) {
+                out.add(assignNew(latent.songId(), latent.latent(), now));
+            }
+        }
+        return out;
     }
 
     private ClusterAssigned assignNew(String songId, float[] latent, Instant now) {

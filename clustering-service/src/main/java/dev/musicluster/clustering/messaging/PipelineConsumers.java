@@ -2,12 +2,14 @@ package dev.musicluster.clustering.messaging;
 
 import dev.musicluster.clustering.app.ActiveClustering;
 import dev.musicluster.clustering.app.RunClustering;
+import dev.musicluster.contracts.Topics;
 import dev.musicluster.contracts.events.ClusterAssigned;
 import dev.musicluster.contracts.events.Event;
 import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.ModelTrained;
 import dev.musicluster.kit.AcknowledgedSend;
+import dev.musicluster.kit.CompactedTopicReader;
 import dev.musicluster.kit.PublishedWork;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * The clustering of every trained model ({@code models.trained}; a record is acknowledged once its results and
@@ -30,21 +33,25 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class PipelineConsumers {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Logger LOG = Logger.getLogger(PipelineConsumers.class);
 
     private final RunClustering clustering;
     private final ActiveClustering active;
     private final Emitter<Record<String, String>> results;
     private final Emitter<Record<String, String>> assignments;
     private final PublishedWork published;
+    private final CompactedTopicReader topics;
 
     public PipelineConsumers(RunClustering clustering, ActiveClustering active,
                              @Channel("clustering-results") Emitter<Record<String, String>> results,
-                             @Channel("cluster-assignments") Emitter<Record<String, String>> assignments, PublishedWork published) {
+                             @Channel("cluster-assignments") Emitter<Record<String, String>> assignments, PublishedWork published,
+                             CompactedTopicReader topics) {
         this.clustering = clustering;
         this.active = active;
         this.results = results;
         this.assignments = assignments;
         this.published = published;
+        this.topics = topics;
     }
 
     @Incoming("models")
@@ -54,6 +61,28 @@ public class PipelineConsumers {
         publish(assignments, outcome.assignments());
         recordPublished(outcome.assignments());
         publish(results, List.of(outcome.completed()));
+        assignMissedLatents();
+    }
+
+    /**
+     * The latents of the model just activated that waited for its clustering in a process that was stopped before
+     * it came (they were acknowledged on arrival): read back from the compacted topic. Best effort: the clustering
+     * itself is done and published whatever happens here.
+     */
+    private void assignMissedLatents() {
+        try {
+            List<LatentEncoded> onTopic = topics.read(Topics.LATENTS.name()).values().stream()
+                    .map(json -> EventCodec.fromJson(json, LatentEncoded.class)).toList();
+            List<ClusterAssigned> assigned = active.catchUp(onTopic, latent -> published.published(latent.songId(),
+                    PublishedAssignments.fingerprint(latent.runId(), latent.model())));
+            publish(assignments, assigned);
+            recordPublished(assigned);
+            if (!assigned.isEmpty()) {
+                LOG.infof("assigned %d latents that had waited for this clustering before a restart", assigned.size());
+            }
+        } catch (Exception e) {
+            LOG.warnf(e, "could not read back the latents that waited for this clustering; they are assigned when redelivered");
+        }
     }
 
     @Incoming("latents")
