@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -38,7 +40,7 @@ public class ActiveClustering {
         if (active != null) {
             waiting.remove(active.tag());
         }
-        active = new Active(runId, model, algorithm, NearestCentre.of(latents, partition.labels()), members);
+        active = new Active(runId, model, algorithm, NearestCentre.of(latents, partition.labels()), members, new HashSet<>());
         List<ClusterAssigned> out = new ArrayList<>();
         Instant now = Instant.now();
         for (int i = 0; i < ids.size(); i++) {
@@ -60,8 +62,7 @@ public class ActiveClustering {
     public synchronized List<ClusterAssigned> onLatent(LatentEncoded latent) {
         String tag = latent.runId() + "/" + latent.model();
         if (active != null && active.tag().equals(tag)) {
-            Integer known = active.members().get(latent.songId());
-            if (known != null) {
+            if (active.members().containsKey(latent.songId()) || active.online().contains(latent.songId())) {
                 return List.of();
             }
             return List.of(assignNew(latent.songId(), latent.latent(), Instant.now()));
@@ -80,7 +81,8 @@ public class ActiveClustering {
         Instant now = Instant.now();
         for (LatentEncoded latent : latents) {
             if (active != null && active.tag().equals(latent.runId() + "/" + latent.model())
-                    && !active.members().containsKey(latent.songId()) && !assigned.test(latent)) {
+                    && !active.members().containsKey(latent.songId()) && !active.online().contains(latent.songId())
+                    && !assigned.test(latent)) {
                 out.add(assignNew(latent.songId(), latent.latent(), now));
             }
         }
@@ -93,11 +95,14 @@ public class ActiveClustering {
             point[i] = latent[i];
         }
         int cluster = active.centres().assign(point);
+        active.online().add(songId);
         return new ClusterAssigned(ClusterAssigned.SCHEMA_VERSION, songId, active.runId(), active.model(), active.algorithm(),
                 cluster, active.centres().distance(point, cluster), true, now);
     }
 
-    private record Active(String runId, String model, String algorithm, NearestCentre centres, Map<String, Integer> members) {
+    /** {@code online}: the songs assigned since activation, so that the live path and the read-back never both assign one. */
+    private record Active(String runId, String model, String algorithm, NearestCentre centres, Map<String, Integer> members,
+                          Set<String> online) {
         String tag() {
             return runId + "/" + model;
         }

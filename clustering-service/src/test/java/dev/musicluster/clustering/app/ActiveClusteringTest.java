@@ -33,5 +33,7 @@ class ActiveClusteringTest {
                 .extracting(ClusterAssigned::songId).containsExactly("late");
         assertThat(caughtUp.get(0).cluster()).isEqualTo(1);
         assertThat(caughtUp.get(0).online()).isTrue();
+        assertThat(after.catchUp(onTopic, l -> l.songId().equals("assigned"))).as("read back twice, assigned once").isEmpty();
+        assertThat(after.onLatent(latent("late", "run-2", 9f, 0f))).as("and not again when it is redelivered").isEmpty();
     }
 }
