@@ -23,6 +23,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
+import dev.musicluster.training.domain.data.FeatureScaler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,26 +135,20 @@ public final class ContrastiveCropsExperiment {
                     frames.add(logMel.shape()[1]);
                 }
             }
-            double[] sum = new double[MELS];
-            double[] squares = new double[MELS];
-            long count = 0;
+            // The training service's per-band scaler, over all songs' frames laid end to end as one spectrogram.
+            int total = frames.stream().mapToInt(Integer::intValue).sum();
+            float[] joined = new float[MELS * total];
+            int at = 0;
             for (int s = 0; s < ids.size(); s++) {
                 int length = frames.get(s);
                 for (int b = 0; b < MELS; b++) {
-                    for (int t = 0; t < length; t++) {
-                        double v = logMels.get(s)[b * length + t];
-                        sum[b] += v;
-                        squares[b] += v * v;
-                    }
+                    System.arraycopy(logMels.get(s), b * length, joined, b * total + at, length);
                 }
-                count += length;
+                at += length;
             }
-            float[] mean = new float[MELS];
-            float[] std = new float[MELS];
-            for (int b = 0; b < MELS; b++) {
-                mean[b] = (float) (sum[b] / count);
-                std[b] = (float) Math.max(1e-6, Math.sqrt(squares[b] / count - mean[b] * mean[b]));
-            }
+            FeatureScaler bands = FeatureScaler.fitBands(joined, MELS, total);
+            float[] mean = bands.mean();
+            float[] std = bands.std();
             return new Songs(ids, logMels, frames, mean, std);
         }
 

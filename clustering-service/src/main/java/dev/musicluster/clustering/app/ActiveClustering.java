@@ -62,10 +62,7 @@ public class ActiveClustering {
     public synchronized List<ClusterAssigned> onLatent(LatentEncoded latent) {
         String tag = latent.runId() + "/" + latent.model();
         if (active != null && active.tag().equals(tag)) {
-            if (active.members().containsKey(latent.songId()) || active.online().contains(latent.songId())) {
-                return List.of();
-            }
-            return List.of(assignNew(latent.songId(), latent.latent(), Instant.now()));
+            return unassigned(latent) ? List.of(assignNew(latent.songId(), latent.latent(), Instant.now())) : List.of();
         }
         waiting.computeIfAbsent(tag, t -> new HashMap<>()).put(latent.songId(), latent.latent());
         return List.of();
@@ -80,13 +77,17 @@ public class ActiveClustering {
         List<ClusterAssigned> out = new ArrayList<>();
         Instant now = Instant.now();
         for (LatentEncoded latent : latents) {
-            if (active != null && active.tag().equals(latent.runId() + "/" + latent.model())
-                    && !active.members().containsKey(latent.songId()) && !active.online().contains(latent.songId())
+            if (active != null && active.tag().equals(latent.runId() + "/" + latent.model()) && unassigned(latent)
                     && !assigned.test(latent)) {
                 out.add(assignNew(latent.songId(), latent.latent(), now));
             }
         }
         return out;
+    }
+
+    /** Neither a clustered song of the active model nor one assigned to it since its activation. */
+    private boolean unassigned(LatentEncoded latent) {
+        return !active.members().containsKey(latent.songId()) && !active.online().contains(latent.songId());
     }
 
     private ClusterAssigned assignNew(String songId, float[] latent, Instant now) {

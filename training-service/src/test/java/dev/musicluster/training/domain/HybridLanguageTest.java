@@ -71,55 +71,44 @@ class HybridLanguageTest {
     }
 
     /** Lloyd's k-means with k = 2, started from the first song and the song farthest from it. */
-    private static int[] twoMeans(float[][] points) {
-        double[][] centres = {toDouble(points[0]), toDouble(points[farthestFrom(points, points[0])])};
+    private static int[] twoMeans(float[][] latents) {
+        double[][] points = new double[latents.length][];
+        for (int p = 0; p < latents.length; p++) {
+            points[p] = new double[latents[p].length];
+            for (int d = 0; d < latents[p].length; d++) {
+                points[p][d] = latents[p][d];
+            }
+        }
+        int farthest = 0;
+        for (int p = 1; p < points.length; p++) {
+            farthest = distance(points[p], points[0]) > distance(points[farthest], points[0]) ? p : farthest;
+        }
+        double[][] centres = {points[0].clone(), points[farthest].clone()};
         int[] cluster = new int[points.length];
         for (int iteration = 0; iteration < 50; iteration++) {
+            double[][] sums = new double[2][points[0].length];
+            int[] counts = new int[2];
             for (int p = 0; p < points.length; p++) {
                 cluster[p] = distance(points[p], centres[0]) <= distance(points[p], centres[1]) ? 0 : 1;
+                counts[cluster[p]]++;
+                for (int d = 0; d < points[p].length; d++) {
+                    sums[cluster[p]][d] += points[p][d];
+                }
             }
             for (int k = 0; k < 2; k++) {
-                double[] sum = new double[points[0].length];
-                int count = 0;
-                for (int p = 0; p < points.length; p++) {
-                    if (cluster[p] == k) {
-                        count++;
-                        for (int d = 0; d < sum.length; d++) {
-                            sum[d] += points[p][d];
-                        }
-                    }
-                }
-                for (int d = 0; d < sum.length && count > 0; d++) {
-                    centres[k][d] = sum[d] / count;
+                for (int d = 0; d < sums[k].length && counts[k] > 0; d++) {
+                    centres[k][d] = sums[k][d] / counts[k];
                 }
             }
         }
         return cluster;
     }
 
-    private static int farthestFrom(float[][] points, float[] from) {
-        int farthest = 0;
-        for (int p = 1; p < points.length; p++) {
-            if (distance(points[p], toDouble(from)) > distance(points[farthest], toDouble(from))) {
-                farthest = p;
-            }
-        }
-        return farthest;
-    }
-
-    private static double distance(float[] point, double[] centre) {
+    private static double distance(double[] a, double[] b) {
         double sum = 0;
-        for (int d = 0; d < point.length; d++) {
-            sum += (point[d] - centre[d]) * (point[d] - centre[d]);
+        for (int d = 0; d < a.length; d++) {
+            sum += (a[d] - b[d]) * (a[d] - b[d]);
         }
         return sum;
-    }
-
-    private static double[] toDouble(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
     }
 }
