@@ -28,14 +28,15 @@ final class PipelineRun {
     /**
      * Every model that applies to these songs: the hybrid model only when some songs have lyrics (it is then the
      * primary model, the one new songs are encoded and clustered with), the conditional one only when the
-     * condition's column has at least two values.
+     * condition's column has at least two values; never the opt-in models ({@link TrainingRequested#OPT_IN}).
      */
     static List<String> applicableModels(List<ManifestEntry> entries, String condition) {
         boolean lyrics = entries.stream().anyMatch(e -> e.lyrics() != null && !e.lyrics().isBlank());
         long categories = entries.stream().map(e -> e.labels().get(condition)).filter(v -> v != null && !v.isBlank()).distinct().count();
         List<String> models = new ArrayList<>();
         for (String model : TrainingRequested.MODELS) {
-            if ((model.equals("hybrid-vae") && !lyrics) || (model.equals("cvae") && categories < 2)) {
+            if ((model.equals("hybrid-vae") && !lyrics) || (model.equals("cvae") && categories < 2)
+                    || TrainingRequested.OPT_IN.contains(model)) {
                 continue;
             }
             models.add(model);

@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,15 +84,23 @@ public class TrainingRun {
         if (ids.size() < 2) {
             throw new IllegalArgumentException("run " + request.runId() + ": training needs at least 2 songs with features, found " + ids.size());
         }
-        long assemblyStart = System.nanoTime();
-        TrainingSet set = assembly.assemble(ids, state, specs.stream().anyMatch(s -> s.input().usesLogMel()), hp.melFrames(),
-                conditional ? hp.condition() : null);
-        LOG.infof("run %s: %s assembled in %.1f s", request.runId(), set, (System.nanoTime() - assemblyStart) / 1e9);
-        checkApplicable(specs, set, hp);
+        // Models that read the spectrogram at different lengths (conv-vae's mel-frames, contrastive's song-frames) each
+        // get their own pooling; every set has the same songs, summaries, lyrics and conditions.
+        Map<Integer, TrainingSet> sets = new HashMap<>();
+        for (ModelSpec spec : specs) {
+            sets.computeIfAbsent(spec.frames(hp), frames -> {
+                long assemblyStart = System.nanoTime();
+                TrainingSet set = assembly.assemble(ids, state, frames > 0, frames, conditional ? hp.condition() : null);
+                LOG.infof("run %s: %s assembled in %.1f s", request.runId(), set, (System.nanoTime() - assemblyStart) / 1e9);
+                return set;
+            });
+        }
+        checkApplicable(specs, sets.values().iterator().next(), hp);
         Device device = Devices.pick(settings.device());
         String dataHash = DatasetAssembly.dataHash(ids, state);
         for (int i = 0; i < specs.size(); i++) {
             ModelSpec spec = specs.get(i);
+            TrainingSet set = sets.get(spec.frames(hp));
             boolean primary = i == 0;
             TrainedNetwork network = train(request.runId(), spec, hp, set, device, publisher);
             try {
@@ -146,7 +155,7 @@ public class TrainingRun {
         store.put(idsKey, (String.join("\n", set.ids()) + "\n").getBytes(StandardCharsets.UTF_8), "text/plain");
         store.put(ModelRepository.key(config.runId(), config.model(), "history.csv"),
                 historyCsv(network.history()).getBytes(StandardCharsets.UTF_8), "text/csv");
-        if (config.shape().spec().input().usesLogMel()) {
+        if (config.shape().spec().input().usesLogMel() && !config.shape().spec().contrastive()) {
             storeReconstructions(config, network, set);
         }
         return new ModelTrained(ModelTrained.SCHEMA_VERSION, config.runId(), config.model(), checkpoint, latentsKey, idsKey,

@@ -90,6 +90,8 @@ class DataAndSettingsTest {
         assertThatThrownBy(() -> HyperParameters.of(Map.of("beta-base", "ae"))).hasMessageContaining("beta-base");
         assertThatThrownBy(() -> HyperParameters.of(Map.of("hybrid-audio", "waveform"))).hasMessageContaining("hybrid-audio");
         assertThatThrownBy(() -> HyperParameters.of(Map.of("lyrics-weight", "-1"))).hasMessageContaining("lyrics-weight");
+        assertThatThrownBy(() -> HyperParameters.of(Map.of("song-frames", "64", "crop-frames", "128"))).hasMessageContaining("crop-frames");
+        assertThatThrownBy(() -> HyperParameters.of(Map.of("temperature", "0"))).hasMessageContaining("temperature");
     }
 
     @Test

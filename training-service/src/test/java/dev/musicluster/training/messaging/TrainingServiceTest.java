@@ -1,6 +1,7 @@
 package dev.musicluster.training.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.musicluster.contracts.Topics;
 import dev.musicluster.contracts.events.AudioFeaturesExtracted;
@@ -99,6 +100,24 @@ class TrainingServiceTest {
         assertThat(online.model()).isEqualTo("hybrid-vae");
         assertThat(online.latent()).hasSize(6);
         assertThat((System.nanoTime() - start) / 1e9).as("seconds from features to latent").isLessThan(30);
+
+        // A run whose models pool the spectrogram to different lengths: the contrastive model's whole song, conv-vae's image.
+        TrainingRequested contrastive = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t2", List.of("contrastive", "conv-vae"),
+                Map.of("epochs", "2", "batch", "8", "latent", "6", "mel-frames", "32", "song-frames", "48", "crop-frames", "16",
+                        "crop-pairs", "2"), List.of("kmeans"), "3", Instant.now());
+        probe.send(Topics.TRAINING_REQUESTS.name(), contrastive.key(), EventCodec.toJson(contrastive), Map.of());
+        List<ModelTrained> second = probe.collect(Topics.MODELS_TRAINED.name(), r -> r.key().startsWith("run-t2/"), 2,
+                Duration.ofSeconds(120)).stream().map(r -> EventCodec.fromJson(r.value(), ModelTrained.class)).toList();
+        assertThat(second).extracting(ModelTrained::model).containsExactly("contrastive", "conv-vae");
+        assertThat(second.get(0).provenance()).containsEntry("config.song-frames", "48").containsEntry("config.crop-frames", "16");
+        assertThat(NpyFormat.fromBytes(infra.s3().get(second.get(0).latentsKey())).shape()).containsExactly(SONGS + 1, 6);
+        assertThat(NpyFormat.fromBytes(infra.s3().get(ObjectKeys.model("run-t2", "conv-vae", "reconstructions.npy"))).shape())
+                .containsExactly(4, 2, SyntheticSongs.MELS, 32);
+        assertThatThrownBy(() -> infra.s3().get(ObjectKeys.model("run-t2", "contrastive", "reconstructions.npy")))
+                .as("the contrastive model has no decoder, hence no reconstructions").isInstanceOf(java.io.IOException.class);
+        Set<String> reencoded = probe.collect(Topics.LATENTS.name(), r -> r.value().contains("\"run-t2\""), SONGS + 1, Duration.ofSeconds(60))
+                .stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+        assertThat(reencoded).as("every song under the new active model").hasSize(SONGS + 1);
     }
 
     @Test

@@ -20,14 +20,19 @@ import java.util.Set;
  * @param melFrames     frames the log-mel spectrogram is pooled to (a multiple of 16)
  * @param hybridAudio   what of the audio the hybrid model reads beside the lyrics: summary (the summary vector) or log-mel
  * @param lyricsWeight  weight of the hybrid's lyrics reconstruction; 0: √(audio values / lyrics values)
+ * @param songFrames    frames the contrastive model's log-mel is pooled to (a multiple of 16): the song it crops from
+ * @param cropFrames    frames of each contrastive crop (a multiple of 16, at most song-frames)
+ * @param cropPairs     pairs of crops per song and epoch for the contrastive model
+ * @param temperature   NT-Xent's temperature for the contrastive model
  * @param seed          seeds initialisation, shuffling and sampling: on CPU a seed makes a run reproducible
  */
 public record HyperParameters(int latent, int epochs, int batch, double learningRate, double beta, ModelKind betaBase,
                               int klWarmup, double capacity, String condition, int melFrames, String hybridAudio,
-                              double lyricsWeight, long seed) {
+                              double lyricsWeight, int songFrames, int cropFrames, int cropPairs, double temperature,
+                              long seed) {
 
     public static final HyperParameters DEFAULTS = new HyperParameters(32, 40, 32, 1e-3, 4.0, ModelKind.CONV_VAE, 0, 0.0,
-            "language", 128, "summary", 0.0, 42L);
+            "language", 128, "summary", 0.0, 1280, 64, 16, 0.1, 42L);
 
     private static final Set<String> NAMES = Set.copyOf(DEFAULTS.toMap().keySet());
 
@@ -44,6 +49,10 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
         require(condition != null && !condition.isBlank(), "condition must name a label column");
         require(melFrames >= 16 && melFrames % 16 == 0 && melFrames <= 4096, "mel-frames must be a multiple of 16 in 16..4096");
         require(lyricsWeight >= 0 && lyricsWeight <= 10_000, "lyrics-weight must be in 0..10000, not " + lyricsWeight);
+        require(songFrames >= 16 && songFrames % 16 == 0 && songFrames <= 8192, "song-frames must be a multiple of 16 in 16..8192");
+        require(cropFrames >= 16 && cropFrames % 16 == 0 && cropFrames <= songFrames, "crop-frames must be a multiple of 16 in 16..song-frames");
+        require(cropPairs >= 1 && cropPairs <= 1000, "crop-pairs must be in 1..1000, not " + cropPairs);
+        require(temperature >= 0.01 && temperature <= 10, "temperature must be in 0.01..10, not " + temperature);
         require("log-mel".equals(hybridAudio) || "summary".equals(hybridAudio), "hybrid-audio must be log-mel or summary, not " + hybridAudio);
     }
 
@@ -60,7 +69,9 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
                     Double.parseDouble(values.get("beta")), ModelKind.of(values.get("beta-base")),
                     Integer.parseInt(values.get("kl-warmup")), Double.parseDouble(values.get("capacity")),
                     values.get("condition"), Integer.parseInt(values.get("mel-frames")), values.get("hybrid-audio"),
-                    Double.parseDouble(values.get("lyrics-weight")), Long.parseLong(values.get("seed")));
+                    Double.parseDouble(values.get("lyrics-weight")), Integer.parseInt(values.get("song-frames")),
+                    Integer.parseInt(values.get("crop-frames")), Integer.parseInt(values.get("crop-pairs")),
+                    Double.parseDouble(values.get("temperature")), Long.parseLong(values.get("seed")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("hyper-parameter is not a number: " + e.getMessage(), e);
         }
@@ -81,6 +92,10 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
         map.put("mel-frames", Integer.toString(melFrames));
         map.put("hybrid-audio", hybridAudio);
         map.put("lyrics-weight", Double.toString(lyricsWeight));
+        map.put("song-frames", Integer.toString(songFrames));
+        map.put("crop-frames", Integer.toString(cropFrames));
+        map.put("crop-pairs", Integer.toString(cropPairs));
+        map.put("temperature", Double.toString(temperature));
         map.put("seed", Long.toString(seed));
         return map;
     }

@@ -19,7 +19,12 @@ public enum ModelKind {
     /** The dense VAE conditioned on a categorical column the user names, in encoder and decoder. */
     CVAE("cvae"),
     /** Deterministic autoencoder on the summary vector: the baseline without a KL term. */
-    AE("ae");
+    AE("ae"),
+    /**
+     * Convolutional encoder trained without reconstruction: SimCLR's NT-Xent on pairs of augmented log-mel crops of
+     * one song; a song's latent is the encoder's output over the whole song (the mean over its crops).
+     */
+    CONTRASTIVE("contrastive");
 
     private final String id;
 

@@ -16,7 +16,18 @@ public record ModelSpec(ModelKind kind, Input input, boolean variational, double
                     hp.capacity(), false, hp.latent(), hp.lyricsWeight());
             case CVAE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, true, hp.latent(), hp.lyricsWeight());
             case AE -> new ModelSpec(kind, Input.SUMMARY, false, 0.0, 0, 0, false, hp.latent(), hp.lyricsWeight());
+            case CONTRASTIVE -> new ModelSpec(kind, Input.LOG_MEL, false, 0.0, 0, 0, false, hp.latent(), hp.lyricsWeight());
         };
+    }
+
+    /** Whether the model learns by contrasting crops rather than by reconstructing its input. */
+    public boolean contrastive() {
+        return kind == ModelKind.CONTRASTIVE;
+    }
+
+    /** Frames the model reads a song's log-mel pooled to (0 when it reads no spectrogram). */
+    public int frames(HyperParameters hp) {
+        return !input.usesLogMel() ? 0 : contrastive() ? hp.songFrames() : hp.melFrames();
     }
 
     /** The KL weight in a given epoch (0-based): β, ramped linearly over the warm-up epochs. */

@@ -34,8 +34,13 @@ final class Layers {
         return dense(hidden).add(Linear.builder().setUnits(output).build());
     }
 
-    /** (n, 1, mels, frames) → (n, HIDDEN): stride-2 3×3 convolutions with batch norm, then a dense layer. */
+    /** (n, 1, mels, frames) → (n, HIDDEN): {@link #convFeatures()}, then a dense layer. */
     static SequentialBlock convEncoder() {
+        return convFeatures().add(Blocks.batchFlattenBlock()).add(dense(HIDDEN));
+    }
+
+    /** (n, 1, mels, frames) → (n, 64, mels / 16, frames / 16): stride-2 3×3 convolutions with batch norm and ReLU. */
+    static SequentialBlock convFeatures() {
         SequentialBlock block = new SequentialBlock();
         for (int channels : CONV_CHANNELS) {
             block.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2)).optPadding(new Shape(1, 1))
@@ -43,7 +48,7 @@ final class Layers {
                     .add(BatchNorm.builder().build())
                     .add(Activation.reluBlock());
         }
-        return block.add(Blocks.batchFlattenBlock()).add(dense(HIDDEN));
+        return block;
     }
 
     /** (n, z) → (n, 1, mels, frames): a dense layer to the smallest feature map, then stride-2 transposed convolutions. */

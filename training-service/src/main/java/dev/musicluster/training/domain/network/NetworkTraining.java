@@ -2,13 +2,16 @@ package dev.musicluster.training.domain.network;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.musicluster.training.domain.data.CropPairs;
 import dev.musicluster.training.domain.data.Normalisation;
 import dev.musicluster.training.domain.data.ScaledInputs;
 import dev.musicluster.training.domain.data.TrainingSet;
@@ -21,7 +24,8 @@ import java.util.function.Consumer;
 
 /**
  * Fits one member of the family: normalisation fitted on the training set, Adam on shuffled mini-batches gathered
- * on the device, one {@link EpochResult} per epoch to the listener. The seed fixes initialisation (PyTorch's
+ * on the device (for the contrastive model: {@code crop-pairs} passes per epoch, each batch two augmented crops of
+ * each of its songs, gathered on the host), one {@link EpochResult} per epoch to the listener. The seed fixes initialisation (PyTorch's
  * generator), shuffling and the reparameterisation noise: on CPU the same seed gives the same model.
  */
 public final class NetworkTraining implements AutoCloseable {
@@ -30,14 +34,19 @@ public final class NetworkTraining implements AutoCloseable {
     private static final float GRADIENT_CLIP = 10f;
 
     private final Model model;
-    private final VaeNetwork network;
+    private final FamilyNetwork network;
     private final Normalisation normalisation;
+    /** The VAE family's objective; null for the contrastive model. */
     private final ElboLoss loss;
+    /** The contrastive model's views and objective; null for the VAE family. */
+    private final CropPairs crops;
+    private final NtXentLoss ntXent;
     private final Trainer trainer;
     private final NDManager data;
     private final InputTensors tensors;
     private final HyperParameters hp;
     private final Random shuffle;
+    private final int songs;
     private final List<EpochResult> history = new ArrayList<>();
     private boolean finished;
 
@@ -46,16 +55,22 @@ public final class NetworkTraining implements AutoCloseable {
             throw new IllegalArgumentException("training needs at least 2 songs, got " + set.size());
         }
         this.hp = hp;
+        songs = set.size();
         normalisation = Normalisation.fit(set, spec.input().usesLogMel(), spec.input().usesLyrics(), spec.conditional());
         ScaledInputs scaled = normalisation.scale(set);
         NetworkShape shape = new NetworkShape(spec, set.summaryWidth(), set.mels(), set.frames(), set.lyricsWidth(),
                 normalisation.conditionLevels().size());
         Devices.engine().setRandomSeed((int) hp.seed());
         model = Model.newInstance(spec.kind().id(), device, Devices.ENGINE);
-        network = new VaeNetwork(shape);
+        network = FamilyNetwork.of(shape);
         model.setBlock(network);
-        loss = new ElboLoss(shape);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+        shuffle = new Random(hp.seed());
+        loss = spec.contrastive() ? null : new ElboLoss(shape);
+        ntXent = spec.contrastive() ? new NtXentLoss(hp.temperature()) : null;
+        crops = spec.contrastive()
+                ? new CropPairs(scaled.logMel(), set.mels(), set.frames(), hp.cropFrames(), normalisation.logMel().std(), shuffle)
+                : null;
+        DefaultTrainingConfig config = new DefaultTrainingConfig(spec.contrastive() ? ntXent : loss)
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) hp.learningRate()))
                         .optClipGrad(GRADIENT_CLIP).build())
                 .optDevices(new Device[] {device});
@@ -63,12 +78,11 @@ public final class NetworkTraining implements AutoCloseable {
             trainer = model.newTrainer(config);
             trainer.initialize(shape.inputShapes(hp.batch()));
             data = model.getNDManager().newSubManager();
-            tensors = new InputTensors(shape, scaled, data);
+            tensors = spec.contrastive() ? null : new InputTensors(shape, scaled, data);
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
-        shuffle = new Random(hp.seed());
     }
 
     /** Normalisation fitted, network initialised, the data set on the device: ready for {@link #epoch()}. */
@@ -90,8 +104,13 @@ public final class NetworkTraining implements AutoCloseable {
     /** One more pass over the shuffled data set. */
     public EpochResult epoch() {
         int next = history.size();
-        loss.startEpoch(next);
-        EpochResult result = epoch(trainer, loss, tensors, batches(tensors.songs(), hp.batch(), shuffle), next + 1, hp.epochs());
+        EpochResult result;
+        if (crops != null) {
+            result = contrastiveEpoch(next + 1);
+        } else {
+            loss.startEpoch(next);
+            result = epoch(trainer, loss, tensors, batches(tensors.songs(), hp.batch(), shuffle), next + 1, hp.epochs());
+        }
         if (!Double.isFinite(result.loss())) {
             throw new IllegalStateException(network.shape().spec().kind().id() + " diverged in epoch " + result.epoch()
                     + " (loss " + result.loss() + "): lower lr or raise batch");
@@ -103,6 +122,16 @@ public final class NetworkTraining implements AutoCloseable {
     /** Only the data pipeline of an epoch: the batches gathered on the device, no forward or backward pass. */
     public double gatherSeconds() {
         long start = System.nanoTime();
+        if (crops != null) {
+            for (int pass = 0; pass < hp.cropPairs(); pass++) {
+                for (long[] rows : batches(songs, hp.batch(), shuffle)) {
+                    try (NDManager batchManager = trainer.getManager().newSubManager()) {
+                        cropBatch(rows, batchManager);
+                    }
+                }
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
         for (long[] rows : batches(tensors.songs(), hp.batch(), shuffle)) {
             try (NDManager batchManager = trainer.getManager().newSubManager()) {
                 tensors.rows(rows, batchManager);
@@ -125,6 +154,36 @@ public final class NetworkTraining implements AutoCloseable {
             trainer.close();
             model.close();
         }
+    }
+
+    /** {@code crop-pairs} passes over the songs; each batch is two augmented crops of each of its songs. */
+    private EpochResult contrastiveEpoch(int epoch) {
+        long start = System.nanoTime();
+        long dataNanos = 0;
+        double total = 0;
+        int views = 0;
+        for (int pass = 0; pass < hp.cropPairs(); pass++) {
+            for (long[] rows : batches(songs, hp.batch(), shuffle)) {
+                try (NDManager batchManager = trainer.getManager().newSubManager()) {
+                    long gatherStart = System.nanoTime();
+                    NDList inputs = cropBatch(rows, batchManager);
+                    dataNanos += System.nanoTime() - gatherStart;
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDArray value = ntXent.evaluate(inputs, trainer.forward(inputs));
+                        collector.backward(value);
+                        total += value.getFloat() * rows.length;
+                        views += rows.length;
+                    }
+                    trainer.step();
+                }
+            }
+        }
+        double perSong = total / views;
+        return new EpochResult(epoch, hp.epochs(), perSong, 0, 0, (System.nanoTime() - start) / 1e9, dataNanos / 1e9);
+    }
+
+    private NDList cropBatch(long[] rows, NDManager manager) {
+        return new NDList(manager.create(crops.views(rows), new Shape(2L * rows.length, 1, network.shape().mels(), hp.cropFrames())));
     }
 
     private static EpochResult epoch(Trainer trainer, ElboLoss loss, InputTensors tensors, List<long[]> batches, int epoch, int epochs) {

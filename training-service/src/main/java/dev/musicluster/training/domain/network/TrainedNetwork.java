@@ -24,14 +24,15 @@ import java.util.List;
  */
 public final class TrainedNetwork implements AutoCloseable {
 
-    private static final int INFERENCE_BATCH = 256;
+    /** Input values per inference batch: 256 songs of a 128 × 128 log-mel, fewer of longer spectrograms. */
+    private static final int INFERENCE_VALUES = 256 * 128 * 128;
 
     private final Model model;
-    private final VaeNetwork network;
+    private final FamilyNetwork network;
     private final Normalisation normalisation;
     private final List<EpochResult> history;
 
-    TrainedNetwork(Model model, VaeNetwork network, Normalisation normalisation, List<EpochResult> history) {
+    TrainedNetwork(Model model, FamilyNetwork network, Normalisation normalisation, List<EpochResult> history) {
         this.model = model;
         this.network = network;
         this.normalisation = normalisation;
@@ -41,7 +42,7 @@ public final class TrainedNetwork implements AutoCloseable {
     /** Rebuilds the network from its shape and loads its parameters. */
     public static TrainedNetwork restore(NetworkShape shape, Normalisation normalisation, byte[] parameters, Device device) {
         Model model = Model.newInstance(shape.spec().kind().id(), device, Devices.ENGINE);
-        VaeNetwork network = new VaeNetwork(shape);
+        FamilyNetwork network = FamilyNetwork.of(shape);
         model.setBlock(network);
         network.initialize(model.getNDManager(), DataType.FLOAT32, shape.inputShapes(2));
         try {
@@ -74,7 +75,7 @@ public final class TrainedNetwork implements AutoCloseable {
         int latent = shape().spec().latent();
         float[][] means = new float[set.size()][];
         infer(set, (from, outputs) -> {
-            float[] flat = outputs.get(outputs.size() - 2).toFloatArray();
+            float[] flat = network.latent(outputs).toFloatArray();
             for (int i = 0; i < flat.length / latent; i++) {
                 means[from + i] = java.util.Arrays.copyOfRange(flat, i * latent, (i + 1) * latent);
             }
@@ -87,6 +88,9 @@ public final class TrainedNetwork implements AutoCloseable {
      * (decibels for the log-mel, the summary's own units otherwise), row-major, one song after the other.
      */
     public float[] reconstructAudio(TrainingSet set) {
+        if (shape().spec().contrastive()) {
+            throw new IllegalStateException("the contrastive model has no decoder: it does not reconstruct songs");
+        }
         int width = shape().audioWidth();
         float[] out = new float[set.size() * width];
         infer(set, (from, outputs) -> {
@@ -99,13 +103,14 @@ public final class TrainedNetwork implements AutoCloseable {
     }
 
     private void infer(TrainingSet set, BatchSink sink) {
+        int batchSongs = Math.max(1, Math.min(256, INFERENCE_VALUES / shape().audioWidth()));
         ScaledInputs scaled = normalisation.scale(set);
         try (NDManager manager = model.getNDManager().newSubManager()) {
             InputTensors tensors = new InputTensors(shape(), scaled, manager);
             ParameterStore parameters = new ParameterStore(manager, false);
-            for (int from = 0; from < set.size(); from += INFERENCE_BATCH) {
+            for (int from = 0; from < set.size(); from += batchSongs) {
                 try (NDManager batchManager = manager.newSubManager()) {
-                    NDList batch = tensors.range(from, Math.min(set.size(), from + INFERENCE_BATCH), batchManager);
+                    NDList batch = tensors.range(from, Math.min(set.size(), from + batchSongs), batchManager);
                     sink.accept(from, network.forward(parameters, batch, false));
                 }
             }

@@ -24,7 +24,7 @@ import java.util.List;
  * reconstruction, lyrics reconstruction (hybrid), latent mean, latent log-variance (zeros when deterministic).
  * In training mode the latent is sampled by reparameterisation; otherwise the decoders read the mean.
  */
-public final class VaeNetwork extends AbstractBlock {
+public final class VaeNetwork extends AbstractBlock implements FamilyNetwork {
 
     private static final byte VERSION = 1;
     private static final float MAX_LOG_VARIANCE = 10f;
@@ -55,8 +55,14 @@ public final class VaeNetwork extends AbstractBlock {
         lyricsDecoder = lyrics ? addChildBlock("lyrics-decoder", Layers.denseDecoder(shape.lyricsWidth(), Layers.LYRICS_HIDDEN)) : null;
     }
 
+    @Override
     public NetworkShape shape() {
         return shape;
+    }
+
+    @Override
+    public NDArray latent(NDList outputs) {
+        return outputs.get(outputs.size() - 2);
     }
 
     @Override
