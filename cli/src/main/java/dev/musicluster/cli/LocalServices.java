@@ -94,8 +94,13 @@ final class LocalServices implements AutoCloseable {
             environment.put("MUSICLUSTER_GATEWAY_API_KEYS", "local:" + apiKey);
         }
         environment.put("MUSICLUSTER_EXIT_WITH_PARENT", "true");
-        // Lingua's language models need room beyond what the other services use.
-        String heap = service.equals("embedding-service") ? "-Xmx1g" : "-Xmx768m";
+        // Lingua's language models need room beyond what the other services use; so do the contrastive model's whole-song
+        // spectrograms (400 songs × 128 × 1280 floats: 262 MB, held twice while it trains: as read and standardised).
+        String heap = switch (service) {
+            case "embedding-service" -> "-Xmx1g";
+            case "training-service" -> "-Xmx1536m";
+            default -> "-Xmx768m";
+        };
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                 "-jar", jar.toString());

@@ -25,8 +25,9 @@ import java.util.function.Consumer;
 /**
  * Fits one member of the family: normalisation fitted on the training set, Adam on shuffled mini-batches gathered
  * on the device (for the contrastive model: {@code crop-pairs} passes per epoch, each batch two augmented crops of
- * each of its songs, gathered on the host), one {@link EpochResult} per epoch to the listener. The seed fixes initialisation (PyTorch's
- * generator), shuffling and the reparameterisation noise: on CPU the same seed gives the same model.
+ * each of its songs, cut on the host), one {@link EpochResult} per epoch to the listener. The seed fixes
+ * initialisation (PyTorch's generator), shuffling, the reparameterisation noise and the crops: on CPU the same seed
+ * gives the same model.
  */
 public final class NetworkTraining implements AutoCloseable {
 
