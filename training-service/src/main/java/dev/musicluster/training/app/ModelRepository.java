@@ -2,9 +2,11 @@ package dev.musicluster.training.app;
 
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.musicluster.contracts.storage.ObjectKeys;
 import dev.musicluster.kit.ObjectStore;
 import dev.musicluster.training.domain.data.Normalisation;
+import dev.musicluster.training.domain.model.HyperParameters;
 import dev.musicluster.training.domain.network.TrainedNetwork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -37,8 +39,18 @@ public class ModelRepository {
         return checkpoint;
     }
 
+    /**
+     * The model's stored configuration. Hyper-parameters added after the model was stored take their defaults: the
+     * model was trained before they existed, so none of them shaped it, and the record refuses a missing value.
+     */
     public StoredModel config(String runId, String model) throws IOException {
-        return json.readValue(store.get(key(runId, model, "config.json")), StoredModel.class);
+        ObjectNode stored = (ObjectNode) json.readTree(store.get(key(runId, model, "config.json")));
+        ObjectNode hyperParameters = json.valueToTree(HyperParameters.DEFAULTS);
+        if (stored.get("hyperParameters") instanceof ObjectNode own) {
+            hyperParameters.setAll(own);
+        }
+        stored.set("hyperParameters", hyperParameters);
+        return json.treeToValue(stored, StoredModel.class);
     }
 
     public TrainedNetwork load(String runId, String model, Device device) throws IOException {

@@ -3,6 +3,8 @@ package dev.musicluster.training.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.musicluster.contracts.Topics;
 import dev.musicluster.contracts.events.AudioFeaturesExtracted;
 import dev.musicluster.contracts.events.DeadLetters;
@@ -19,10 +21,17 @@ import dev.musicluster.contracts.tensor.NpyFormat;
 import dev.musicluster.infra.KafkaProbe;
 import dev.musicluster.infra.LocalInfra;
 import dev.musicluster.infra.LocalInfraTestResource;
+import dev.musicluster.training.app.ModelRepository;
+import dev.musicluster.training.app.StoredModel;
 import dev.musicluster.training.domain.SyntheticSongs;
 import dev.musicluster.training.domain.data.TrainingSet;
+import dev.musicluster.training.domain.model.HyperParameters;
+import dev.musicluster.training.domain.model.ModelKind;
+import dev.musicluster.training.domain.model.ModelSpec;
+import dev.musicluster.training.domain.network.NetworkShape;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +55,12 @@ class TrainingServiceTest {
     private static final int FRAMES = 48;
 
     LocalInfra infra;
+
+    @Inject
+    ModelRepository models;
+
+    @Inject
+    ObjectMapper json;
 
     @Test
     void aTrainingRequestProducesProgressCheckpointsAndLatentsAndNewSongsAreEncodedOnline() throws Exception {
@@ -118,6 +133,20 @@ class TrainingServiceTest {
         Set<String> reencoded = probe.collect(Topics.LATENTS.name(), r -> r.value().contains("\"run-t2\""), SONGS + 1, Duration.ofSeconds(60))
                 .stream().map(ConsumerRecord::key).collect(Collectors.toSet());
         assertThat(reencoded).as("every song under the new active model").hasSize(SONGS + 1);
+    }
+
+    @Test
+    void aModelStoredBeforeTheNewerHyperParametersExistedStillLoadsWithTheirDefaults() throws Exception {
+        HyperParameters hp = HyperParameters.of(Map.of("latent", "6", "condition", "genre"));
+        ModelSpec spec = ModelSpec.of(ModelKind.VAE, hp);
+        ObjectNode config = json.valueToTree(new StoredModel("run-old", "vae", new NetworkShape(spec, 24, 0, 0, 0, 0), hp, Map.of()));
+        ((ObjectNode) config.get("hyperParameters")).remove(List.of("songFrames", "cropFrames", "cropPairs", "temperature"));
+        infra.s3().put(ObjectKeys.model("run-old", "vae", "config.json"), json.writeValueAsBytes(config));
+        StoredModel restored = models.config("run-old", "vae");
+        assertThat(restored.hyperParameters().condition()).as("what the model stored").isEqualTo("genre");
+        assertThat(restored.hyperParameters().latent()).isEqualTo(6);
+        assertThat(restored.hyperParameters().songFrames()).as("what it could not store").isEqualTo(HyperParameters.DEFAULTS.songFrames());
+        assertThat(restored.hyperParameters().temperature()).isEqualTo(HyperParameters.DEFAULTS.temperature());
     }
 
     @Test
