@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The contrastive model: its views, its loss against values worked out by hand, and real training on made-up songs. */
@@ -39,7 +39,7 @@ class ContrastiveModelTest {
         }
         float[] scale = new float[mels];
         Arrays.fill(scale, 1e6f);
-        CropPairs pairs = new CropPairs(logMel, mels, frames, 8, scale, new Random(3));
+        CropPairs pairs = new CropPairs(logMel, mels, frames, 8, scale, new SplittableRandom(3));
         long[] batch = {4, 1, 3};
         float[] views = pairs.views(batch);
         assertThat(views).hasSize(2 * batch.length * mels * 8);
@@ -52,7 +52,7 @@ class ContrastiveModelTest {
                 assertThat(value).as("view %d comes from song %d", slot, song).isCloseTo(1000f * song + 10f * b, org.assertj.core.data.Offset.offset(25f));
             }
         }
-        assertThatThrownBy(() -> new CropPairs(logMel, mels, frames, 41, scale, new Random(3))).hasMessageContaining("41 frames");
+        assertThatThrownBy(() -> new CropPairs(logMel, mels, frames, 41, scale, new SplittableRandom(3))).hasMessageContaining("41 frames");
     }
 
     @Test

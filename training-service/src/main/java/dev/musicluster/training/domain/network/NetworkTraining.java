@@ -20,6 +20,7 @@ import dev.musicluster.training.domain.model.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
@@ -69,7 +70,8 @@ public final class NetworkTraining implements AutoCloseable {
         loss = spec.contrastive() ? null : new ElboLoss(shape);
         ntXent = spec.contrastive() ? new NtXentLoss(hp.temperature()) : null;
         crops = spec.contrastive()
-                ? new CropPairs(scaled.logMel(), set.mels(), set.frames(), hp.cropFrames(), normalisation.logMel().std(), shuffle)
+                ? new CropPairs(scaled.logMel(), set.mels(), set.frames(), hp.cropFrames(), normalisation.logMel().std(),
+                        new SplittableRandom(hp.seed()))
                 : null;
         DefaultTrainingConfig config = new DefaultTrainingConfig(spec.contrastive() ? ntXent : loss)
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) hp.learningRate()))
