@@ -27,8 +27,8 @@ public record TrainingRequested(
     public static final List<String> MODELS = List.of("hybrid-vae", "conv-vae", "vae", "beta-vae", "cvae", "ae", "contrastive");
 
     /**
-     * Models the main job trains only when asked by name: the contrastive model's many crop pairs per song make it
-     * cost several times the rest together (docs/training.md).
+     * Models the main job trains only when asked by name: the contrastive model's many crop pairs per song make an
+     * epoch of it cost about 7 conv-vae epochs (docs/performance.md).
      */
     public static final List<String> OPT_IN = List.of("contrastive");
 
