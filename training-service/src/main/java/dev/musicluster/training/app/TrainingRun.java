@@ -155,7 +155,7 @@ public class TrainingRun {
         store.put(idsKey, (String.join("\n", set.ids()) + "\n").getBytes(StandardCharsets.UTF_8), "text/plain");
         store.put(ModelRepository.key(config.runId(), config.model(), "history.csv"),
                 historyCsv(network.history()).getBytes(StandardCharsets.UTF_8), "text/csv");
-        if (config.shape().spec().input().usesLogMel() && !config.shape().spec().contrastive()) {
+        if (config.shape().spec().input().usesLogMel() && config.shape().spec().reconstructs()) {
             storeReconstructions(config, network, set);
         }
         return new ModelTrained(ModelTrained.SCHEMA_VERSION, config.runId(), config.model(), checkpoint, latentsKey, idsKey,

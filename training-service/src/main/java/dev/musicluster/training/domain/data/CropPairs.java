@@ -46,7 +46,7 @@ public final class CropPairs {
     }
 
     /** Values per crop. */
-    public int cropWidth() {
+    private int cropWidth() {
         return mels * crop;
     }
 

@@ -25,6 +25,11 @@ public record ModelSpec(ModelKind kind, Input input, boolean variational, double
         return kind == ModelKind.CONTRASTIVE;
     }
 
+    /** Whether the model has a decoder, hence reconstructions of its input to show. */
+    public boolean reconstructs() {
+        return !contrastive();
+    }
+
     /** Frames the model reads a song's log-mel pooled to (0 when it reads no spectrogram). */
     public int frames(HyperParameters hp) {
         return !input.usesLogMel() ? 0 : contrastive() ? hp.songFrames() : hp.melFrames();

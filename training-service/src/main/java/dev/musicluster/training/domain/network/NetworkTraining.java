@@ -104,16 +104,13 @@ public final class NetworkTraining implements AutoCloseable {
         }
     }
 
-    /** One more pass over the shuffled data set. */
+    /** One more pass over the shuffled data set ({@code crop-pairs} passes for the contrastive model). */
     public EpochResult epoch() {
         int next = history.size();
-        EpochResult result;
-        if (crops != null) {
-            result = contrastiveEpoch(next + 1);
-        } else {
+        if (loss != null) {
             loss.startEpoch(next);
-            result = epoch(trainer, loss, tensors, batches(tensors.songs(), hp.batch(), shuffle), next + 1, hp.epochs());
         }
+        EpochResult result = epoch(next + 1);
         if (!Double.isFinite(result.loss())) {
             throw new IllegalStateException(network.shape().spec().kind().id() + " diverged in epoch " + result.epoch()
                     + " (loss " + result.loss() + "): lower lr or raise batch");
@@ -122,22 +119,12 @@ public final class NetworkTraining implements AutoCloseable {
         return result;
     }
 
-    /** Only the data pipeline of an epoch: the batches gathered on the device, no forward or backward pass. */
+    /** Only the data pipeline of an epoch: every batch gathered (or cut), no forward or backward pass. */
     public double gatherSeconds() {
         long start = System.nanoTime();
-        if (crops != null) {
-            for (int pass = 0; pass < hp.cropPairs(); pass++) {
-                for (long[] rows : batches(songs, hp.batch(), shuffle)) {
-                    try (NDManager batchManager = trainer.getManager().newSubManager()) {
-                        cropBatch(rows, batchManager);
-                    }
-                }
-            }
-            return (System.nanoTime() - start) / 1e9;
-        }
-        for (long[] rows : batches(tensors.songs(), hp.batch(), shuffle)) {
+        for (long[] rows : epochBatches()) {
             try (NDManager batchManager = trainer.getManager().newSubManager()) {
-                tensors.rows(rows, batchManager);
+                gather(rows, batchManager);
             }
         }
         return (System.nanoTime() - start) / 1e9;
@@ -159,61 +146,57 @@ public final class NetworkTraining implements AutoCloseable {
         }
     }
 
-    /** {@code crop-pairs} passes over the songs; each batch is two augmented crops of each of its songs. */
-    private EpochResult contrastiveEpoch(int epoch) {
-        long start = System.nanoTime();
-        long dataNanos = 0;
-        double total = 0;
-        int views = 0;
-        for (int pass = 0; pass < hp.cropPairs(); pass++) {
-            for (long[] rows : batches(songs, hp.batch(), shuffle)) {
-                try (NDManager batchManager = trainer.getManager().newSubManager()) {
-                    long gatherStart = System.nanoTime();
-                    NDList inputs = cropBatch(rows, batchManager);
-                    dataNanos += System.nanoTime() - gatherStart;
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDArray value = ntXent.evaluate(inputs, trainer.forward(inputs));
-                        collector.backward(value);
-                        total += value.getFloat() * rows.length;
-                        views += rows.length;
-                    }
-                    trainer.step();
-                }
-            }
-        }
-        double perSong = total / views;
-        return new EpochResult(epoch, hp.epochs(), perSong, 0, 0, (System.nanoTime() - start) / 1e9, dataNanos / 1e9);
-    }
-
-    private NDList cropBatch(long[] rows, NDManager manager) {
-        return new NDList(manager.create(crops.views(rows), new Shape(2L * rows.length, 1, network.shape().mels(), hp.cropFrames())));
-    }
-
-    private static EpochResult epoch(Trainer trainer, ElboLoss loss, InputTensors tensors, List<long[]> batches, int epoch, int epochs) {
+    private EpochResult epoch(int epoch) {
         long start = System.nanoTime();
         long dataNanos = 0;
         double total = 0;
         double reconstruction = 0;
         double kl = 0;
-        for (long[] rows : batches) {
+        int seen = 0;
+        for (long[] rows : epochBatches()) {
             try (NDManager batchManager = trainer.getManager().newSubManager()) {
                 long gatherStart = System.nanoTime();
-                NDList inputs = tensors.rows(rows, batchManager);
+                NDList inputs = gather(rows, batchManager);
                 dataNanos += System.nanoTime() - gatherStart;
                 try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList outputs = trainer.forward(inputs);
-                    ElboLoss.Terms terms = loss.terms(inputs, outputs);
+                    ElboLoss.Terms terms = terms(inputs, trainer.forward(inputs));
                     collector.backward(terms.total());
                     total += terms.total().getFloat() * rows.length;
                     reconstruction += terms.reconstruction().getFloat() * rows.length;
                     kl += terms.kl().getFloat() * rows.length;
+                    seen += rows.length;
                 }
                 trainer.step();
             }
         }
-        int songs = tensors.songs();
-        return new EpochResult(epoch, epochs, total / songs, reconstruction / songs, kl / songs,
+        return new EpochResult(epoch, hp.epochs(), total / seen, reconstruction / seen, kl / seen,
                 (System.nanoTime() - start) / 1e9, dataNanos / 1e9);
+    }
+
+    /** One shuffled partition of the songs; the contrastive model takes {@code crop-pairs} of them per epoch. */
+    private List<long[]> epochBatches() {
+        List<long[]> all = new ArrayList<>();
+        for (int pass = 0; pass < (crops == null ? 1 : hp.cropPairs()); pass++) {
+            all.addAll(batches(songs, hp.batch(), shuffle));
+        }
+        return all;
+    }
+
+    /** The songs' inputs from the device, or for the contrastive model two augmented crops of each cut on the host. */
+    private NDList gather(long[] rows, NDManager manager) {
+        if (crops == null) {
+            return tensors.rows(rows, manager);
+        }
+        return new NDList(manager.create(crops.views(rows), new Shape(2L * rows.length, 1, network.shape().mels(), hp.cropFrames())));
+    }
+
+    /** The objective and its parts; NT-Xent has neither reconstruction nor KL. */
+    private ElboLoss.Terms terms(NDList inputs, NDList outputs) {
+        if (loss != null) {
+            return loss.terms(inputs, outputs);
+        }
+        NDArray value = ntXent.evaluate(inputs, outputs);
+        return new ElboLoss.Terms(value, value.zerosLike(), value.zerosLike());
     }
 
     /**

@@ -88,8 +88,8 @@ public final class TrainedNetwork implements AutoCloseable {
      * (decibels for the log-mel, the summary's own units otherwise), row-major, one song after the other.
      */
     public float[] reconstructAudio(TrainingSet set) {
-        if (shape().spec().contrastive()) {
-            throw new IllegalStateException("the contrastive model has no decoder: it does not reconstruct songs");
+        if (!shape().spec().reconstructs()) {
+            throw new IllegalStateException("the " + shape().spec().kind().id() + " model has no decoder: it does not reconstruct songs");
         }
         int width = shape().audioWidth();
         float[] out = new float[set.size() * width];
