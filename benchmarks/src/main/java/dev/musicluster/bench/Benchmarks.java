@@ -81,7 +81,7 @@ public final class Benchmarks {
 
     /** Per model: an epoch's time, per song, the data pipeline's share, and what the second thread buys. */
     private static void printTraining(Map<String, Double> millis) {
-        for (String model : new String[] {"vae", "conv-vae", "contrastive"}) {
+        for (String model : new String[] {"vae", "vade", "conv-vae", "contrastive"}) {
             Double one = millis.get(model + " epoch1Thread");
             Double two = millis.get(model + " epoch2Threads");
             if (one == null && two == null) {

@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One training epoch over 400 songs on the CPU (batch 32, latent 32, Adam), for the dense VAE on the 92-value summary,
+ * One training epoch over 400 songs on the CPU (batch 32, latent 32, Adam), for the dense VAE on the 92-value summary
+ * (with the standard normal prior, and as vade with a mixture of 10 Gaussians),
  * the convolutional VAE on 128 × 128 log-mel and the contrastive model on 128 × 64 crops of it (16 passes, its
  * default); and the data pipeline alone (every batch of an epoch gathered on the device, or for the contrastive model
  * cut and augmented on the host, no forward or backward). PyTorch's intra-op threads are fixed per fork: 1 or 2.
@@ -42,7 +43,7 @@ public class TrainingBenchmark {
     private static final String ONE_THREAD = "-Dai.djl.pytorch.num_threads=1";
     private static final String TWO_THREADS = "-Dai.djl.pytorch.num_threads=2";
 
-    @Param({"vae", "conv-vae", "contrastive"})
+    @Param({"vae", "vade", "conv-vae", "contrastive"})
     public String model;
 
     private NetworkTraining training;

@@ -58,8 +58,8 @@ final class RunCommand implements Callable<Integer> {
     Duration runTimeout;
 
     @Option(names = "--models", split = ",", paramLabel = "M,M",
-            description = "Models to train, the first one primary: hybrid-vae, conv-vae, vae, beta-vae, cvae, ae, contrastive "
-                    + "(default: all that apply to the songs but contrastive; none: ingest and extract only).")
+            description = "Models to train, the first one primary: hybrid-vae, conv-vae, vae, beta-vae, cvae, ae, contrastive, vade "
+                    + "(default: all that apply to the songs but contrastive and vade; none: ingest and extract only).")
     List<String> models;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: the training service's, 40).")

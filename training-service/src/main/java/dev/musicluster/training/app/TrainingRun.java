@@ -74,7 +74,7 @@ public class TrainingRun {
     }
 
     private void train(TrainingRequested request, Publisher publisher) throws IOException {
-        HyperParameters hp = HyperParameters.of(request.hyperParameters());
+        HyperParameters hp = HyperParameters.forRun(request.hyperParameters(), request.k());
         List<ModelKind> kinds = request.models().isEmpty() ? DEFAULT_MODELS : request.models().stream().map(ModelKind::of).distinct().toList();
         List<ModelSpec> specs = kinds.stream().map(kind -> ModelSpec.of(kind, hp)).toList();
         boolean conditional = specs.stream().anyMatch(ModelSpec::conditional);

@@ -92,6 +92,20 @@ class DataAndSettingsTest {
         assertThatThrownBy(() -> HyperParameters.of(Map.of("lyrics-weight", "-1"))).hasMessageContaining("lyrics-weight");
         assertThatThrownBy(() -> HyperParameters.of(Map.of("song-frames", "64", "crop-frames", "128"))).hasMessageContaining("crop-frames");
         assertThatThrownBy(() -> HyperParameters.of(Map.of("temperature", "0"))).hasMessageContaining("temperature");
+        assertThatThrownBy(() -> HyperParameters.of(Map.of("components", "0"))).hasMessageContaining("components");
+    }
+
+    @Test
+    void vadesMixtureHasTheRunsKComponentsUnlessTheRequestSaysOtherwise() {
+        assertThat(HyperParameters.forRun(Map.of(), "4").components()).isEqualTo(4);
+        assertThat(HyperParameters.forRun(Map.of(), " 7 ").components()).isEqualTo(7);
+        assertThat(HyperParameters.forRun(Map.of(), "auto").components()).isEqualTo(HyperParameters.DEFAULTS.components());
+        assertThat(HyperParameters.forRun(Map.of(), null).components()).isEqualTo(HyperParameters.DEFAULTS.components());
+        assertThat(HyperParameters.forRun(Map.of("components", "6"), "4").components()).isEqualTo(6);
+        HyperParameters hp = HyperParameters.forRun(Map.of(), "4");
+        assertThat(ModelSpec.of(ModelKind.VADE, hp).components()).isEqualTo(4);
+        assertThat(ModelSpec.of(ModelKind.VADE, hp).mixturePrior()).isTrue();
+        assertThat(ModelSpec.of(ModelKind.VAE, hp).mixturePrior()).as("only vade has a mixture prior").isFalse();
     }
 
     @Test

@@ -82,7 +82,7 @@ class NetworkTrainingTest {
     @Test
     void savedAndRestoredModelsGiveIdenticalLatents() {
         HyperParameters hp = small(3);
-        for (ModelKind kind : List.of(ModelKind.CONV_VAE, ModelKind.HYBRID_VAE, ModelKind.CVAE, ModelKind.CONTRASTIVE)) {
+        for (ModelKind kind : List.of(ModelKind.CONV_VAE, ModelKind.HYBRID_VAE, ModelKind.CVAE, ModelKind.CONTRASTIVE, ModelKind.VADE)) {
             try (TrainedNetwork trained = NetworkTraining.fit(ModelSpec.of(kind, hp), hp, SONGS, Device.cpu(), e -> { });
                  TrainedNetwork restored = TrainedNetwork.restore(trained.shape(), trained.normalisation(), trained.parameters(), Device.cpu())) {
                 assertThat(restored.encode(SONGS)).as(kind.id()).isDeepEqualTo(trained.encode(SONGS));

@@ -24,15 +24,16 @@ import java.util.Set;
  * @param cropFrames    frames of each contrastive crop (a multiple of 16, at most song-frames)
  * @param cropPairs     pairs of crops per song and epoch for the contrastive model
  * @param temperature   NT-Xent's temperature for the contrastive model
+ * @param components    Gaussians in vade's mixture prior (a run that names k gets k unless this is set)
  * @param seed          seeds initialisation, shuffling and sampling: on CPU a seed makes a run reproducible
  */
 public record HyperParameters(int latent, int epochs, int batch, double learningRate, double beta, ModelKind betaBase,
                               int klWarmup, double capacity, String condition, int melFrames, String hybridAudio,
                               double lyricsWeight, int songFrames, int cropFrames, int cropPairs, double temperature,
-                              long seed) {
+                              int components, long seed) {
 
     public static final HyperParameters DEFAULTS = new HyperParameters(32, 40, 32, 1e-3, 4.0, ModelKind.CONV_VAE, 0, 0.0,
-            "language", 128, "summary", 0.0, 1280, 64, 16, 0.1, 42L);
+            "language", 128, "summary", 0.0, 1280, 64, 16, 0.1, 10, 42L);
 
     private static final Set<String> NAMES = Set.copyOf(DEFAULTS.toMap().keySet());
 
@@ -52,6 +53,7 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
         require(songFrames >= 16 && songFrames % 16 == 0 && songFrames <= 8192, "song-frames must be a multiple of 16 in 16..8192");
         require(cropFrames >= 16 && cropFrames % 16 == 0 && cropFrames <= songFrames, "crop-frames must be a multiple of 16 in 16..song-frames");
         require(cropPairs >= 1 && cropPairs <= 1000, "crop-pairs must be in 1..1000, not " + cropPairs);
+        require(components >= 1 && components <= 256, "components must be in 1..256, not " + components);
         require(temperature >= 0.01 && temperature <= 10, "temperature must be in 0.01..10, not " + temperature);
         require("log-mel".equals(hybridAudio) || "summary".equals(hybridAudio), "hybrid-audio must be log-mel or summary, not " + hybridAudio);
     }
@@ -71,10 +73,24 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
                     values.get("condition"), Integer.parseInt(values.get("mel-frames")), values.get("hybrid-audio"),
                     Double.parseDouble(values.get("lyrics-weight")), Integer.parseInt(values.get("song-frames")),
                     Integer.parseInt(values.get("crop-frames")), Integer.parseInt(values.get("crop-pairs")),
-                    Double.parseDouble(values.get("temperature")), Long.parseLong(values.get("seed")));
+                    Double.parseDouble(values.get("temperature")), Integer.parseInt(values.get("components")),
+                    Long.parseLong(values.get("seed")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("hyper-parameter is not a number: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The hyper-parameters of a run that asks for {@code k} clusters ("auto", a number, or null): vade's mixture gets
+     * k components unless the overrides name {@code components} themselves.
+     */
+    public static HyperParameters forRun(Map<String, String> overrides, String k) {
+        if (k == null || !k.strip().matches("\\d+") || overrides.containsKey("components")) {
+            return of(overrides);
+        }
+        Map<String, String> withComponents = new LinkedHashMap<>(overrides);
+        withComponents.put("components", k.strip());
+        return of(withComponents);
     }
 
     /** Every hyper-parameter by its request name, in a stable order (provenance, config.json). */
@@ -96,6 +112,7 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
         map.put("crop-frames", Integer.toString(cropFrames));
         map.put("crop-pairs", Integer.toString(cropPairs));
         map.put("temperature", Double.toString(temperature));
+        map.put("components", Integer.toString(components));
         map.put("seed", Long.toString(seed));
         return map;
     }

@@ -24,7 +24,12 @@ public enum ModelKind {
      * Convolutional encoder trained without reconstruction: SimCLR's NT-Xent on pairs of augmented log-mel crops of
      * one song; a song's latent is the encoder's output over the whole song (the mean over its crops).
      */
-    CONTRASTIVE("contrastive");
+    CONTRASTIVE("contrastive"),
+    /**
+     * Variational deep embedding: the dense VAE on the summary vector with a learned Gaussian-mixture prior, so that
+     * the latent is pulled into {@code components} clusters while it is learned instead of clustered afterwards.
+     */
+    VADE("vade");
 
     private final String id;
 

@@ -2,27 +2,36 @@ package dev.musicluster.training.domain.model;
 
 /**
  * What a named model is: its input, whether its latent is variational, the KL weight and schedule, whether it is
- * conditioned. Every model of the family is one network shape with these switches.
+ * conditioned, its prior. Every model of the family is one network shape with these switches.
+ *
+ * @param components Gaussians of a learned mixture prior; 0 for the standard normal prior
  */
 public record ModelSpec(ModelKind kind, Input input, boolean variational, double beta, int klWarmup, double capacity,
-                        boolean conditional, int latent, double lyricsWeight) {
+                        boolean conditional, int latent, double lyricsWeight, int components) {
 
     public static ModelSpec of(ModelKind kind, HyperParameters hp) {
         return switch (kind) {
-            case VAE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, false, hp.latent(), hp.lyricsWeight());
-            case CONV_VAE -> new ModelSpec(kind, Input.LOG_MEL, true, 1.0, hp.klWarmup(), 0, false, hp.latent(), hp.lyricsWeight());
-            case HYBRID_VAE -> new ModelSpec(kind, hp.hybridInput(), true, 1.0, hp.klWarmup(), 0, false, hp.latent(), hp.lyricsWeight());
+            case VAE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, false, hp.latent(), hp.lyricsWeight(), 0);
+            case CONV_VAE -> new ModelSpec(kind, Input.LOG_MEL, true, 1.0, hp.klWarmup(), 0, false, hp.latent(), hp.lyricsWeight(), 0);
+            case HYBRID_VAE -> new ModelSpec(kind, hp.hybridInput(), true, 1.0, hp.klWarmup(), 0, false, hp.latent(), hp.lyricsWeight(), 0);
             case BETA_VAE -> new ModelSpec(kind, of(hp.betaBase(), hp).input(), true, hp.beta(), hp.klWarmup(),
-                    hp.capacity(), false, hp.latent(), hp.lyricsWeight());
-            case CVAE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, true, hp.latent(), hp.lyricsWeight());
-            case AE -> new ModelSpec(kind, Input.SUMMARY, false, 0.0, 0, 0, false, hp.latent(), hp.lyricsWeight());
-            case CONTRASTIVE -> new ModelSpec(kind, Input.LOG_MEL, false, 0.0, 0, 0, false, hp.latent(), hp.lyricsWeight());
+                    hp.capacity(), false, hp.latent(), hp.lyricsWeight(), 0);
+            case CVAE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, true, hp.latent(), hp.lyricsWeight(), 0);
+            case AE -> new ModelSpec(kind, Input.SUMMARY, false, 0.0, 0, 0, false, hp.latent(), hp.lyricsWeight(), 0);
+            case CONTRASTIVE -> new ModelSpec(kind, Input.LOG_MEL, false, 0.0, 0, 0, false, hp.latent(), hp.lyricsWeight(), 0);
+            case VADE -> new ModelSpec(kind, Input.SUMMARY, true, 1.0, hp.klWarmup(), 0, false, hp.latent(), hp.lyricsWeight(),
+                    hp.components());
         };
     }
 
     /** Whether the model learns by contrasting crops rather than by reconstructing its input. */
     public boolean contrastive() {
         return kind == ModelKind.CONTRASTIVE;
+    }
+
+    /** Whether the latent's prior is a learned Gaussian mixture rather than the standard normal. */
+    public boolean mixturePrior() {
+        return components > 0;
     }
 
     /** Whether the model has a decoder, hence reconstructions of its input to show. */

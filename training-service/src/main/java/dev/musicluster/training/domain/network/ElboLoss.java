@@ -8,9 +8,13 @@ import ai.djl.training.loss.Loss;
  * The negative evidence lower bound per song, averaged over the batch: Gaussian reconstruction error
  * {@code ½‖x − x̂‖²} of the audio input (and of the lyrics embedding where a song has lyrics, weighted by
  * √(audio values / lyrics values)) plus the weighted KL divergence of the latent from the standard normal, or
- * {@code β·|KL − C|} when a capacity C is set. Labels are the network's inputs; predictions its outputs.
+ * {@code β·|KL − C|} when a capacity C is set. Under a mixture prior the KL has no closed form: it is the posterior's
+ * negative entropy (closed form) minus the prior's log-density of the sampled latent (one Monte Carlo draw, as for
+ * the reconstruction). Labels are the network's inputs; predictions its outputs.
  */
 public final class ElboLoss extends Loss {
+
+    private static final float LOG_2PI = (float) Math.log(2 * Math.PI);
 
     private final NetworkShape shape;
     /**
@@ -43,12 +47,11 @@ public final class ElboLoss extends Loss {
     public Terms terms(NDList inputs, NDList outputs) {
         long batch = inputs.get(0).getShape().get(0);
         NDArray reconstruction = squaredError(inputs.get(0), outputs.get(0), batch);
-        int latentAt = 1;
         if (shape.spec().input().usesLyrics()) {
             NDArray mask = inputs.get(2).reshape(batch);
             reconstruction = reconstruction.add(squaredError(inputs.get(1), outputs.get(1), batch).mul(mask).mul(lyricsWeight));
-            latentAt = 2;
         }
+        int latentAt = VaeNetwork.meanAt(shape);
         NDArray mean = outputs.get(latentAt);
         NDArray logVariance = outputs.get(latentAt + 1);
         NDArray meanReconstruction = reconstruction.mean();
@@ -56,7 +59,9 @@ public final class ElboLoss extends Loss {
             return new Terms(meanReconstruction, meanReconstruction, meanReconstruction.zerosLike());
         }
         // Scalars as float: DJL would make a Java double a float64 tensor and promote the whole graph.
-        NDArray kl = mean.square().add(logVariance.exp()).sub(logVariance).sub(1f).sum(new int[] {1}).mul(0.5f).mean();
+        NDArray kl = shape.spec().mixturePrior()
+                ? logVariance.add(LOG_2PI + 1f).sum(new int[] {1}).mul(-0.5f).sub(outputs.get(latentAt + 2)).mean()
+                : mean.square().add(logVariance.exp()).sub(logVariance).sub(1f).sum(new int[] {1}).mul(0.5f).mean();
         NDArray penalty = shape.spec().capacity() > 0 ? kl.sub((float) shape.spec().capacity()).abs() : kl;
         return new Terms(meanReconstruction.add(penalty.mul(klWeight)), meanReconstruction, kl);
     }

@@ -21,8 +21,9 @@ import java.util.List;
  * decoders mirror the encoders and read the latent plus the condition.
  *
  * <p>Inputs, in order: audio, then lyrics and lyrics mask (hybrid), then condition (conditional). Outputs: audio
- * reconstruction, lyrics reconstruction (hybrid), latent mean, latent log-variance (zeros when deterministic).
- * In training mode the latent is sampled by reparameterisation; otherwise the decoders read the mean.
+ * reconstruction, lyrics reconstruction (hybrid), latent mean, latent log-variance (zeros when deterministic), and
+ * with a mixture prior (vade) the prior's log-density of the latent the decoders read. In training mode that latent
+ * is sampled by reparameterisation; otherwise the decoders read the mean.
  */
 public final class VaeNetwork extends AbstractBlock implements FamilyNetwork {
 
@@ -37,6 +38,7 @@ public final class VaeNetwork extends AbstractBlock implements FamilyNetwork {
     private final Block logVarianceHead;
     private final Block audioDecoder;
     private final Block lyricsDecoder;
+    private final MixturePrior prior;
 
     public VaeNetwork(NetworkShape shape) {
         super(VERSION);
@@ -53,6 +55,12 @@ public final class VaeNetwork extends AbstractBlock implements FamilyNetwork {
                 ? Layers.convDecoder(shape.mels(), shape.frames())
                 : Layers.denseDecoder(shape.summaryWidth(), Layers.HIDDEN, Layers.HIDDEN));
         lyricsDecoder = lyrics ? addChildBlock("lyrics-decoder", Layers.denseDecoder(shape.lyricsWidth(), Layers.LYRICS_HIDDEN)) : null;
+        prior = shape.spec().mixturePrior() ? addChildBlock("prior", new MixturePrior(shape.spec().components(), latent)) : null;
+    }
+
+    /** Where the latent mean is among the outputs; the log-variance follows it. */
+    static int meanAt(NetworkShape shape) {
+        return shape.spec().input().usesLyrics() ? 2 : 1;
     }
 
     @Override
@@ -62,7 +70,7 @@ public final class VaeNetwork extends AbstractBlock implements FamilyNetwork {
 
     @Override
     public NDArray latent(NDList outputs) {
-        return outputs.get(outputs.size() - 2);
+        return outputs.get(meanAt(shape));
     }
 
     @Override
@@ -96,6 +104,9 @@ public final class VaeNetwork extends AbstractBlock implements FamilyNetwork {
         }
         out.add(mean);
         out.add(logVariance);
+        if (prior != null) {
+            out.add(prior.forward(store, new NDList(z), training).singletonOrThrow());
+        }
         return out;
     }
 
@@ -109,6 +120,9 @@ public final class VaeNetwork extends AbstractBlock implements FamilyNetwork {
         }
         shapes.add(new Shape(batch, shape.spec().latent()));
         shapes.add(new Shape(batch, shape.spec().latent()));
+        if (prior != null) {
+            shapes.add(new Shape(batch));
+        }
         return shapes.toArray(Shape[]::new);
     }
 
@@ -133,6 +147,9 @@ public final class VaeNetwork extends AbstractBlock implements FamilyNetwork {
         audioDecoder.initialize(manager, dataType, decoderInput);
         if (lyricsDecoder != null) {
             lyricsDecoder.initialize(manager, dataType, decoderInput);
+        }
+        if (prior != null) {
+            prior.initialize(manager, dataType, new Shape(batch, shape.spec().latent()));
         }
     }
 
