@@ -15,15 +15,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Builds a {@link TrainingSet} from the songs' events and, when a model reads spectrograms, their log-mel tensors
- * from the object store (fetched in parallel, pooled to the requested frames as they arrive).
+ * Builds {@link TrainingSet}s from the songs' events and, when a model reads spectrograms, their log-mel tensors
+ * from the object store (fetched in parallel, each once, pooled to every requested length as it arrives).
  */
 @ApplicationScoped
 public class DatasetAssembly {
@@ -41,6 +44,17 @@ public class DatasetAssembly {
      * @param condition  the label column to carry, or null
      */
     public TrainingSet assemble(List<String> ids, SongState state, boolean withLogMel, int melFrames, String condition) {
+        int frames = withLogMel ? melFrames : 0;
+        return assemble(ids, state, Set.of(frames), condition).get(frames);
+    }
+
+    /**
+     * One set per pooling length, the same songs in each: a length of 0 is a set without spectrograms, any other the
+     * songs' log-mels pooled to that many frames. Each spectrogram is fetched once however many lengths are asked.
+     *
+     * @param condition the label column to carry, or null
+     */
+    public Map<Integer, TrainingSet> assemble(List<String> ids, SongState state, Set<Integer> frameCounts, String condition) {
         int n = ids.size();
         List<AudioFeaturesExtracted> features = ids.stream().map(state::features).toList();
         int summaryWidth = features.isEmpty() ? 0 : features.get(0).summary().length;
@@ -66,17 +80,22 @@ public class DatasetAssembly {
                 conditions.add(state.label(ids.get(i), condition));
             }
         }
-        int mels = 0;
-        float[] logMel = new float[0];
-        if (withLogMel) {
-            List<float[]> pooled = fetchLogMels(features, melFrames);
-            mels = pooled.isEmpty() ? 0 : pooled.get(0).length / melFrames;
-            logMel = new float[n * mels * melFrames];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(pooled.get(i), 0, logMel, i * mels * melFrames, mels * melFrames);
-            }
+        int[] lengths = frameCounts.stream().filter(frames -> frames > 0).mapToInt(Integer::intValue).sorted().toArray();
+        List<float[][]> pooled = lengths.length == 0 ? List.of() : fetchLogMels(features, lengths);
+        Map<Integer, TrainingSet> sets = new LinkedHashMap<>();
+        if (frameCounts.contains(0)) {
+            sets.put(0, new TrainingSet(ids, summary, summaryWidth, new float[0], 0, 0, lyrics, lyricsWidth, mask, conditions));
         }
-        return new TrainingSet(ids, summary, summaryWidth, logMel, mels, withLogMel ? melFrames : 0, lyrics, lyricsWidth, mask, conditions);
+        for (int l = 0; l < lengths.length; l++) {
+            int frames = lengths[l];
+            int mels = pooled.isEmpty() ? 0 : pooled.get(0)[l].length / frames;
+            float[] logMel = new float[n * mels * frames];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(pooled.get(i)[l], 0, logMel, i * mels * frames, mels * frames);
+            }
+            sets.put(frames, new TrainingSet(ids, summary, summaryWidth, logMel, mels, frames, lyrics, lyricsWidth, mask, conditions));
+        }
+        return sets;
     }
 
     /** SHA-256 over every song's id, audio hash, extractor and lyrics embedder: the data a model was trained on. */
@@ -96,12 +115,13 @@ public class DatasetAssembly {
         }
     }
 
-    private List<float[]> fetchLogMels(List<AudioFeaturesExtracted> features, int melFrames) {
+    /** Per song, its log-mel pooled to each of the lengths, in their order. */
+    private List<float[][]> fetchLogMels(List<AudioFeaturesExtracted> features, int[] lengths) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.downloadThreads()));
         try {
-            List<Future<float[]>> pending = features.stream().map(f -> pool.submit(() -> pooledLogMel(f, melFrames))).toList();
-            List<float[]> out = new ArrayList<>(pending.size());
-            for (Future<float[]> future : pending) {
+            List<Future<float[][]>> pending = features.stream().map(f -> pool.submit(() -> pooledLogMels(f, lengths))).toList();
+            List<float[][]> out = new ArrayList<>(pending.size());
+            for (Future<float[][]> future : pending) {
                 out.add(future.get());
             }
             return out;
@@ -118,11 +138,15 @@ public class DatasetAssembly {
         }
     }
 
-    private float[] pooledLogMel(AudioFeaturesExtracted features, int melFrames) throws IOException {
+    private float[][] pooledLogMels(AudioFeaturesExtracted features, int[] lengths) throws IOException {
         NpyArray logMel = NpyFormat.fromBytes(store.get(features.logMelKey()));
         if (logMel.rank() != 2) {
             throw new IOException(features.logMelKey() + " is not a matrix");
         }
-        return TimePooling.pool(logMel.data(), logMel.dim(0), logMel.dim(1), melFrames);
+        float[][] pooled = new float[lengths.length][];
+        for (int l = 0; l < lengths.length; l++) {
+            pooled[l] = TimePooling.pool(logMel.data(), logMel.dim(0), logMel.dim(1), lengths[l]);
+        }
+        return pooled;
     }
 }

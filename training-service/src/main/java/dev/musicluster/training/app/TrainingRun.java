@@ -24,10 +24,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
@@ -85,16 +85,13 @@ public class TrainingRun {
             throw new IllegalArgumentException("run " + request.runId() + ": training needs at least 2 songs with features, found " + ids.size());
         }
         // Models that read the spectrogram at different lengths (conv-vae's mel-frames, contrastive's song-frames) each
-        // get their own pooling; every set has the same songs, summaries, lyrics and conditions.
-        Map<Integer, TrainingSet> sets = new HashMap<>();
-        for (ModelSpec spec : specs) {
-            sets.computeIfAbsent(spec.frames(hp), frames -> {
-                long assemblyStart = System.nanoTime();
-                TrainingSet set = assembly.assemble(ids, state, frames > 0, frames, conditional ? hp.condition() : null);
-                LOG.infof("run %s: %s assembled in %.1f s", request.runId(), set, (System.nanoTime() - assemblyStart) / 1e9);
-                return set;
-            });
-        }
+        // get their own pooling of the same fetched spectrograms; every set has the same songs, summaries, lyrics and
+        // conditions.
+        long assemblyStart = System.nanoTime();
+        Map<Integer, TrainingSet> sets = assembly.assemble(ids, state,
+                specs.stream().map(spec -> spec.frames(hp)).collect(Collectors.toSet()),
+                conditional ? hp.condition() : null);
+        LOG.infof("run %s: %s assembled in %.1f s", request.runId(), sets.values(), (System.nanoTime() - assemblyStart) / 1e9);
         checkApplicable(specs, sets.values().iterator().next(), hp);
         Device device = Devices.pick(settings.device());
         String dataHash = DatasetAssembly.dataHash(ids, state);
