@@ -116,14 +116,17 @@ class TrainingServiceTest {
         assertThat(online.latent()).hasSize(6);
         assertThat((System.nanoTime() - start) / 1e9).as("seconds from features to latent").isLessThan(30);
 
-        // A run whose models pool the spectrogram to different lengths: the contrastive model's whole song, conv-vae's image.
-        TrainingRequested contrastive = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t2", List.of("contrastive", "conv-vae"),
+        // A run whose models pool the spectrogram to different lengths (the contrastive model's whole song, conv-vae's
+        // image) and one without it; the run's k = 3 becomes vade's mixture of 3.
+        TrainingRequested contrastive = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t2", List.of("contrastive", "conv-vae", "vade"),
                 Map.of("epochs", "2", "batch", "8", "latent", "6", "mel-frames", "32", "song-frames", "48", "crop-frames", "16",
                         "crop-pairs", "2"), List.of("kmeans"), "3", Instant.now());
         probe.send(Topics.TRAINING_REQUESTS.name(), contrastive.key(), EventCodec.toJson(contrastive), Map.of());
-        List<ModelTrained> second = probe.collect(Topics.MODELS_TRAINED.name(), r -> r.key().startsWith("run-t2/"), 2,
+        List<ModelTrained> second = probe.collect(Topics.MODELS_TRAINED.name(), r -> r.key().startsWith("run-t2/"), 3,
                 Duration.ofSeconds(120)).stream().map(r -> EventCodec.fromJson(r.value(), ModelTrained.class)).toList();
-        assertThat(second).extracting(ModelTrained::model).containsExactly("contrastive", "conv-vae");
+        assertThat(second).extracting(ModelTrained::model).containsExactly("contrastive", "conv-vae", "vade");
+        assertThat(second.get(2).provenance()).containsEntry("config.components", "3");
+        assertThat(NpyFormat.fromBytes(infra.s3().get(second.get(2).latentsKey())).shape()).containsExactly(SONGS + 1, 6);
         assertThat(second.get(0).provenance()).containsEntry("config.song-frames", "48").containsEntry("config.crop-frames", "16");
         assertThat(NpyFormat.fromBytes(infra.s3().get(second.get(0).latentsKey())).shape()).containsExactly(SONGS + 1, 6);
         assertThat(NpyFormat.fromBytes(infra.s3().get(ObjectKeys.model("run-t2", "conv-vae", "reconstructions.npy"))).shape())
