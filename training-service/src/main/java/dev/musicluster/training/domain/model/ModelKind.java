@@ -27,7 +27,8 @@ public enum ModelKind {
     CONTRASTIVE("contrastive"),
     /**
      * Variational deep embedding: the dense VAE on the summary vector with a learned Gaussian-mixture prior, so that
-     * the latent is pulled into {@code components} clusters while it is learned instead of clustered afterwards.
+     * the latent is pulled into {@code components} groups while it is learned (the clustering service then clusters
+     * it like any other model's).
      */
     VADE("vade");
 

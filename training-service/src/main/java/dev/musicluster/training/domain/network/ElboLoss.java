@@ -14,8 +14,6 @@ import ai.djl.training.loss.Loss;
  */
 public final class ElboLoss extends Loss {
 
-    private static final float LOG_2PI = (float) Math.log(2 * Math.PI);
-
     private final NetworkShape shape;
     /**
      * √ of the ratio of the inputs' sizes (≈ 7.8 for a 128 × 128 log-mel and 270 lyrics values): lyrics weigh far
@@ -60,7 +58,7 @@ public final class ElboLoss extends Loss {
         }
         // Scalars as float: DJL would make a Java double a float64 tensor and promote the whole graph.
         NDArray kl = shape.spec().mixturePrior()
-                ? logVariance.add(LOG_2PI + 1f).sum(new int[] {1}).mul(-0.5f).sub(outputs.get(latentAt + 2)).mean()
+                ? logVariance.add(MixturePrior.LOG_2PI + 1f).sum(new int[] {1}).mul(-0.5f).sub(outputs.get(latentAt + 2)).mean()
                 : mean.square().add(logVariance.exp()).sub(logVariance).sub(1f).sum(new int[] {1}).mul(0.5f).mean();
         NDArray penalty = shape.spec().capacity() > 0 ? kl.sub((float) shape.spec().capacity()).abs() : kl;
         return new Terms(meanReconstruction.add(penalty.mul(klWeight)), meanReconstruction, kl);

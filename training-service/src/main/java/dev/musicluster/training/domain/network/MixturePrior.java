@@ -23,7 +23,7 @@ import ai.djl.util.PairList;
 public final class MixturePrior extends AbstractBlock {
 
     private static final byte VERSION = 1;
-    private static final float LOG_2PI = (float) Math.log(2 * Math.PI);
+    static final float LOG_2PI = (float) Math.log(2 * Math.PI);
     /** Components' log-variances are bounded: a component shrunk onto one song would make its density unbounded. */
     private static final float MIN_LOG_VARIANCE = -6f;
     private static final float MAX_LOG_VARIANCE = 6f;
