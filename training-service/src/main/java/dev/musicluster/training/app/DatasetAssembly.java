@@ -5,7 +5,7 @@ import dev.musicluster.contracts.events.LyricsEmbedded;
 import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
 import dev.musicluster.kit.ObjectStore;
-import dev.musicluster.training.domain.data.TimePooling;
+import dev.musicluster.training.domain.data.LogMelPooling;
 import dev.musicluster.training.domain.data.TrainingSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
 
 /**
  * Builds {@link TrainingSet}s from the songs' events and, when a model reads spectrograms, their log-mel tensors
- * from the object store (fetched in parallel, each once, pooled to every requested length as it arrives).
+ * from the object store (fetched in parallel, each once, pooled every requested way as it arrives).
  */
 @ApplicationScoped
 public class DatasetAssembly {
@@ -40,21 +40,19 @@ public class DatasetAssembly {
     }
 
     /**
-     * @param withLogMel whether to fetch spectrograms (only spectrogram models need them)
+     * @param pooling how to read the songs' log-mels ({@link LogMelPooling#NONE}: fetch none)
      * @param condition  the label column to carry, or null
      */
-    public TrainingSet assemble(List<String> ids, SongState state, boolean withLogMel, int melFrames, String condition) {
-        int frames = withLogMel ? melFrames : 0;
-        return assemble(ids, state, Set.of(frames), condition).get(frames);
+    public TrainingSet assemble(List<String> ids, SongState state, LogMelPooling pooling, String condition) {
+        return assemble(ids, state, Set.of(pooling), condition).get(pooling);
     }
 
     /**
-     * One set per pooling length, the same songs in each: a length of 0 is a set without spectrograms, any other the
-     * songs' log-mels pooled to that many frames. Each spectrogram is fetched once however many lengths are asked.
+     * One set per pooling, the same songs in each; each spectrogram is fetched once however many poolings are asked.
      *
      * @param condition the label column to carry, or null
      */
-    public Map<Integer, TrainingSet> assemble(List<String> ids, SongState state, Set<Integer> frameCounts, String condition) {
+    public Map<LogMelPooling, TrainingSet> assemble(List<String> ids, SongState state, Set<LogMelPooling> poolings, String condition) {
         int n = ids.size();
         List<AudioFeaturesExtracted> features = ids.stream().map(state::features).toList();
         int summaryWidth = features.isEmpty() ? 0 : features.get(0).summary().length;
@@ -80,20 +78,20 @@ public class DatasetAssembly {
                 conditions.add(state.label(ids.get(i), condition));
             }
         }
-        int[] lengths = frameCounts.stream().filter(frames -> frames > 0).mapToInt(Integer::intValue).sorted().toArray();
-        List<float[][]> pooled = lengths.length == 0 ? List.of() : fetchLogMels(features, lengths);
-        Map<Integer, TrainingSet> sets = new LinkedHashMap<>();
-        if (frameCounts.contains(0)) {
-            sets.put(0, new TrainingSet(ids, summary, summaryWidth, new float[0], 0, 0, lyrics, lyricsWidth, mask, conditions));
+        List<LogMelPooling> reading = poolings.stream().filter(LogMelPooling::readsLogMel).toList();
+        List<float[][]> pooled = reading.isEmpty() ? List.of() : fetchLogMels(features, reading);
+        Map<LogMelPooling, TrainingSet> sets = new LinkedHashMap<>();
+        if (poolings.contains(LogMelPooling.NONE)) {
+            sets.put(LogMelPooling.NONE, new TrainingSet(ids, summary, summaryWidth, new float[0], 0, 0, lyrics, lyricsWidth, mask, conditions));
         }
-        for (int l = 0; l < lengths.length; l++) {
-            int frames = lengths[l];
-            int mels = pooled.isEmpty() ? 0 : pooled.get(0)[l].length / frames;
+        for (int p = 0; p < reading.size(); p++) {
+            int frames = reading.get(p).frames();
+            int mels = pooled.isEmpty() ? 0 : pooled.get(0)[p].length / frames;
             float[] logMel = new float[n * mels * frames];
             for (int i = 0; i < n; i++) {
-                System.arraycopy(pooled.get(i)[l], 0, logMel, i * mels * frames, mels * frames);
+                System.arraycopy(pooled.get(i)[p], 0, logMel, i * mels * frames, mels * frames);
             }
-            sets.put(frames, new TrainingSet(ids, summary, summaryWidth, logMel, mels, frames, lyrics, lyricsWidth, mask, conditions));
+            sets.put(reading.get(p), new TrainingSet(ids, summary, summaryWidth, logMel, mels, frames, lyrics, lyricsWidth, mask, conditions));
         }
         return sets;
     }
@@ -115,11 +113,11 @@ public class DatasetAssembly {
         }
     }
 
-    /** Per song, its log-mel pooled to each of the lengths, in their order. */
-    private List<float[][]> fetchLogMels(List<AudioFeaturesExtracted> features, int[] lengths) {
+    /** Per song, its log-mel pooled each of the ways, in their order. */
+    private List<float[][]> fetchLogMels(List<AudioFeaturesExtracted> features, List<LogMelPooling> poolings) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.downloadThreads()));
         try {
-            List<Future<float[][]>> pending = features.stream().map(f -> pool.submit(() -> pooledLogMels(f, lengths))).toList();
+            List<Future<float[][]>> pending = features.stream().map(f -> pool.submit(() -> pooledLogMels(f, poolings))).toList();
             List<float[][]> out = new ArrayList<>(pending.size());
             for (Future<float[][]> future : pending) {
                 out.add(future.get());
@@ -138,14 +136,14 @@ public class DatasetAssembly {
         }
     }
 
-    private float[][] pooledLogMels(AudioFeaturesExtracted features, int[] lengths) throws IOException {
+    private float[][] pooledLogMels(AudioFeaturesExtracted features, List<LogMelPooling> poolings) throws IOException {
         NpyArray logMel = NpyFormat.fromBytes(store.get(features.logMelKey()));
         if (logMel.rank() != 2) {
             throw new IOException(features.logMelKey() + " is not a matrix");
         }
-        float[][] pooled = new float[lengths.length][];
-        for (int l = 0; l < lengths.length; l++) {
-            pooled[l] = TimePooling.pool(logMel.data(), logMel.dim(0), logMel.dim(1), lengths[l]);
+        float[][] pooled = new float[poolings.size()][];
+        for (int p = 0; p < pooled.length; p++) {
+            pooled[p] = poolings.get(p).apply(logMel.data(), logMel.dim(0), logMel.dim(1), features.durationSeconds());
         }
         return pooled;
     }

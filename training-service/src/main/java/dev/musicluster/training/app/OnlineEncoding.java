@@ -90,7 +90,7 @@ public class OnlineEncoding {
         for (int from = 0; from < ready.size(); from += BATCH) {
             List<String> batch = ready.subList(from, Math.min(ready.size(), from + BATCH));
             try {
-                TrainingSet set = assembly.assemble(batch, live, spec.input().usesLogMel(), active.network().shape().frames(),
+                TrainingSet set = assembly.assemble(batch, live, spec.pooling(active.network().shape().frames()),
                         spec.conditional() ? active.condition() : null);
                 publish(latents(active, set), publisher);
             } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
 import dev.musicluster.kit.CompactedTopicReader;
 import dev.musicluster.kit.ObjectStore;
+import dev.musicluster.training.domain.data.LogMelPooling;
 import dev.musicluster.training.domain.data.TrainingSet;
 import dev.musicluster.training.domain.model.HyperParameters;
 import dev.musicluster.training.domain.model.ModelKind;
@@ -84,12 +85,12 @@ public class TrainingRun {
         if (ids.size() < 2) {
             throw new IllegalArgumentException("run " + request.runId() + ": training needs at least 2 songs with features, found " + ids.size());
         }
-        // Models that read the spectrogram at different lengths (conv-vae's mel-frames, contrastive's song-frames) each
-        // get their own pooling of the same fetched spectrograms; every set has the same songs, summaries, lyrics and
-        // conditions.
+        // Models that read the spectrogram differently (conv-vae's window in mel-frames, contrastive's song-frames per
+        // minute) each get their own pooling of the same fetched spectrograms; every set has the same songs, summaries,
+        // lyrics and conditions.
         long assemblyStart = System.nanoTime();
-        Map<Integer, TrainingSet> sets = assembly.assemble(ids, state,
-                specs.stream().map(spec -> spec.frames(hp)).collect(Collectors.toSet()),
+        Map<LogMelPooling, TrainingSet> sets = assembly.assemble(ids, state,
+                specs.stream().map(spec -> spec.pooling(hp)).collect(Collectors.toSet()),
                 conditional ? hp.condition() : null);
         LOG.infof("run %s: %s assembled in %.1f s", request.runId(), sets.values(), (System.nanoTime() - assemblyStart) / 1e9);
         checkApplicable(specs, sets.values().iterator().next(), hp);
@@ -97,7 +98,7 @@ public class TrainingRun {
         String dataHash = DatasetAssembly.dataHash(ids, state);
         for (int i = 0; i < specs.size(); i++) {
             ModelSpec spec = specs.get(i);
-            TrainingSet set = sets.get(spec.frames(hp));
+            TrainingSet set = sets.get(spec.pooling(hp));
             boolean primary = i == 0;
             TrainedNetwork network = train(request.runId(), spec, hp, set, device, publisher);
             try {

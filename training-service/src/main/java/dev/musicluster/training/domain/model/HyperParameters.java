@@ -20,7 +20,8 @@ import java.util.Set;
  * @param melFrames     frames the log-mel spectrogram is pooled to (a multiple of 16)
  * @param hybridAudio   what of the audio the hybrid model reads beside the lyrics: summary (the summary vector) or log-mel
  * @param lyricsWeight  weight of the hybrid's lyrics reconstruction; 0: √(audio values / lyrics values)
- * @param songFrames    frames the contrastive model's log-mel is pooled to (a multiple of 16): the song it crops from
+ * @param songFrames    frames per minute at which the contrastive model reads a song, and the frames it crops from
+ *                      (a multiple of 16; a shorter song repeats, a longer one gives its centre)
  * @param cropFrames    frames of each contrastive crop (a multiple of 16, at most song-frames)
  * @param cropPairs     pairs of crops per song and epoch for the contrastive model
  * @param temperature   NT-Xent's temperature for the contrastive model

@@ -1,5 +1,7 @@
 package dev.musicluster.training.domain.model;
 
+import dev.musicluster.training.domain.data.LogMelPooling;
+
 /**
  * What a named model is: its input, whether its latent is variational, the KL weight and schedule, whether it is
  * conditioned, its prior. Every model of the family is one network shape with these switches.
@@ -39,9 +41,17 @@ public record ModelSpec(ModelKind kind, Input input, boolean variational, double
         return !contrastive();
     }
 
-    /** Frames the model reads a song's log-mel pooled to (0 when it reads no spectrogram). */
-    public int frames(HyperParameters hp) {
-        return !input.usesLogMel() ? 0 : contrastive() ? hp.songFrames() : hp.melFrames();
+    /** How the model reads a song's log-mel under these hyper-parameters. */
+    public LogMelPooling pooling(HyperParameters hp) {
+        return pooling(contrastive() ? hp.songFrames() : hp.melFrames());
+    }
+
+    /**
+     * How the model reads a song's log-mel at {@code frames} frames (a trained network's): the contrastive model at a
+     * fixed rate, so that its crops are the same seconds of music in every song; the others the whole window.
+     */
+    public LogMelPooling pooling(int frames) {
+        return !input.usesLogMel() ? LogMelPooling.NONE : contrastive() ? LogMelPooling.perMinute(frames) : LogMelPooling.window(frames);
     }
 
     /** The KL weight in a given epoch (0-based): β, ramped linearly over the warm-up epochs. */
