@@ -54,7 +54,7 @@ class VadeModelTest {
     }
 
     @Test
-    void trainingPullsTheSongsOfEachKindTogetherAndTheComponentsApart() {
+    void trainingLowersTheLossAndKeepsTheSongsOfEachKindTogether() {
         TrainingSet songs = SyntheticSongs.generate(48, 16, 23);
         HyperParameters hp = HyperParameters.of(Map.of("epochs", "30", "batch", "16", "latent", "4", "components", "3",
                 "lr", "0.003"));

@@ -116,8 +116,8 @@ class TrainingServiceTest {
         assertThat(online.latent()).hasSize(6);
         assertThat((System.nanoTime() - start) / 1e9).as("seconds from features to latent").isLessThan(30);
 
-        // A run whose models pool the spectrogram to different lengths (the contrastive model's whole song, conv-vae's
-        // image) and one without it; the run's k = 3 becomes vade's mixture of 3.
+        // A run whose models read the spectrogram two ways (the contrastive model per minute, conv-vae's window as an
+        // image) and one that reads none; the run's k = 3 becomes vade's mixture of 3.
         TrainingRequested contrastive = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t2", List.of("contrastive", "conv-vae", "vade"),
                 Map.of("epochs", "2", "batch", "8", "latent", "6", "mel-frames", "32", "song-frames", "48", "crop-frames", "16",
                         "crop-pairs", "2"), List.of("kmeans"), "3", Instant.now());
@@ -143,13 +143,16 @@ class TrainingServiceTest {
         HyperParameters hp = HyperParameters.of(Map.of("latent", "6", "condition", "genre"));
         ModelSpec spec = ModelSpec.of(ModelKind.VAE, hp);
         ObjectNode config = json.valueToTree(new StoredModel("run-old", "vae", new NetworkShape(spec, 24, 0, 0, 0, 0), hp, Map.of()));
-        ((ObjectNode) config.get("hyperParameters")).remove(List.of("songFrames", "cropFrames", "cropPairs", "temperature"));
+        ((ObjectNode) config.get("hyperParameters")).remove(List.of("songFrames", "cropFrames", "cropPairs", "temperature", "components"));
+        ((ObjectNode) config.get("shape").get("spec")).remove("components");
         infra.s3().put(ObjectKeys.model("run-old", "vae", "config.json"), json.writeValueAsBytes(config));
         StoredModel restored = models.config("run-old", "vae");
         assertThat(restored.hyperParameters().condition()).as("what the model stored").isEqualTo("genre");
         assertThat(restored.hyperParameters().latent()).isEqualTo(6);
         assertThat(restored.hyperParameters().songFrames()).as("what it could not store").isEqualTo(HyperParameters.DEFAULTS.songFrames());
         assertThat(restored.hyperParameters().temperature()).isEqualTo(HyperParameters.DEFAULTS.temperature());
+        assertThat(restored.hyperParameters().components()).isEqualTo(HyperParameters.DEFAULTS.components());
+        assertThat(restored.shape().spec().mixturePrior()).as("a model stored before vade has the standard normal prior").isFalse();
     }
 
     @Test
