@@ -135,6 +135,11 @@ function selectRun(runId) {
 function drawProgress(run) {
   const rows = Object.entries(run.byModel).map(([model, m]) => {
     const fraction = m.epochs ? m.epoch / m.epochs : 0;
+    if (m.failure) {
+      return el('div', { class: 'model-row failed' }, el('b', {}, model),
+        el('span', { class: 'bar' }, el('span', { style: `width:${Math.round(100 * fraction)}%` })), ' ',
+        el('span', { class: 'error' }, `failed in epoch ${m.epoch}/${m.epochs}: ${m.failure}`));
+    }
     const status = m.clustered ? 'clustered' : m.trained ? 'trained, clustering' : m.epochs ? `epoch ${m.epoch}/${m.epochs}, loss ${m.loss.toFixed(4)}` : 'waiting';
     return el('div', { class: 'model-row' }, el('b', {}, model + (m.primary ? ' ★' : '')),
       el('span', { class: 'bar' }, el('span', { style: `width:${Math.round(100 * (m.clustered ? 1 : fraction))}%` })), ' ', status);

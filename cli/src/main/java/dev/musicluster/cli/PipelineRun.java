@@ -44,12 +44,16 @@ final class PipelineRun {
         return models;
     }
 
-    /** Polls the run until it is done or failed, drawing each model's epochs; fails after the timeout. */
+    /**
+     * Polls the run until it is done or failed, drawing each model's epochs and saying when a model failed (the run
+     * goes on with the others); fails after the timeout.
+     */
     static JsonNode await(GatewayClient gateway, String runId, List<String> models, Duration timeout, PrintStream console)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Progress> bars = new HashMap<>();
         Map<String, Integer> shown = new HashMap<>();
+        java.util.Set<String> reported = new java.util.HashSet<>();
         while (true) {
             JsonNode run = gateway.run(runId).orElse(null);
             if (run == null) {
@@ -64,6 +68,12 @@ final class PipelineRun {
                 JsonNode view = run.path("byModel").path(model);
                 int epochs = view.path("epochs").asInt(0);
                 int epoch = view.path("epoch").asInt(0);
+                if (view.hasNonNull("failure")) {
+                    if (reported.add(model)) {
+                        console.printf("%s FAILED in epoch %d/%d: %s%n", model, epoch, epochs, view.path("failure").asText());
+                    }
+                    continue;
+                }
                 if (epochs > 0 && shown.getOrDefault(model, -1) != epoch) {
                     bars.computeIfAbsent(model, m -> new Progress(console, m, epochs)).update(epoch);
                     shown.put(model, epoch);
@@ -99,6 +109,9 @@ final class PipelineRun {
         Files.write(out.resolve("assignments.csv"), gateway.download(base + "/assignments"));
         for (Iterator<String> models = run.path("byModel").fieldNames(); models.hasNext(); ) {
             String model = models.next();
+            if (run.path("byModel").path(model).hasNonNull("failure")) {
+                continue;
+            }
             Files.write(out.resolve("latents").resolve(model + ".npy"), gateway.download(base + "/models/" + model + "/latents.npy"));
             Files.write(out.resolve("latents").resolve(model + ".ids.txt"), gateway.download(base + "/models/" + model + "/ids.txt"));
             Files.write(out.resolve("maps").resolve(model + ".csv"), gateway.download(base + "/models/" + model + "/map.csv"));

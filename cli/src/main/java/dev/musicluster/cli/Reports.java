@@ -7,6 +7,11 @@ final class Reports {
 
     /** Exit code when some songs were refused: the others went in. */
     static final int SOME_SONGS_REFUSED = 2;
+    /**
+     * Exit code when the run finished but some of its models failed (diverged, ran out of memory): every other model
+     * was clustered and reported. It wins over {@link #SOME_SONGS_REFUSED} when both happen.
+     */
+    static final int SOME_MODELS_FAILED = 3;
 
     private Reports() {
     }

@@ -25,7 +25,12 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "The main job: start Kafka, S3 and the five services locally (or use --gateway), ingest the songs, "
-                + "follow them through the pipeline, write and show the results.")
+                + "follow them through the pipeline, write and show the results.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:finished, every model clustered",
+                "1:the run failed (a stage timed out, the run was refused, or every model failed)",
+                "2:finished, but some songs were refused (the others went in)",
+                "3:finished, but some model failed: the others were clustered and reported (wins over 2)"})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -90,6 +95,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--k", paramLabel = "N|auto", description = "Number of clusters, or auto (default: auto).")
     String k;
+
+    /** Whether a model of any run (any seed) failed: the job then ends with {@link Reports#SOME_MODELS_FAILED}. */
+    private boolean modelsFailed;
 
     @Override
     public Integer call() throws Exception {
@@ -157,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
             Path html = ReportCommand.write(out, Map.of("songs from", source.describe(), "gateway", gateway.base().toString()));
             console.printf("report: %s (plots in %s)%n", html.toAbsolutePath(), out.resolve("plots").toAbsolutePath());
         }
-        return exit;
+        return modelsFailed ? Reports.SOME_MODELS_FAILED : exit;
     }
 
     private List<Map<String, Object>> trainAndCluster(GatewayClient gateway, List<String> requested, Set<String> ids, long runSeed,
@@ -189,6 +197,13 @@ final class RunCommand implements Callable<Integer> {
         PipelineRun.printMetrics(new RunResults(into), console);
         console.printf("%nresults of %s in %s: clustering_metrics.csv, assignments.csv, latents/, maps/, history/, reconstructions/%n",
                 runId, into.toAbsolutePath());
+        Map<String, String> failed = RunResults.failedModels(run);
+        if (!failed.isEmpty()) {
+            modelsFailed = true;
+            console.printf("%n%d of %d models failed and are not in the results (exit status %d):%n", failed.size(),
+                    run.path("byModel").size(), Reports.SOME_MODELS_FAILED);
+            failed.forEach((model, reason) -> console.printf("  %s: %s%n", model, reason));
+        }
         return songs;
     }
 

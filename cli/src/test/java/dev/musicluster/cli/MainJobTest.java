@@ -112,10 +112,42 @@ class MainJobTest {
             assertThat(output).contains("ingested: 0 new, 8 unchanged, 0 refused");
             assertThat(client.songs()).hasSize(8);
 
+            // A run whose primary model fails on purpose (beta-vae with a KL weight of 1e300 overflows to infinity):
+            // the job finishes, reports the failure with its reason, clusters the other model, which becomes the
+            // active one, and exits with its own status.
+            Path partial = dir.resolve("results-partial");
+            Process failing = new ProcessBuilder(javaCommand(home, "run", "--songs", dir.resolve("demo/songs.csv").toString(),
+                    "--gateway", gateway, "--api-key", apiKey, "--models", "beta-vae,vae", "--hyper", "beta=1e300",
+                    "--hyper", "beta-base=vae", "--epochs", "2", "--algorithms", "kmeans", "--out", partial.toString()))
+                    .redirectErrorStream(true).start();
+            String failingOutput = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(failing.waitFor(4, TimeUnit.MINUTES)).isTrue();
+            assertThat(failing.exitValue()).as(failingOutput).isEqualTo(3);
+            assertThat(failingOutput).contains("beta-vae FAILED in epoch 1/2: beta-vae diverged in epoch 1",
+                    "1 of 2 models failed and are not in the results (exit status 3)");
+            com.fasterxml.jackson.databind.JsonNode partialRun = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(partial.resolve("run.json").toFile());
+            assertThat(partialRun.path("state").asText()).isEqualTo("DONE");
+            assertThat(partialRun.path("byModel").path("beta-vae").path("failure").asText()).contains("diverged in epoch 1");
+            assertThat(partialRun.path("byModel").path("vae").path("primary").asBoolean()).as("the model that trained is primary").isTrue();
+            assertThat(Files.readAllLines(partial.resolve("clustering_metrics.csv"))).anyMatch(l -> l.startsWith("vae,vae,"))
+                    .noneMatch(l -> l.startsWith("beta-vae,"));
+            assertThat(Files.readString(partial.resolve("report.html"))).contains("failed models (not clustered)", "beta-vae diverged");
+            String partialRunId = partialRun.path("runId").asText();
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            Map<String, Object> cluster = Map.of();
+            while (!partialRunId.equals(cluster.get("runId")) && System.nanoTime() < until) {
+                cluster = new com.fasterxml.jackson.databind.ObjectMapper().readValue(client.download("api/songs/" + firstId + "/cluster"),
+                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+                Thread.sleep(250);
+            }
+            assertThat(cluster).as("songs are assigned under the surviving model's clustering")
+                    .containsEntry("runId", partialRunId).containsEntry("representation", "vae");
+
             // Last, since its upload adds a ninth song.
             if (WebUi.available()) {
                 WebUi.assertItWorks(gateway, apiKey, 8, line, sung.get("language"), dir.resolve("demo/audio/demo-001.wav"),
-                        Path.of("target/ui-screenshots"), dir.resolve("chromium"));
+                        "beta-vae", Path.of("target/ui-screenshots"), dir.resolve("chromium"));
             } else {
                 System.out.println("chromium/chromedriver not installed: the web UI check is skipped (.ci/run installs them)");
             }

@@ -43,10 +43,11 @@ final class WebUi {
 
     /**
      * {@code searchText}: words from a song's lyrics, the first hit must be in {@code searchLanguage};
-     * {@code audio}: a file to upload through the form, with {@code apiKey} typed in; it adds a song.
+     * {@code audio}: a file to upload through the form, with {@code apiKey} typed in; it adds a song;
+     * {@code failedModel}: a model of the newest run whose failure the run's progress must show (null: none).
      */
-    static void assertItWorks(String gateway, String apiKey, int songs, String searchText, String searchLanguage, Path audio, Path screenshots,
-                              Path profile) throws IOException {
+    static void assertItWorks(String gateway, String apiKey, int songs, String searchText, String searchLanguage, Path audio,
+                              String failedModel, Path screenshots, Path profile) throws IOException {
         Files.createDirectories(screenshots);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -66,6 +67,10 @@ final class WebUi {
                     + ".getOption().series.reduce((n, s) => n + s.data.length, 0);");
             assertThat(((Number) series).intValue()).as("points drawn by ECharts").isEqualTo(songs);
             wait.until(d -> "DONE".equals(d.findElement(By.id("run-state")).getText()));
+            if (failedModel != null) {
+                assertThat(driver.findElement(By.id("run-progress")).getText()).as("the newest run's failed model, with its reason")
+                        .contains(failedModel).contains("failed in epoch 1/");
+            }
             wait.until(d -> !d.findElements(By.cssSelector("#metric-table tbody tr")).isEmpty());
             wait.until(d -> !d.findElements(By.cssSelector("#cluster-list .card")).isEmpty());
             screenshot(driver, screenshots.resolve("map.png"), "map");

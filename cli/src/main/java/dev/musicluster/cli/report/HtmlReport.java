@@ -68,6 +68,11 @@ public final class HtmlReport {
         facts.put("hyper-parameters", run.path("hyperParameters").toString());
         facts.put("algorithms", run.path("algorithms").isEmpty() ? "the clustering service's defaults" : join(run.path("algorithms")));
         facts.put("k", run.path("k").isNull() || run.path("k").isMissingNode() ? "the clustering service's default" : run.path("k").asText());
+        Map<String, String> failed = results.failedModels();
+        if (!failed.isEmpty()) {
+            facts.put("failed models (not clustered)", String.join("; ", failed.entrySet().stream()
+                    .map(f -> f.getKey() + ": " + f.getValue()).toList()));
+        }
         facts.put("songs", Integer.toString(results.songs().size()));
         facts.put("label columns (scoring only)", String.join(", ", results.labelColumns()));
         facts.put("report written", Instant.now().toString());
@@ -77,6 +82,7 @@ public final class HtmlReport {
         JsonNode byModel = run.path("byModel");
         List<String> models = new ArrayList<>();
         byModel.fieldNames().forEachRemaining(models::add);
+        models.removeAll(failed.keySet());
         if (!models.isEmpty()) {
             List<String> keys = new ArrayList<>();
             for (String model : models) {

@@ -115,10 +115,18 @@ public final class RunResults {
         return columns;
     }
 
-    /** The trained models, in the order of the run (from {@code run.json}), else as found under {@code latents/}. */
+    /**
+     * The trained models, in the order of the run (from {@code run.json}, less those that failed), else as found
+     * under {@code latents/}.
+     */
     public List<String> models() throws IOException {
         List<String> models = new ArrayList<>();
-        run().path("models").forEach(m -> models.add(m.asText()));
+        Map<String, String> failed = failedModels();
+        run().path("models").forEach(m -> {
+            if (!failed.containsKey(m.asText())) {
+                models.add(m.asText());
+            }
+        });
         if (models.isEmpty() && Files.isDirectory(folder.resolve("latents"))) {
             try (Stream<Path> files = Files.list(folder.resolve("latents"))) {
                 files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".npy")).sorted()
@@ -126,6 +134,22 @@ public final class RunResults {
             }
         }
         return models;
+    }
+
+    /** The models whose training failed, with the reason, in the order of the run. */
+    public Map<String, String> failedModels() throws IOException {
+        return failedModels(run());
+    }
+
+    /** The models of a run (as the gateway describes it) whose training failed, with the reason. */
+    public static Map<String, String> failedModels(JsonNode run) {
+        Map<String, String> failed = new LinkedHashMap<>();
+        run.path("byModel").fields().forEachRemaining(model -> {
+            if (model.getValue().hasNonNull("failure")) {
+                failed.put(model.getKey(), model.getValue().path("failure").asText());
+            }
+        });
+        return failed;
     }
 
     public Optional<List<MapPoint>> map(String model) throws IOException {

@@ -14,9 +14,9 @@ public record RunView(String runId, RunStatus.State state, List<String> models, 
                       List<String> algorithms, String k, Map<String, ModelView> byModel, String failure, Instant updatedAt,
                       String metrics, String assignments) {
 
-    /** One model's latest epoch, and once trained and clustered, what came of it. */
+    /** One model's latest epoch, and once trained and clustered, what came of it; or why its training failed. */
     public record ModelView(Integer epoch, Integer epochs, Double loss, Double reconstruction, Double kl, boolean trained,
-                            boolean primary, Integer songs, Map<String, String> provenance, boolean clustered) {
+                            boolean primary, Integer songs, Map<String, String> provenance, boolean clustered, String failure) {
     }
 
     static RunView of(RunStatus run) {
@@ -27,14 +27,24 @@ public record RunView(String runId, RunStatus.State state, List<String> models, 
             ClusteringCompleted c = run.clustered().get(model);
             byModel.put(model, new ModelView(p == null ? null : p.epoch(), p == null ? null : p.epochs(), p == null ? null : p.loss(),
                     p == null ? null : p.reconstruction(), p == null ? null : p.kl(), t != null, t != null && t.primary(),
-                    t == null ? null : t.songCount(), t == null ? Map.of() : t.provenance(), c != null));
+                    t == null ? null : t.songCount(), t == null ? Map.of() : t.provenance(), c != null,
+                    p == null ? null : p.failure()));
         }
         boolean anyClustered = !run.clustered().isEmpty();
         String base = "/api/runs/" + run.runId();
         return new RunView(run.runId(), run.state(), run.models(),
                 run.request() == null ? Map.of() : run.request().hyperParameters(),
                 run.request() == null ? List.of() : run.request().algorithms(), run.request() == null ? null : run.request().k(),
-                byModel, run.failure(), run.updatedAt(),
+                byModel, failure(run), run.updatedAt(),
                 anyClustered ? base + "/metrics" : null, anyClustered ? base + "/assignments" : null);
+    }
+
+    /** Why the run failed: its own reason, or, when every model failed, each model's. */
+    private static String failure(RunStatus run) {
+        if (run.failure() != null || run.state() != RunStatus.State.FAILED) {
+            return run.failure();
+        }
+        return "every model failed: " + String.join("; ", run.failedModels().entrySet().stream()
+                .map(f -> f.getKey() + ": " + f.getValue()).toList());
     }
 }

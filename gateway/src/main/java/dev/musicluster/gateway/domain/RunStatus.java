@@ -6,12 +6,15 @@ import dev.musicluster.contracts.events.TrainingProgress;
 import dev.musicluster.contracts.events.TrainingRequested;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A run as the pipeline reports it: what was asked, each model's latest epoch, each trained and each clustered
- * model, or why it failed. Immutable; the catalog replaces it on every event.
+ * A run as the pipeline reports it: what was asked, each model's latest epoch (or why its training failed), each
+ * trained and each clustered model, or why the run failed. A run whose models partly failed is done once every other
+ * model is clustered. Immutable; the catalog replaces it on every event.
  */
 public record RunStatus(String runId, TrainingRequested request, Map<String, TrainingProgress> progress,
                         Map<String, ModelTrained> trained, Map<String, ClusteringCompleted> clustered, String failure,
@@ -29,23 +32,43 @@ public record RunStatus(String runId, TrainingRequested request, Map<String, Tra
         return new RunStatus(runId, null, Map.of(), Map.of(), Map.of(), null, Instant.EPOCH);
     }
 
-    /** The models the run trains: as requested, or as announced when the request is not (or no longer) on the topic. */
+    /**
+     * The models the run trains: as requested, or as announced (trained or failed) when the request is not (or no
+     * longer) on the topic.
+     */
     public List<String> models() {
         if (request != null && !request.models().isEmpty()) {
             return request.models();
         }
-        return List.copyOf(trained.keySet());
+        Set<String> announced = new LinkedHashSet<>(trained.keySet());
+        announced.addAll(failedModels().keySet());
+        return List.copyOf(announced);
+    }
+
+    /** The models whose training failed, with the reason; the run goes on without them. */
+    public Map<String, String> failedModels() {
+        Map<String, String> failed = new LinkedHashMap<>();
+        progress.forEach((model, latest) -> {
+            if (latest.failed()) {
+                failed.put(model, latest.failure());
+            }
+        });
+        return failed;
     }
 
     public State state() {
         if (failure != null) {
             return State.FAILED;
         }
-        List<String> models = models();
-        if (!models.isEmpty() && clustered.keySet().containsAll(models)) {
+        Set<String> failed = failedModels().keySet();
+        List<String> succeeding = models().stream().filter(model -> !failed.contains(model)).toList();
+        if (!models().isEmpty() && succeeding.isEmpty()) {
+            return State.FAILED;
+        }
+        if (!succeeding.isEmpty() && clustered.keySet().containsAll(succeeding)) {
             return State.DONE;
         }
-        if (!models.isEmpty() && trained.keySet().containsAll(models)) {
+        if (!succeeding.isEmpty() && trained.keySet().containsAll(succeeding)) {
             return State.CLUSTERING;
         }
         return progress.isEmpty() && trained.isEmpty() ? State.REQUESTED : State.TRAINING;

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Training at {@code /q/metrics}: each run's and model's latest epoch loss by term (total, reconstruction, KL) and
- * seconds per epoch, and runs by outcome.
+ * seconds per epoch, and runs and models by outcome.
  */
 @ApplicationScoped
 public class TrainingMetrics {
@@ -17,12 +17,16 @@ public class TrainingMetrics {
     private final LatestValueGauges gauges;
     private final Counter succeeded;
     private final Counter failed;
+    private final Counter modelsTrained;
+    private final Counter modelsFailed;
 
     public TrainingMetrics(MeterRegistry registry) {
         this.gauges = new LatestValueGauges(registry);
         // Registered at start, so that dashboards and alerts see 0 rather than no series.
         this.succeeded = registry.counter("musicluster.training.runs", "outcome", "succeeded");
         this.failed = registry.counter("musicluster.training.runs", "outcome", "failed");
+        this.modelsTrained = registry.counter("musicluster.training.models", "outcome", "trained");
+        this.modelsFailed = registry.counter("musicluster.training.models", "outcome", "failed");
     }
 
     public void epoch(TrainingProgress progress) {
@@ -39,6 +43,15 @@ public class TrainingMetrics {
 
     public void runFailed() {
         failed.increment();
+    }
+
+    public void modelTrained() {
+        modelsTrained.increment();
+    }
+
+    /** One model of a run failed; the run went on with the others. */
+    public void modelFailed() {
+        modelsFailed.increment();
     }
 
     private void set(String name, Tags tags, double value) {

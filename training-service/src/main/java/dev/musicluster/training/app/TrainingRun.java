@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
 /**
  * Carries out one training request: assembles the data set from the compacted topics and the store, trains each
  * requested model in turn (progress per epoch), stores checkpoint, normalisation, config, latents and
- * reconstructions, announces each model, and makes the first one the active model.
+ * reconstructions, announces each model, and makes the first one that trained the active model. A model that fails
+ * is reported with its reason and the others go on; the run fails only when every model failed.
  */
 @ApplicationScoped
 public class TrainingRun {
@@ -96,18 +97,26 @@ public class TrainingRun {
         checkApplicable(specs, sets.values().iterator().next(), hp);
         Device device = Devices.pick(settings.device());
         String dataHash = DatasetAssembly.dataHash(ids, state);
-        for (int i = 0; i < specs.size(); i++) {
-            ModelSpec spec = specs.get(i);
+        Map<String, String> failures = new LinkedHashMap<>();
+        boolean activated = false;
+        for (ModelSpec spec : specs) {
             TrainingSet set = sets.get(spec.pooling(hp));
-            boolean primary = i == 0;
-            TrainedNetwork network = train(request.runId(), spec, hp, set, device, publisher);
+            Trained trained = trainOrReport(request.runId(), spec, hp, set, device, publisher);
+            if (trained.failure() != null) {
+                failures.put(spec.kind().id(), trained.failure());
+                continue;
+            }
+            // The primary model is the first one that trained: a run whose first model failed still gets an active one.
+            boolean primary = !activated;
+            TrainedNetwork network = trained.network();
             try {
                 StoredModel config = new StoredModel(request.runId(), spec.kind().id(), network.shape(), hp,
                         provenance(dataHash, set, hp, device, network));
-                List<LatentEncoded> latents = OnlineEncoding.latents(request.runId(), spec.kind().id(), network, set);
-                publisher.trained(store(request, config, network, set, latents, primary));
+                publisher.trained(store(request, config, network, set, trained.latents(), primary));
+                metrics.modelTrained();
                 if (primary) {
-                    online.activate(config, network, latents, publisher);
+                    online.activate(config, network, trained.latents(), publisher);
+                    activated = true;
                     network = null;
                 }
             } finally {
@@ -116,17 +125,68 @@ public class TrainingRun {
                 }
             }
         }
+        if (!activated) {
+            throw new IllegalStateException("run " + request.runId() + ": every model failed: " + failures.entrySet().stream()
+                    .map(f -> f.getKey() + ": " + f.getValue()).collect(Collectors.joining("; ")));
+        }
     }
 
-    private TrainedNetwork train(String runId, ModelSpec spec, HyperParameters hp, TrainingSet set, Device device, Publisher publisher) {
+    /** A trained network with its songs' latents, or why the model could not be trained. */
+    private record Trained(TrainedNetwork network, List<LatentEncoded> latents, String failure) {
+    }
+
+    /**
+     * Trains one model and encodes the songs with it. A model that fails — it diverges, or runs out of memory on
+     * the host or the device — is reported as failed (a {@code training.progress} event with the reason) and the run
+     * goes on with its other models; only a failure of the store or the broker fails the whole run.
+     */
+    private Trained trainOrReport(String runId, ModelSpec spec, HyperParameters hp, TrainingSet set, Device device, Publisher publisher) {
+        TrainingProgress[] last = new TrainingProgress[1];
+        TrainedNetwork network = null;
+        try {
+            network = train(runId, spec, hp, set, device, publisher, progress -> last[0] = progress);
+            return new Trained(network, OnlineEncoding.latents(runId, spec.kind().id(), network, set), null);
+        } catch (PublishingFailed e) {
+            throw e.cause;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            if (network != null) {
+                network.close();
+            }
+            String reason = e instanceof OutOfMemoryError ? spec.kind().id() + " ran out of memory: " + e.getMessage() : e.getMessage();
+            LOG.warnf(e, "run %s: %s failed, the run goes on with its other models: %s", runId, spec.kind().id(), reason);
+            metrics.modelFailed();
+            int epoch = last[0] == null ? 1 : Math.min(last[0].epoch() + 1, hp.epochs());
+            publisher.progress(TrainingProgress.failedIn(runId, spec.kind().id(), epoch, hp.epochs(), last[0], reason, Instant.now()));
+            return new Trained(null, List.of(), reason == null ? e.getClass().getSimpleName() : reason);
+        }
+    }
+
+    private TrainedNetwork train(String runId, ModelSpec spec, HyperParameters hp, TrainingSet set, Device device, Publisher publisher,
+                                 java.util.function.Consumer<TrainingProgress> reported) {
         LOG.infof("run %s: training %s on %s for %d epochs", runId, spec.kind().id(), device, hp.epochs());
         return NetworkTraining.fit(spec, hp, set, device, epoch -> {
             LOG.debugf("run %s %s epoch %d/%d loss %.4f", runId, spec.kind().id(), epoch.epoch(), epoch.epochs(), epoch.loss());
             TrainingProgress progress = new TrainingProgress(TrainingProgress.SCHEMA_VERSION, runId, spec.kind().id(), epoch.epoch(),
                     epoch.epochs(), epoch.loss(), epoch.reconstruction(), epoch.kl(), epoch.seconds(), Instant.now());
             metrics.epoch(progress);
-            publisher.progress(progress);
+            try {
+                publisher.progress(progress);
+            } catch (RuntimeException e) {
+                throw new PublishingFailed(e);
+            }
+            reported.accept(progress);
         });
+    }
+
+    /** The broker refused an event while a model trained: a failure of the run, not of the model. */
+    private static final class PublishingFailed extends RuntimeException {
+
+        private final RuntimeException cause;
+
+        PublishingFailed(RuntimeException cause) {
+            super(cause);
+            this.cause = cause;
+        }
     }
 
     /** Refuses a request before any training when one of its models cannot be trained on these songs. */

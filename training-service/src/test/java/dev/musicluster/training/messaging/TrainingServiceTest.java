@@ -136,6 +136,33 @@ class TrainingServiceTest {
         Set<String> reencoded = probe.collect(Topics.LATENTS.name(), r -> r.value().contains("\"run-t2\""), SONGS + 1, Duration.ofSeconds(60))
                 .stream().map(ConsumerRecord::key).collect(Collectors.toSet());
         assertThat(reencoded).as("every song under the new active model").hasSize(SONGS + 1);
+
+        // A run whose first (primary) model fails on purpose (a KL weight of 1e300 overflows to infinity): it is
+        // reported with its reason, the next model trains, becomes primary and encodes every song.
+        TrainingRequested failing = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t3", List.of("beta-vae", "vae"),
+                Map.of("epochs", "2", "batch", "8", "latent", "6", "beta", "1e300", "beta-base", "vae"), List.of("kmeans"), "3", Instant.now());
+        probe.send(Topics.TRAINING_REQUESTS.name(), failing.key(), EventCodec.toJson(failing), Map.of());
+        TrainingProgress failed = EventCodec.fromJson(probe.await(Topics.TRAINING_PROGRESS.name(),
+                r -> r.value().contains("\"run-t3\"") && r.value().contains("\"beta-vae\"") && !r.value().contains("\"failure\":null"),
+                Duration.ofSeconds(60)).value(), TrainingProgress.class);
+        assertThat(failed.failed()).isTrue();
+        assertThat(failed.failure()).contains("beta-vae diverged in epoch 1");
+        assertThat(failed.epoch()).isEqualTo(1);
+        ModelTrained survivor = EventCodec.fromJson(probe.await(Topics.MODELS_TRAINED.name(), r -> r.key().startsWith("run-t3/"),
+                Duration.ofSeconds(60)).value(), ModelTrained.class);
+        assertThat(survivor.model()).isEqualTo("vae");
+        assertThat(survivor.primary()).as("the first model that trained is primary").isTrue();
+        Set<String> underSurvivor = probe.collect(Topics.LATENTS.name(), r -> r.value().contains("\"run-t3\""), SONGS + 1,
+                Duration.ofSeconds(60)).stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+        assertThat(underSurvivor).as("every song under the surviving model, now the active one").hasSize(SONGS + 1);
+
+        // A run whose every model fails is a failed run: dead-lettered with each model's reason.
+        TrainingRequested hopeless = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t4", List.of("beta-vae"),
+                Map.of("epochs", "2", "batch", "8", "beta", "1e300", "beta-base", "vae"), List.of(), null, Instant.now());
+        probe.send(Topics.TRAINING_REQUESTS.name(), hopeless.key(), EventCodec.toJson(hopeless), Map.of());
+        ConsumerRecord<String, String> dead = probe.await(Topics.DLQ_TRAINING_SERVICE.name(), r -> "run-t4".equals(r.key()),
+                Duration.ofSeconds(60));
+        assertThat(KafkaProbe.header(dead, DeadLetters.REASON)).contains("every model failed").contains("beta-vae diverged in epoch 1");
     }
 
     @Test

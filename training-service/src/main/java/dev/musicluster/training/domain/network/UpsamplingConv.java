@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -17,10 +18,20 @@ import ai.djl.util.PairList;
  * phase kernels; the 3×3 convolution holds all four phases, so it computes any such transposed convolution (and
  * more), without the checkerboard artefacts of zero insertion. It exists because DJL's PyTorch engine (0.35.1)
  * does not implement {@code deconvolution}.
+ *
+ * <p>The convolution always has a multiple of {@link #CHANNEL_BLOCK} filters. oneDNN computes convolutions on
+ * channels in blocks of 8 or 16 (AVX2, AVX-512); a layer with fewer filters (the last one, 1 channel × 4 phases)
+ * is stored "padded" to a whole block, and the padded channels of weights, outputs and gradients are never written
+ * by PyTorch: oneDNN must zero them itself in every reorder. Where it does not (seen on AMD Zen 5, docs/training.md),
+ * the backward pass reads memory nobody wrote and training gives NaN or differs from run to run. So the filters are
+ * zero-extended here, in memory PyTorch wrote: same parameters, same result, same work (oneDNN computed the padded
+ * block anyway), and no padded layout anywhere in the network.
  */
 final class UpsamplingConv extends AbstractBlock {
 
     private static final byte VERSION = 1;
+    /** oneDNN's widest channel block (AVX-512: 16 floats); every convolution's filters are a multiple of it. */
+    static final int CHANNEL_BLOCK = 16;
 
     private final int channels;
     private final Conv2d convolution;
@@ -34,7 +45,7 @@ final class UpsamplingConv extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray phases = convolution.forward(store, inputs, training).singletonOrThrow();
+        NDArray phases = phases(store, inputs.singletonOrThrow(), training);
         Shape shape = phases.getShape();
         long n = shape.get(0);
         long height = shape.get(2);
@@ -43,6 +54,32 @@ final class UpsamplingConv extends AbstractBlock {
         NDArray pixels = phases.reshape(n, channels, 2, 2, height, width).transpose(0, 1, 4, 2, 5, 3)
                 .reshape(n, channels, 2 * height, 2 * width);
         return new NDList(pixels);
+    }
+
+    /** The 3×3 convolution to the 4 phases of every channel, computed on a whole number of channel blocks. */
+    private NDArray phases(ParameterStore store, NDArray input, boolean training) {
+        int filters = 4 * channels;
+        if (filters % CHANNEL_BLOCK == 0) {
+            return convolution.forward(store, new NDList(input), training).singletonOrThrow();
+        }
+        // The extended weights are the batch's, not the model's: attached to the input's manager, freed with it.
+        NDManager batch = input.getManager();
+        NDArray weight = value(store, "weight", input, training);
+        NDArray bias = value(store, "bias", input, training);
+        int extra = CHANNEL_BLOCK - filters % CHANNEL_BLOCK;
+        Shape kernel = weight.getShape();
+        weight = weight.concat(batch.zeros(new Shape(extra, kernel.get(1), kernel.get(2), kernel.get(3))), 0);
+        weight.attach(batch);
+        bias = bias.concat(batch.zeros(new Shape(extra)), 0);
+        bias.attach(batch);
+        Shape one = new Shape(1, 1);
+        NDArray blocks = Conv2d.conv2d(input, weight, bias, one, one, one, 1).singletonOrThrow();
+        return blocks.get(":, 0:" + filters);
+    }
+
+    private NDArray value(ParameterStore store, String name, NDArray input, boolean training) {
+        Parameter parameter = convolution.getParameters().get(name);
+        return store.getValue(parameter, input.getDevice(), training);
     }
 
     @Override
