@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
@@ -152,17 +153,18 @@ public class TrainingRun {
             if (network != null) {
                 network.close();
             }
-            String reason = e instanceof OutOfMemoryError ? spec.kind().id() + " ran out of memory: " + e.getMessage() : e.getMessage();
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String reason = e instanceof OutOfMemoryError ? spec.kind().id() + " ran out of memory: " + message : message;
             LOG.warnf(e, "run %s: %s failed, the run goes on with its other models: %s", runId, spec.kind().id(), reason);
             metrics.modelFailed();
             int epoch = last[0] == null ? 1 : Math.min(last[0].epoch() + 1, hp.epochs());
             publisher.progress(TrainingProgress.failedIn(runId, spec.kind().id(), epoch, hp.epochs(), last[0], reason, Instant.now()));
-            return new Trained(null, List.of(), reason == null ? e.getClass().getSimpleName() : reason);
+            return new Trained(null, List.of(), reason);
         }
     }
 
     private TrainedNetwork train(String runId, ModelSpec spec, HyperParameters hp, TrainingSet set, Device device, Publisher publisher,
-                                 java.util.function.Consumer<TrainingProgress> reported) {
+                                 Consumer<TrainingProgress> reported) {
         LOG.infof("run %s: training %s on %s for %d epochs", runId, spec.kind().id(), device, hp.epochs());
         return NetworkTraining.fit(spec, hp, set, device, epoch -> {
             LOG.debugf("run %s %s epoch %d/%d loss %.4f", runId, spec.kind().id(), epoch.epoch(), epoch.epochs(), epoch.loss());
