@@ -22,10 +22,10 @@ import ai.djl.util.PairList;
  * <p>The convolution always has a multiple of {@link #CHANNEL_BLOCK} filters. oneDNN computes convolutions on
  * channels in blocks of 8 or 16 (AVX2, AVX-512); a layer with fewer filters (the last one, 1 channel × 4 phases)
  * is stored "padded" to a whole block, and the padded channels of weights, outputs and gradients are never written
- * by PyTorch: oneDNN must zero them itself in every reorder. Where it does not (seen on AMD Zen 5, docs/training.md),
- * the backward pass reads memory nobody wrote and training gives NaN or differs from run to run. So the filters are
- * zero-extended here, in memory PyTorch wrote: same parameters, same result, same work (oneDNN computed the padded
- * block anyway), and no padded layout anywhere in the network.
+ * by PyTorch: oneDNN must zero them itself in every reorder. Where it does not, the backward pass reads memory nobody
+ * wrote: the likeliest cause of the NaN and irreproducible models seen on AMD Zen 5 (docs/training.md). So the
+ * filters are zero-extended here, in memory PyTorch wrote: same parameters, same result, same work (oneDNN computed
+ * the padded block anyway), and no padded layout anywhere in the network.
  */
 final class UpsamplingConv extends AbstractBlock {
 
