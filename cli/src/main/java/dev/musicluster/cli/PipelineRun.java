@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The training and clustering part of the main job, through the gateway: which models apply to the songs, the run
@@ -53,7 +55,7 @@ final class PipelineRun {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Progress> bars = new HashMap<>();
         Map<String, Integer> shown = new HashMap<>();
-        java.util.Set<String> reported = new java.util.HashSet<>();
+        Set<String> reported = new HashSet<>();
         while (true) {
             JsonNode run = gateway.run(runId).orElse(null);
             if (run == null) {
@@ -107,9 +109,10 @@ final class PipelineRun {
         Files.write(out.resolve("run.json"), gateway.download(base));
         Files.write(out.resolve("clustering_metrics.csv"), gateway.download(base + "/metrics"));
         Files.write(out.resolve("assignments.csv"), gateway.download(base + "/assignments"));
+        Map<String, String> failed = RunResults.failedModels(run);
         for (Iterator<String> models = run.path("byModel").fieldNames(); models.hasNext(); ) {
             String model = models.next();
-            if (run.path("byModel").path(model).hasNonNull("failure")) {
+            if (failed.containsKey(model)) {
                 continue;
             }
             Files.write(out.resolve("latents").resolve(model + ".npy"), gateway.download(base + "/models/" + model + "/latents.npy"));
