@@ -1,0 +1,197 @@
+package dev.musicluster.feature.domain.musicnn;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One musicnn tagger (Pons and Serra, 2019) for inference on DJL's PyTorch engine, written from its specification
+ * (docs/musicnn.md): a timbral and a temporal convolutional front end over a 187 × 96 log-mel patch, a residual
+ * mid end, max and mean pooling over time, a dense embedding (200) and 50 sigmoid tag outputs. Every batch norm
+ * uses its stored moving statistics, folded into a scale and a shift. Thread-safe: each call works in its own
+ * sub-manager; the weights are read-only.
+ */
+public final class MusicnnNetwork implements AutoCloseable {
+
+    public static final int PATCH_FRAMES = 187;
+    public static final int EMBEDDING = 200;
+    public static final int TAGS = 50;
+    private static final int BANDS = MusicnnInput.BANDS;
+    private static final float EPSILON = 1e-3f;
+    private static final int FRONT_END = 561;
+    private static final int MID_END = 64;
+    private static final Shape ONE = new Shape(1, 1);
+
+    private final NDManager manager;
+    private final String name;
+    private final BatchNorm input;
+    private final Conv[] timbral;
+    private final Conv[] temporal;
+    private final Conv[] midEnd;
+    private final BatchNorm pooled;
+    private final NDArray denseKernel;
+    private final NDArray denseBias;
+    private final BatchNorm dense;
+    private final NDArray tagKernel;
+    private final NDArray tagBias;
+
+    /** A convolution with its stored kernel as PyTorch's (out, in, time, frequency), its padding and its batch norm. */
+    private record Conv(NDArray weight, NDArray bias, Shape padding, boolean dropFirstFrame, BatchNorm norm) {
+    }
+
+    /** y = x · scale + shift along one axis of a tensor of the given rank. */
+    private record BatchNorm(NDArray scale, NDArray shift) {
+        NDArray apply(NDArray x) {
+            return x.mul(scale).add(shift);
+        }
+    }
+
+    public MusicnnNetwork(MusicnnWeights weights, Device device) {
+        this.name = weights.name();
+        this.manager = NDManager.newBaseManager(device, "PyTorch");
+        try {
+            input = batchNorm(weights, "batch_normalization", 1, new Shape(1, 1, 1, 1));
+            timbral = new Conv[] {
+                conv(weights, "conv2d", "batch_normalization_1", 7, 38, 1, 204, new Shape(3, 0), false),
+                conv(weights, "conv2d_1", "batch_normalization_2", 7, 67, 1, 204, new Shape(3, 0), false),
+            };
+            // TensorFlow's "same" padding of an even kernel k puts k/2 - 1 zeros before and k/2 after: pad k/2 on both
+            // sides and drop the first output frame.
+            temporal = new Conv[] {
+                conv(weights, "conv2d_2", "batch_normalization_3", 128, 1, 1, 51, new Shape(64, 0), true),
+                conv(weights, "conv2d_3", "batch_normalization_4", 64, 1, 1, 51, new Shape(32, 0), true),
+                conv(weights, "conv2d_4", "batch_normalization_5", 32, 1, 1, 51, new Shape(16, 0), true),
+            };
+            midEnd = new Conv[] {
+                conv(weights, "midend_conv1", "bn_midend_conv1", 7, FRONT_END, 1, MID_END, new Shape(3, 0), false),
+                conv(weights, "midend_conv2", "bn_midend_conv2", 7, MID_END, 1, MID_END, new Shape(3, 0), false),
+                conv(weights, "midend_conv3", "bn_midend_conv3", 7, MID_END, 1, MID_END, new Shape(3, 0), false),
+            };
+            int features = 2 * (FRONT_END + 3 * MID_END);
+            pooled = batchNorm(weights, "bn_flatpool", features, new Shape(1, features));
+            denseKernel = array(weights.tensor("dense/kernel", features, EMBEDDING));
+            denseBias = array(weights.tensor("dense/bias", EMBEDDING));
+            dense = batchNorm(weights, "bn_dense", EMBEDDING, new Shape(1, EMBEDDING));
+            tagKernel = array(weights.tensor("dense_1/kernel", EMBEDDING, TAGS));
+            tagBias = array(weights.tensor("dense_1/bias", TAGS));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** One patch's or many patches' outputs: {@code embeddings} (patches × 200) before any activation, {@code tags} (patches × 50). */
+    public record Output(float[] embeddings, float[] tags) {
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * @param patches {@code count} log-mel patches of 187 × 96 values (frame-major), one after the other
+     */
+    public Output forward(float[] patches, int count) {
+        if (patches.length != count * PATCH_FRAMES * BANDS) {
+            throw new IllegalArgumentException(patches.length + " values are not " + count + " patches of " + PATCH_FRAMES + " × " + BANDS);
+        }
+        try (NDManager batch = manager.newSubManager()) {
+            NDArray x = input.apply(batch.create(patches, new Shape(count, 1, PATCH_FRAMES, BANDS)));
+            List<NDArray> frontEnd = new ArrayList<>();
+            for (Conv conv : timbral) {
+                frontEnd.add(maxOverFrequency(x, conv));
+            }
+            for (Conv conv : temporal) {
+                frontEnd.add(maxOverFrequency(x, conv));
+            }
+            // Channels last from here on: (patches, time, channels), as the mid end reads every channel of 7 frames.
+            NDArray e = NDArrays.concat(new NDList(frontEnd), 1).transpose(0, 2, 1);
+            NDArray m1 = midEnd(e, midEnd[0]);
+            NDArray m2 = midEnd(m1, midEnd[1]).add(m1);
+            NDArray m3 = midEnd(m2, midEnd[2]).add(m2);
+            NDArray all = NDArrays.concat(new NDList(e, m1, m2, m3), 2);
+            // max₀, mean₀, max₁, mean₁, ...
+            NDArray pool = NDArrays.stack(new NDList(all.max(new int[] {1}), all.mean(new int[] {1})), 2)
+                    .reshape(count, 2 * all.getShape().get(2));
+            NDArray embedding = pooled.apply(pool).matMul(denseKernel).add(denseBias);
+            NDArray tags = Activation.sigmoid(dense.apply(Activation.relu(embedding)).matMul(tagKernel).add(tagBias));
+            return new Output(embedding.toFloatArray(), tags.toFloatArray());
+        }
+    }
+
+    /** conv, ReLU, batch norm, then the maximum over what is left of the frequency axis: (patches, filters, time). */
+    private static NDArray maxOverFrequency(NDArray x, Conv conv) {
+        NDArray y = Conv2d.conv2d(x, conv.weight(), conv.bias(), ONE, conv.padding(), ONE, 1).singletonOrThrow();
+        if (conv.dropFirstFrame()) {
+            y = y.get(":, :, 1:, :");
+        }
+        return conv.norm().apply(Activation.relu(y)).max(new int[] {3});
+    }
+
+    /** conv over 7 frames × every channel, ReLU, batch norm: (patches, time, 64). */
+    private static NDArray midEnd(NDArray x, Conv conv) {
+        Shape shape = x.getShape();
+        NDArray y = Conv2d.conv2d(x.expandDims(1), conv.weight(), conv.bias(), ONE, conv.padding(), ONE, 1).singletonOrThrow();
+        y = y.reshape(shape.get(0), MID_END, shape.get(1)).transpose(0, 2, 1);
+        return conv.norm().apply(Activation.relu(y));
+    }
+
+    private Conv conv(MusicnnWeights weights, String layer, String norm, int time, int frequency, int in, int out, Shape padding,
+                      boolean dropFirstFrame) {
+        NDArray kernel = manager.create(toPyTorch(weights.tensor(layer + "/kernel", time, frequency, in, out).values(), time, frequency, in, out),
+                new Shape(out, in, time, frequency));
+        NDArray bias = array(weights.tensor(layer + "/bias", out));
+        // Front-end norms act on (patches, channels, time, frequency), mid-end ones on (patches, time, channels).
+        Shape normShape = layer.startsWith("midend") ? new Shape(1, 1, out) : new Shape(1, out, 1, 1);
+        return new Conv(kernel, bias, padding, dropFirstFrame, batchNorm(weights, norm, out, normShape));
+    }
+
+    /** Keras's (time, frequency, in, out) kernel as PyTorch's contiguous (out, in, time, frequency). */
+    private static float[] toPyTorch(float[] kernel, int time, int frequency, int in, int out) {
+        float[] permuted = new float[kernel.length];
+        for (int t = 0; t < time; t++) {
+            for (int f = 0; f < frequency; f++) {
+                for (int i = 0; i < in; i++) {
+                    for (int o = 0; o < out; o++) {
+                        permuted[((o * in + i) * time + t) * frequency + f] = kernel[((t * frequency + f) * in + i) * out + o];
+                    }
+                }
+            }
+        }
+        return permuted;
+    }
+
+    private BatchNorm batchNorm(MusicnnWeights weights, String layer, int width, Shape broadcast) {
+        float[] gamma = weights.tensor(layer + "/gamma", width).values();
+        float[] beta = weights.tensor(layer + "/beta", width).values();
+        float[] mean = weights.tensor(layer + "/moving_mean", width).values();
+        float[] variance = weights.tensor(layer + "/moving_variance", width).values();
+        float[] scale = new float[width];
+        float[] shift = new float[width];
+        for (int c = 0; c < width; c++) {
+            scale[c] = (float) (gamma[c] / Math.sqrt(variance[c] + EPSILON));
+            shift[c] = (float) (beta[c] - mean[c] * (double) scale[c]);
+        }
+        return new BatchNorm(manager.create(scale, broadcast), manager.create(shift, broadcast));
+    }
+
+    private NDArray array(MusicnnWeights.Tensor tensor) {
+        long[] shape = new long[tensor.shape().length];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = tensor.shape()[i];
+        }
+        return manager.create(tensor.values(), new Shape(shape));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
