@@ -61,7 +61,7 @@ class ClusteringServiceTest {
                 summary[j] = (float) ((j % 3 == genre ? 4 : 0) + random.nextGaussian());
             }
             AudioFeaturesExtracted features = new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, id, id, "00", 22050, 10,
-                    30.0, ObjectKeys.logMel(id), ObjectKeys.mfcc(id), List.of("a", "b", "c", "d", "e", "f"), summary, "t", Instant.now());
+                    30.0, ObjectKeys.logMel(id), ObjectKeys.mfcc(id), List.of("a", "b", "c", "d", "e", "f"), summary, "t", Instant.now(), null);
             probe.send(Topics.AUDIO_FEATURES.name(), id, EventCodec.toJson(features), Map.of());
             boolean hasLyrics = i % 5 != 0;
             LyricsEmbedded lyrics = new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, id, id, hasLyrics,

@@ -10,6 +10,7 @@ import java.util.List;
  *                     before it was recorded)
  * @param summaryNames one name per entry of {@code summary}, documented in docs/features.md
  * @param summary      fixed-length per-song summary vector (MFCC statistics, spectral descriptors, tempo...)
+ * @param musicnn      the song as the pretrained musicnn networks hear it; null in events written before it existed
  */
 public record AudioFeaturesExtracted(
         int schemaVersion,
@@ -24,9 +25,36 @@ public record AudioFeaturesExtracted(
         List<String> summaryNames,
         float[] summary,
         String extractorVersion,
-        Instant extractedAt) implements Event {
+        Instant extractedAt,
+        Musicnn musicnn) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * The song's musicnn representation (docs/musicnn.md): means over its 3-s patches of both networks' outputs.
+     *
+     * @param embedding 400 values: the MSD network's embedding (200), then the MTT network's (200)
+     * @param tags      100 tag probabilities named by {@link dev.musicluster.contracts.MusicnnTags#NAMES}
+     * @param patches   how many patches the means are over
+     * @param key       the object holding every patch's values (patches × 500: MSD and MTT embeddings, MSD and MTT tags)
+     * @param version   the weights they come from
+     */
+    public record Musicnn(float[] embedding, float[] tags, int patches, String key, String version) {
+
+        public static final int EMBEDDING = 400;
+        public static final int NETWORK_EMBEDDING = 200;
+        public static final int TAGS = 100;
+
+        /** The MSD network's embedding alone. */
+        public float[] msd() {
+            return java.util.Arrays.copyOfRange(embedding, 0, NETWORK_EMBEDDING);
+        }
+
+        /** The MTT network's embedding alone. */
+        public float[] mtt() {
+            return java.util.Arrays.copyOfRange(embedding, NETWORK_EMBEDDING, EMBEDDING);
+        }
+    }
 
     @Override
     public String key() {

@@ -30,6 +30,11 @@ public final class ObjectKeys {
         return "features/" + SongId.require(songId) + "/mfcc.npy";
     }
 
+    /** Every 3-s patch's musicnn outputs (patches × 500). */
+    public static String musicnn(String songId) {
+        return "features/" + SongId.require(songId) + "/musicnn.npy";
+    }
+
     /** A file of a run's models as a whole. */
     public static String model(String runId, String fileName) {
         return "models/" + SongId.require(runId) + "/" + SongId.require(fileName);

@@ -3,16 +3,21 @@ package dev.musicluster.feature.app;
 import dev.musicluster.contracts.events.AudioFeaturesExtracted;
 import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.contracts.storage.ObjectKeys;
+import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
 import dev.musicluster.feature.decode.AudioDecoders;
 import dev.musicluster.feature.decode.DecodeSettings;
 import dev.musicluster.feature.domain.audio.BadAudioException;
 import dev.musicluster.feature.domain.audio.PcmAudio;
 import dev.musicluster.feature.domain.dsp.SpectrogramConfig;
+import dev.musicluster.feature.domain.musicnn.MusicnnEncoder;
+import dev.musicluster.feature.domain.musicnn.MusicnnInput;
+import dev.musicluster.feature.domain.musicnn.MusicnnRepresentation;
 import dev.musicluster.feature.domain.summary.SongFeatures;
 import dev.musicluster.kit.ObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,11 +27,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One song's way through the service: fetch the audio, decode, compute, store the tensors. */
+/**
+ * One song's way through the service: fetch the audio, decode it once (22,050 Hz for the features, 16 kHz for
+ * musicnn), compute, store the tensors.
+ */
 @ApplicationScoped
 public class FeatureExtraction {
 
     private static final String EXTRACTOR = "feature-service/2";
+    private static final String MUSICNN_MEDIA_TYPE = "application/octet-stream";
 
     private final ObjectStore store;
     private final FeatureSettings settings;
@@ -35,17 +44,25 @@ public class FeatureExtraction {
     private final SpectrogramConfig spectrogram;
     private final ThreadLocal<SongFeatures.Extractor> extractors;
     private final Timer timer;
+    private final Timer musicnnTimer;
     private final String extractorVersion;
+    private final MusicnnEncoder musicnn;
 
     public FeatureExtraction(ObjectStore store, FeatureSettings settings, MeterRegistry registry) {
         this.store = store;
         this.settings = settings;
         this.decoders = new AudioDecoders(settings.ffmpeg(), settings.ffprobe());
         this.spectrogram = SpectrogramConfig.DEFAULT.withMfcc(settings.mfcc());
-        this.decodeSettings = new DecodeSettings(spectrogram.sampleRate(), settings.window(), settings.windowSeconds(), settings.maxSeconds());
+        DecodeSettings decode = new DecodeSettings(spectrogram.sampleRate(), settings.window(), settings.windowSeconds(), settings.maxSeconds());
+        // One decode feeds both: the 22,050 Hz features and musicnn's 16 kHz input come from the same samples.
+        this.decodeSettings = settings.musicnn() ? decode.alsoAt(MusicnnInput.SAMPLE_RATE) : decode;
         this.extractors = ThreadLocal.withInitial(() -> new SongFeatures.Extractor(spectrogram));
-        this.extractorVersion = String.format(java.util.Locale.ROOT, "%s %s %.0f s, %d MFCC", EXTRACTOR, settings.window(),
-                settings.windowSeconds(), settings.mfcc());
+        this.musicnn = settings.musicnn() ? MusicnnEncoder.bundled(MusicnnDevice.of(settings.musicnnDevice())) : null;
+        this.extractorVersion = String.format(java.util.Locale.ROOT, "%s %s %.0f s, %d MFCC%s", EXTRACTOR, settings.window(),
+                settings.windowSeconds(), settings.mfcc(), musicnn == null ? "" : ", " + musicnn.version());
+        this.musicnnTimer = Timer.builder("musicluster.features.musicnn")
+                .description("Time to run both musicnn networks over one song")
+                .register(registry);
         this.timer = Timer.builder("musicluster.features.extraction")
                 .description("Time from a song's event to its stored features")
                 .publishPercentileHistogram()
@@ -76,16 +93,36 @@ public class FeatureExtraction {
             }
             PcmAudio audio = decoders.decode(file, song.audioFormat(), decodeSettings);
             SongFeatures features = extractors.get().extract(audio);
+            AudioFeaturesExtracted.Musicnn pretrained = musicnn == null ? null : musicnn(song.songId(), audio.at(MusicnnInput.SAMPLE_RATE));
             String logMelKey = ObjectKeys.logMel(song.songId());
             String mfccKey = ObjectKeys.mfcc(song.songId());
             store.put(logMelKey, NpyFormat.toBytes(features.logMel()), "application/octet-stream");
             store.put(mfccKey, NpyFormat.toBytes(features.mfcc()), "application/octet-stream");
             return new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, song.songId(), song.revision(), song.audioSha256(),
                     audio.sampleRate(), features.logMel().dim(1), audio.seconds(), logMelKey, mfccKey,
-                    features.summary().names(), features.summary().values(), extractorVersion, Instant.now());
+                    features.summary().names(), features.summary().values(), extractorVersion, Instant.now(), pretrained);
         } finally {
             Files.deleteIfExists(file);
             timer.record(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** Both networks over the song's 16 kHz audio; every patch's values go to the store, their means into the event. */
+    private AudioFeaturesExtracted.Musicnn musicnn(String songId, PcmAudio audio) throws IOException {
+        long started = System.nanoTime();
+        MusicnnRepresentation representation = musicnn.encode(audio.samples());
+        musicnnTimer.record(Duration.ofNanos(System.nanoTime() - started));
+        String key = ObjectKeys.musicnn(songId);
+        store.put(key, NpyFormat.toBytes(new NpyArray(new int[] {representation.patches(), MusicnnRepresentation.PATCH_WIDTH},
+                representation.perPatch())), MUSICNN_MEDIA_TYPE);
+        return new AudioFeaturesExtracted.Musicnn(representation.embedding(), representation.tags(), representation.patches(), key,
+                musicnn.version());
+    }
+
+    @PreDestroy
+    void close() {
+        if (musicnn != null) {
+            musicnn.close();
         }
     }
 }

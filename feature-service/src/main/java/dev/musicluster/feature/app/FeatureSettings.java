@@ -30,6 +30,14 @@ public interface FeatureSettings {
     /** Songs processed at once in this process; {@link WorkerDefaults} makes the default the number of cores. */
     int workers();
 
+    /** Whether every song also gets its musicnn representation (docs/musicnn.md); off, the features are as before. */
+    @WithDefault("true")
+    boolean musicnn();
+
+    /** Where the musicnn networks run: {@code auto} (a GPU when PyTorch sees one), {@code cpu} or {@code gpu}. */
+    @WithDefault("auto")
+    String musicnnDevice();
+
     @WithDefault("ffmpeg")
     String ffmpeg();
 

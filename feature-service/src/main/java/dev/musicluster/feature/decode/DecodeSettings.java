@@ -3,13 +3,34 @@ package dev.musicluster.feature.decode;
 import dev.musicluster.feature.domain.audio.BadAudioException;
 import dev.musicluster.feature.domain.audio.ClipWindow;
 import dev.musicluster.feature.domain.audio.MonoResamplingSink;
+import dev.musicluster.feature.domain.audio.PcmAudio;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * What to decode: which window of the track, at which rate, and the longest track accepted.
+ * What to decode: which window of the track, at which rate (and at which other rates from the same decode), and the
+ * longest track accepted.
  *
  * @param maxSeconds tracks longer than this are refused, whichever window is taken
+ * @param alsoAt     other rates wanted from the same decode ({@link PcmAudio#at(int)})
  */
-public record DecodeSettings(int targetRate, ClipWindow window, double windowSeconds, double maxSeconds) {
+public record DecodeSettings(int targetRate, ClipWindow window, double windowSeconds, double maxSeconds, List<Integer> alsoAt) {
+
+    public DecodeSettings {
+        alsoAt = List.copyOf(alsoAt);
+    }
+
+    public DecodeSettings(int targetRate, ClipWindow window, double windowSeconds, double maxSeconds) {
+        this(targetRate, window, windowSeconds, maxSeconds, List.of());
+    }
+
+    /** The same, with the audio also resampled to {@code rate}. */
+    public DecodeSettings alsoAt(int rate) {
+        List<Integer> rates = new ArrayList<>(alsoAt);
+        rates.add(rate);
+        return new DecodeSettings(targetRate, window, windowSeconds, maxSeconds, rates);
+    }
 
     /** {@link #DEFAULT}'s window, as text for configuration defaults. */
     public static final String DEFAULT_WINDOW = "CENTRE";
@@ -33,7 +54,8 @@ public record DecodeSettings(int targetRate, ClipWindow window, double windowSec
         }
         long keep = window == ClipWindow.WHOLE ? (long) Math.ceil(maxSeconds * sourceRate) : Math.round(windowSeconds * sourceRate);
         long total = Double.isNaN(sourceSeconds) ? -1 : Math.round(sourceSeconds * sourceRate);
-        return new MonoResamplingSink(channels, sourceRate, targetRate, window.skipFrames(total, keep), keep);
+        int[] rates = IntStream.concat(IntStream.of(targetRate), alsoAt.stream().mapToInt(Integer::intValue)).toArray();
+        return new MonoResamplingSink(channels, sourceRate, rates, window.skipFrames(total, keep), keep);
     }
 
     /** A WHOLE-track decode that fills its window ran past the duration limit. */

@@ -81,6 +81,7 @@ class FeatureServiceTest {
                 good.size() + 1, Duration.ofSeconds(120));
         assertThat(done).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(
                 "good-wav", "good-mp3", "good-ogg", "good-flac", "good-m4a", "good-aiff", "good-au", "good-after-bad");
+        Map<String, float[]> embeddings = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : done) {
             AudioFeaturesExtracted features = EventCodec.fromJson(record.value(), AudioFeaturesExtracted.class);
             assertThat(features.sampleRate()).isEqualTo(22_050);
@@ -90,7 +91,23 @@ class FeatureServiceTest {
             NpyArray mfcc = read(features.mfccKey());
             assertThat(logMel.shape()).containsExactly(128, features.frames());
             assertThat(mfcc.shape()).containsExactly(20, features.frames());
+            // 3 s at 16 kHz is 188 musicnn frames: one whole patch.
+            AudioFeaturesExtracted.Musicnn musicnn = features.musicnn();
+            assertThat(musicnn.patches()).as(record.key()).isEqualTo(1);
+            assertThat(musicnn.embedding()).hasSize(400);
+            assertThat(musicnn.tags()).hasSize(100);
+            for (float v : musicnn.embedding()) {
+                assertThat(Float.isFinite(v)).as(record.key() + " embedding finite").isTrue();
+            }
+            for (float p : musicnn.tags()) {
+                assertThat(p).as(record.key() + " tag probability").isBetween(0f, 1f);
+            }
+            assertThat(read(musicnn.key()).shape()).containsExactly(1, 500);
+            embeddings.put(record.key(), musicnn.embedding());
         }
+        // FLAC and AIFF hold the same 16-bit samples: the same song, whatever the file; MP3 comes close.
+        assertThat(cosine(embeddings.get("good-flac"), embeddings.get("good-aiff"))).isGreaterThan(0.9999);
+        assertThat(cosine(embeddings.get("good-flac"), embeddings.get("good-mp3"))).isGreaterThan(0.95);
 
         List<ConsumerRecord<String, String>> dead = probe.collect(Topics.DLQ_FEATURE_SERVICE.name(), r -> r.key().startsWith("bad-"),
                 bad.size() + 1, Duration.ofSeconds(60));
@@ -121,6 +138,18 @@ class FeatureServiceTest {
         List<String> revisions = probe.collect(Topics.AUDIO_FEATURES.name(), r -> r.key().equals("redelivered"), 3, Duration.ofSeconds(5))
                 .stream().map(r -> EventCodec.fromJson(r.value(), AudioFeaturesExtracted.class).songRevision()).toList();
         assertThat(revisions).containsExactly("revision-1", "revision-2");
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            aa += a[i] * a[i];
+            bb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(aa * bb);
     }
 
     private void publish(String id, String container, byte[] audio) throws Exception {

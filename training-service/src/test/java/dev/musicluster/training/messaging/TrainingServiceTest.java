@@ -208,7 +208,7 @@ class TrainingServiceTest {
         probe.send(Topics.LYRICS_EMBEDDINGS.name(), id, EventCodec.toJson(lyrics), Map.of());
         AudioFeaturesExtracted features = new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, id, id, "00" + row, 22050,
                 songs.frames(), 30.0, ObjectKeys.logMel(id), ObjectKeys.mfcc(id),
-                java.util.stream.IntStream.range(0, songs.summaryWidth()).mapToObj(i -> "f" + i).toList(), summary, "test-1", Instant.now());
+                java.util.stream.IntStream.range(0, songs.summaryWidth()).mapToObj(i -> "f" + i).toList(), summary, "test-1", Instant.now(), null);
         probe.send(Topics.AUDIO_FEATURES.name(), id, EventCodec.toJson(features), Map.of());
     }
 }

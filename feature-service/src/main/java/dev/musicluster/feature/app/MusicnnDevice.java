@@ -1,0 +1,30 @@
+package dev.musicluster.feature.app;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+/** Where the musicnn networks run. */
+final class MusicnnDevice {
+
+    static {
+        // PyTorch's natives ship in a jar on the class path: DJL must never look for them on the network.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    private MusicnnDevice() {
+    }
+
+    /** {@code auto}, {@code cpu} or {@code gpu}; asking for a GPU PyTorch does not see is an error, not a fallback. */
+    static Device of(String preference) {
+        boolean gpu = Engine.getEngine("PyTorch").getGpuCount() > 0;
+        if (preference.equals("gpu") && !gpu) {
+            throw new IllegalStateException("musicluster.features.musicnn-device=gpu, and PyTorch sees no GPU");
+        }
+        if (!preference.equals("auto") && !preference.equals("cpu") && !preference.equals("gpu")) {
+            throw new IllegalArgumentException("musicluster.features.musicnn-device must be auto, cpu or gpu, not " + preference);
+        }
+        return gpu && !preference.equals("cpu") ? Device.gpu() : Device.cpu();
+    }
+}
