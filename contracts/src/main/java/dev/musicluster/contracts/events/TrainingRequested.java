@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Somebody asked for models to be trained on the songs known so far. Keyed by run id.
  *
- * @param models          model names: vae, conv-vae, hybrid-vae, beta-vae, cvae, ae, contrastive, vade
+ * @param models          model names: musicnn (pretrained), vae, conv-vae, hybrid-vae, beta-vae, cvae, ae, contrastive, vade
  * @param hyperParameters overrides of the documented defaults (latent, epochs, batch, lr, beta, seed, condition)
  * @param algorithms      clustering algorithms to run on the trained latents (empty: the clustering service's defaults)
  * @param k               number of clusters, or {@code auto} (null: the clustering service's default)
@@ -24,7 +24,7 @@ public record TrainingRequested(
     public static final int SCHEMA_VERSION = 1;
 
     /** The models a request can name, in the order the main job trains them by default. */
-    public static final List<String> MODELS = List.of("hybrid-vae", "conv-vae", "vae", "beta-vae", "cvae", "ae", "vade", "contrastive");
+    public static final List<String> MODELS = List.of("musicnn", "hybrid-vae", "conv-vae", "vae", "beta-vae", "cvae", "ae", "vade", "contrastive");
 
     /**
      * Models the main job trains only when asked by name: the contrastive model's many crop pairs per song make an

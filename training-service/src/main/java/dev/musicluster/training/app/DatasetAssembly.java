@@ -7,6 +7,7 @@ import dev.musicluster.contracts.tensor.NpyFormat;
 import dev.musicluster.kit.ObjectStore;
 import dev.musicluster.training.domain.data.LogMelPooling;
 import dev.musicluster.training.domain.data.TrainingSet;
+import dev.musicluster.training.domain.model.SongVector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,22 +41,25 @@ public class DatasetAssembly {
     }
 
     /**
-     * @param pooling how to read the songs' log-mels ({@link LogMelPooling#NONE}: fetch none)
-     * @param condition  the label column to carry, or null
+     * @param pooling   how to read the songs' log-mels ({@link LogMelPooling#NONE}: fetch none)
+     * @param vector    which song vector the set's dense part holds
+     * @param condition the label column to carry, or null
      */
-    public TrainingSet assemble(List<String> ids, SongState state, LogMelPooling pooling, String condition) {
-        return assemble(ids, state, Set.of(pooling), condition).get(pooling);
+    public TrainingSet assemble(List<String> ids, SongState state, LogMelPooling pooling, SongVector vector, String condition) {
+        return assemble(ids, state, Set.of(pooling), vector, condition).get(pooling);
     }
 
     /**
      * One set per pooling, the same songs in each; each spectrogram is fetched once however many poolings are asked.
      *
+     * @param vector    which song vector the sets' dense part holds
      * @param condition the label column to carry, or null
      */
-    public Map<LogMelPooling, TrainingSet> assemble(List<String> ids, SongState state, Set<LogMelPooling> poolings, String condition) {
+    public Map<LogMelPooling, TrainingSet> assemble(List<String> ids, SongState state, Set<LogMelPooling> poolings, SongVector vector,
+                                                    String condition) {
         int n = ids.size();
         List<AudioFeaturesExtracted> features = ids.stream().map(state::features).toList();
-        int summaryWidth = features.isEmpty() ? 0 : features.get(0).summary().length;
+        int summaryWidth = features.isEmpty() ? 0 : vectorOf(features.get(0), vector).length;
         float[] summary = new float[n * summaryWidth];
         int lyricsWidth = ids.stream().map(state::lyrics).filter(l -> l != null && l.hasLyrics())
                 .mapToInt(l -> l.vector().length).max().orElse(0);
@@ -63,9 +67,9 @@ public class DatasetAssembly {
         float[] mask = new float[lyricsWidth == 0 ? 0 : n];
         List<String> conditions = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            float[] row = features.get(i).summary();
+            float[] row = vectorOf(features.get(i), vector);
             if (row.length != summaryWidth) {
-                throw new IllegalArgumentException("song " + ids.get(i) + " has a summary of " + row.length
+                throw new IllegalArgumentException("song " + ids.get(i) + " has a " + vector.id() + " vector of " + row.length
                         + " values, the others " + summaryWidth + ": features from different extractor versions");
             }
             System.arraycopy(row, 0, summary, i * summaryWidth, summaryWidth);
@@ -94,6 +98,22 @@ public class DatasetAssembly {
             sets.put(reading.get(p), new TrainingSet(ids, summary, summaryWidth, logMel, mels, frames, lyrics, lyricsWidth, mask, conditions));
         }
         return sets;
+    }
+
+    /** Whether every one of the songs has its musicnn representation. */
+    public static boolean everyoneHasMusicnn(List<String> ids, SongState state) {
+        return ids.stream().allMatch(id -> state.features(id) != null && state.features(id).musicnn() != null);
+    }
+
+    private static float[] vectorOf(AudioFeaturesExtracted features, SongVector vector) {
+        if (vector == SongVector.SUMMARY) {
+            return features.summary();
+        }
+        if (features.musicnn() == null) {
+            throw new IllegalArgumentException("song " + features.songId() + " has no musicnn representation (its features were "
+                    + "extracted before musicnn existed, or with musicluster.features.musicnn=false): extract them again, or train on vector=summary");
+        }
+        return features.musicnn().embedding();
     }
 
     /** SHA-256 over every song's id, audio hash, extractor and lyrics embedder: the data a model was trained on. */

@@ -7,6 +7,8 @@ import dev.musicluster.contracts.storage.ObjectKeys;
 import dev.musicluster.kit.ObjectStore;
 import dev.musicluster.training.domain.data.Normalisation;
 import dev.musicluster.training.domain.model.HyperParameters;
+import dev.musicluster.training.domain.network.PretrainedEncoder;
+import dev.musicluster.training.domain.network.SongEncoder;
 import dev.musicluster.training.domain.network.TrainedNetwork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -31,7 +33,7 @@ public class ModelRepository {
     }
 
     /** Stores the model; returns the checkpoint's key. */
-    public String save(StoredModel config, TrainedNetwork network) throws IOException {
+    public String save(StoredModel config, SongEncoder network) throws IOException {
         String checkpoint = key(config.runId(), config.model(), "parameters.djl");
         store.put(checkpoint, network.parameters(), "application/octet-stream");
         store.put(key(config.runId(), config.model(), "normalisation.json"), json.writeValueAsBytes(network.normalisation()), "application/json");
@@ -53,9 +55,12 @@ public class ModelRepository {
         return json.treeToValue(stored, StoredModel.class);
     }
 
-    public TrainedNetwork load(String runId, String model, Device device) throws IOException {
+    public SongEncoder load(String runId, String model, Device device) throws IOException {
         StoredModel config = config(runId, model);
         Normalisation normalisation = json.readValue(store.get(key(runId, model, "normalisation.json")), Normalisation.class);
+        if (config.shape().spec().pretrained()) {
+            return PretrainedEncoder.restore(config.shape(), normalisation);
+        }
         return TrainedNetwork.restore(config.shape(), normalisation, store.get(key(runId, model, "parameters.djl")), device);
     }
 }

@@ -6,7 +6,7 @@ import dev.musicluster.contracts.events.LyricsEmbedded;
 import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.training.domain.data.TrainingSet;
 import dev.musicluster.training.domain.model.ModelSpec;
-import dev.musicluster.training.domain.network.TrainedNetwork;
+import dev.musicluster.training.domain.network.SongEncoder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -66,7 +66,7 @@ public class OnlineEncoding {
      * Makes a model the active one: publishes the latents already computed for its training songs, then encodes
      * every other song known by now.
      */
-    public synchronized void activate(StoredModel model, TrainedNetwork network, List<LatentEncoded> trainingLatents,
+    public synchronized void activate(StoredModel model, SongEncoder network, List<LatentEncoded> trainingLatents,
                                       Publisher publisher) {
         Active previous = active;
         active = new Active(model.runId(), model.model(), model.hyperParameters().condition(), network);
@@ -90,7 +90,7 @@ public class OnlineEncoding {
         for (int from = 0; from < ready.size(); from += BATCH) {
             List<String> batch = ready.subList(from, Math.min(ready.size(), from + BATCH));
             try {
-                TrainingSet set = assembly.assemble(batch, live, spec.pooling(active.network().shape().frames()),
+                TrainingSet set = assembly.assemble(batch, live, spec.pooling(active.network().shape().frames()), spec.vector(),
                         spec.conditional() ? active.condition() : null);
                 publish(latents(active, set), publisher);
             } catch (RuntimeException e) {
@@ -108,7 +108,7 @@ public class OnlineEncoding {
         latents.forEach(l -> encodedWith.put(l.songId(), l.runId() + "/" + l.model()));
     }
 
-    static List<LatentEncoded> latents(String runId, String model, TrainedNetwork network, TrainingSet set) {
+    static List<LatentEncoded> latents(String runId, String model, SongEncoder network, TrainingSet set) {
         float[][] means = network.encode(set);
         Instant now = Instant.now();
         List<LatentEncoded> out = new ArrayList<>(set.size());
@@ -129,7 +129,7 @@ public class OnlineEncoding {
         }
     }
 
-    private record Active(String runId, String model, String condition, TrainedNetwork network) {
+    private record Active(String runId, String model, String condition, SongEncoder network) {
         String tag() {
             return runId + "/" + model;
         }

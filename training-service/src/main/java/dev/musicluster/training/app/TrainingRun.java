@@ -17,9 +17,12 @@ import dev.musicluster.training.domain.data.TrainingSet;
 import dev.musicluster.training.domain.model.HyperParameters;
 import dev.musicluster.training.domain.model.ModelKind;
 import dev.musicluster.training.domain.model.ModelSpec;
+import dev.musicluster.training.domain.model.SongVector;
 import dev.musicluster.training.domain.network.Devices;
 import dev.musicluster.training.domain.network.EpochResult;
 import dev.musicluster.training.domain.network.NetworkTraining;
+import dev.musicluster.training.domain.network.PretrainedEncoder;
+import dev.musicluster.training.domain.network.SongEncoder;
 import dev.musicluster.training.domain.network.TrainedNetwork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -43,8 +46,8 @@ import org.jboss.logging.Logger;
 public class TrainingRun {
 
     private static final Logger LOG = Logger.getLogger(TrainingRun.class);
-    /** Models trained when a request names none. */
-    public static final List<ModelKind> DEFAULT_MODELS = List.of(ModelKind.CONV_VAE, ModelKind.VAE);
+    /** Models trained when a request names none: musicnn's representation first when every song has it. */
+    public static final List<ModelKind> DEFAULT_MODELS = List.of(ModelKind.MUSICNN, ModelKind.CONV_VAE, ModelKind.VAE);
 
     private final CompactedTopicReader topics;
     private final DatasetAssembly assembly;
@@ -77,31 +80,37 @@ public class TrainingRun {
     }
 
     private void train(TrainingRequested request, Publisher publisher) throws IOException {
-        HyperParameters hp = HyperParameters.forRun(request.hyperParameters(), request.k());
-        List<ModelKind> kinds = request.models().isEmpty() ? DEFAULT_MODELS : request.models().stream().map(ModelKind::of).distinct().toList();
-        List<ModelSpec> specs = kinds.stream().map(kind -> ModelSpec.of(kind, hp)).toList();
-        boolean conditional = specs.stream().anyMatch(ModelSpec::conditional);
+        // The request's own faults first: an unknown model is refused whatever the songs.
+        List<ModelKind> named = request.models().stream().map(ModelKind::of).distinct().toList();
         SongState state = SongState.of(topics.read(Topics.AUDIO_FEATURES.name()), topics.read(Topics.LYRICS_EMBEDDINGS.name()),
-                conditional ? topics.read(Topics.SONGS_INGESTED.name()) : Map.of());
+                topics.read(Topics.SONGS_INGESTED.name()));
         List<String> ids = state.songsWithFeatures();
         if (ids.size() < 2) {
             throw new IllegalArgumentException("run " + request.runId() + ": training needs at least 2 songs with features, found " + ids.size());
         }
+        boolean musicnn = DatasetAssembly.everyoneHasMusicnn(ids, state);
+        HyperParameters hp = HyperParameters.forRun(request.hyperParameters(), request.k()).resolveVector(musicnn);
+        List<ModelKind> kinds = !named.isEmpty() ? named : DEFAULT_MODELS.stream().filter(kind -> musicnn || kind != ModelKind.MUSICNN).toList();
+        List<ModelSpec> specs = kinds.stream().map(kind -> ModelSpec.of(kind, hp)).toList();
+        boolean conditional = specs.stream().anyMatch(ModelSpec::conditional);
         // Models that read the spectrogram differently (conv-vae's window in mel-frames, contrastive's song-frames per
         // minute) each get their own pooling of the same fetched spectrograms; every set has the same songs, summaries,
         // lyrics and conditions.
         long assemblyStart = System.nanoTime();
-        Map<LogMelPooling, TrainingSet> sets = assembly.assemble(ids, state,
-                specs.stream().map(spec -> spec.pooling(hp)).collect(Collectors.toSet()),
-                conditional ? hp.condition() : null);
+        checkVectors(specs, ids, state);
+        Map<SongVector, Map<LogMelPooling, TrainingSet>> sets = new LinkedHashMap<>();
+        specs.stream().collect(Collectors.groupingBy(ModelSpec::vector, LinkedHashMap::new,
+                        Collectors.mapping(spec -> spec.pooling(hp), Collectors.toSet())))
+                .forEach((vector, poolings) -> sets.put(vector, assembly.assemble(ids, state, poolings, vector,
+                        conditional ? hp.condition() : null)));
         LOG.infof("run %s: %s assembled in %.1f s", request.runId(), sets.values(), (System.nanoTime() - assemblyStart) / 1e9);
-        checkApplicable(specs, sets.values().iterator().next(), hp);
+        checkApplicable(specs, sets.values().iterator().next().values().iterator().next(), hp);
         Device device = Devices.pick(settings.device());
         String dataHash = DatasetAssembly.dataHash(ids, state);
         Map<String, String> failures = new LinkedHashMap<>();
         boolean activated = false;
         for (ModelSpec spec : specs) {
-            TrainingSet set = sets.get(spec.pooling(hp));
+            TrainingSet set = sets.get(spec.vector()).get(spec.pooling(hp));
             Trained trained = trainOrReport(request.runId(), spec, hp, set, device, publisher);
             if (trained.failure() != null) {
                 failures.put(spec.kind().id(), trained.failure());
@@ -109,7 +118,7 @@ public class TrainingRun {
             }
             // The primary model is the first one that trained: a run whose first model failed still gets an active one.
             boolean primary = !activated;
-            TrainedNetwork network = trained.network();
+            SongEncoder network = trained.network();
             try {
                 StoredModel config = new StoredModel(request.runId(), spec.kind().id(), network.shape(), hp,
                         provenance(dataHash, set, hp, device, network));
@@ -133,7 +142,7 @@ public class TrainingRun {
     }
 
     /** A trained network with its songs' latents, or why the model could not be trained. */
-    private record Trained(TrainedNetwork network, List<LatentEncoded> latents, String failure) {
+    private record Trained(SongEncoder network, List<LatentEncoded> latents, String failure) {
     }
 
     /**
@@ -143,9 +152,10 @@ public class TrainingRun {
      */
     private Trained trainOrReport(String runId, ModelSpec spec, HyperParameters hp, TrainingSet set, Device device, Publisher publisher) {
         TrainingProgress[] last = new TrainingProgress[1];
-        TrainedNetwork network = null;
+        SongEncoder network = null;
         try {
-            network = train(runId, spec, hp, set, device, publisher, progress -> last[0] = progress);
+            network = spec.pretrained() ? pretrained(runId, spec, set, publisher)
+                    : train(runId, spec, hp, set, device, publisher, progress -> last[0] = progress);
             return new Trained(network, OnlineEncoding.latents(runId, spec.kind().id(), network, set), null);
         } catch (PublishingFailed e) {
             throw e.cause;
@@ -180,6 +190,32 @@ public class TrainingRun {
         });
     }
 
+    /** A pretrained representation, standardised on the run's songs: one step, reported as one epoch. */
+    private SongEncoder pretrained(String runId, ModelSpec spec, TrainingSet set, Publisher publisher) {
+        long started = System.nanoTime();
+        PretrainedEncoder encoder = PretrainedEncoder.fit(spec, set);
+        TrainingProgress progress = new TrainingProgress(TrainingProgress.SCHEMA_VERSION, runId, spec.kind().id(), 1, 1, 0, 0, 0,
+                (System.nanoTime() - started) / 1e9, Instant.now());
+        try {
+            publisher.progress(progress);
+        } catch (RuntimeException e) {
+            throw new PublishingFailed(e);
+        }
+        return encoder;
+    }
+
+    /** Refuses a run whose models read musicnn's vector when some of its songs have none. */
+    private static void checkVectors(List<ModelSpec> specs, List<String> ids, SongState state) {
+        boolean musicnn = specs.stream().anyMatch(spec -> spec.vector() == SongVector.MUSICNN && !spec.input().usesLogMel());
+        if (musicnn && !DatasetAssembly.everyoneHasMusicnn(ids, state)) {
+            long missing = ids.stream().filter(id -> state.features(id).musicnn() == null).count();
+            throw new IllegalArgumentException(specs.stream().filter(spec -> spec.vector() == SongVector.MUSICNN)
+                    .map(spec -> spec.kind().id()).collect(Collectors.joining(", ")) + " read musicnn's representation, and "
+                    + missing + " of the " + ids.size() + " songs have none (features extracted before musicnn existed, or with "
+                    + "musicluster.features.musicnn=false): extract them again, or train with vector=summary");
+        }
+    }
+
     /** The broker refused an event while a model trained: a failure of the run, not of the model. */
     private static final class PublishingFailed extends RuntimeException {
 
@@ -205,7 +241,7 @@ public class TrainingRun {
         }
     }
 
-    private ModelTrained store(TrainingRequested request, StoredModel config, TrainedNetwork network, TrainingSet set, List<LatentEncoded> latents,
+    private ModelTrained store(TrainingRequested request, StoredModel config, SongEncoder network, TrainingSet set, List<LatentEncoded> latents,
                                boolean primary) throws IOException {
         String checkpoint = models.save(config, network);
         String latentsKey = ObjectKeys.latents(config.runId(), config.model() + ".npy");
@@ -233,7 +269,7 @@ public class TrainingRun {
     }
 
     /** The first songs' pooled log-mel beside its reconstruction from the latent mean: (songs, 2, mels, frames) dB. */
-    private void storeReconstructions(StoredModel config, TrainedNetwork network, TrainingSet set) throws IOException {
+    private void storeReconstructions(StoredModel config, SongEncoder network, TrainingSet set) throws IOException {
         int count = Math.min(settings.reconstructions(), set.size());
         if (count == 0) {
             return;
@@ -253,7 +289,7 @@ public class TrainingRun {
     }
 
     private static Map<String, String> provenance(String dataHash, TrainingSet set, HyperParameters hp, Device device,
-                                                  TrainedNetwork network) {
+                                                  SongEncoder network) {
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("data.sha256", dataHash);
         provenance.put("data.songs", Integer.toString(set.size()));
@@ -265,6 +301,11 @@ public class TrainingRun {
         provenance.put("library.pytorch", Devices.engine().getVersion());
         provenance.put("library.java", Runtime.version().toString());
         var history = network.history();
+        provenance.put("input.vector", network.shape().spec().input().usesLogMel() ? "log-mel" : network.shape().spec().vector().id());
+        if (history.isEmpty()) {
+            provenance.put("training", "none: a pretrained representation, standardised on these songs");
+            return provenance;
+        }
         provenance.put("training.seconds", String.format(java.util.Locale.ROOT, "%.3f",
                 history.stream().mapToDouble(e -> e.seconds()).sum()));
         provenance.put("training.final-loss", Double.toString(history.get(history.size() - 1).loss()));

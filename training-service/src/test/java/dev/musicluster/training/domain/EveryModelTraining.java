@@ -64,7 +64,10 @@ public final class EveryModelTraining {
     private static Map<String, Map<String, String>> variants() {
         Map<String, Map<String, String>> variants = new LinkedHashMap<>();
         for (ModelKind kind : ModelKind.values()) {
-            variants.put(kind.id(), Map.of("model", kind.id()));
+            // musicnn is not trained here: nothing native runs for it.
+            if (kind != ModelKind.MUSICNN) {
+                variants.put(kind.id(), Map.of("model", kind.id()));
+            }
         }
         variants.put("hybrid-vae-log-mel", Map.of("model", "hybrid-vae", "hybrid-audio", "log-mel"));
         return variants;

@@ -65,7 +65,7 @@ class TrainingServiceTest {
     @Test
     void aTrainingRequestProducesProgressCheckpointsAndLatentsAndNewSongsAreEncodedOnline() throws Exception {
         KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
-        TrainingSet songs = SyntheticSongs.generate(SONGS + 1, FRAMES, 5);
+        TrainingSet songs = SyntheticSongs.generate(SONGS + 2, FRAMES, 5);
         for (int i = 0; i < SONGS; i++) {
             publishSong(probe, songs, i);
         }
@@ -163,6 +163,44 @@ class TrainingServiceTest {
         ConsumerRecord<String, String> dead = probe.await(Topics.DLQ_TRAINING_SERVICE.name(), r -> "run-t4".equals(r.key()),
                 Duration.ofSeconds(60));
         assertThat(KafkaProbe.header(dead, DeadLetters.REASON)).contains("every model failed").contains("beta-vae diverged in epoch 1");
+
+        // musicnn's representation as the primary model: not trained, standardised on the run's songs, 400 wide; ae
+        // beside it on the summary vector by request. Every song has musicnn here, so vector=auto would be musicnn.
+        TrainingRequested pretrained = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t5", List.of("musicnn", "ae"),
+                Map.of("epochs", "2", "batch", "8", "latent", "6", "vector", "summary"), List.of("kmeans"), "3", Instant.now());
+        probe.send(Topics.TRAINING_REQUESTS.name(), pretrained.key(), EventCodec.toJson(pretrained), Map.of());
+        List<ModelTrained> fifth = probe.collect(Topics.MODELS_TRAINED.name(), r -> r.key().startsWith("run-t5/"), 2,
+                Duration.ofSeconds(60)).stream().map(r -> EventCodec.fromJson(r.value(), ModelTrained.class)).toList();
+        assertThat(fifth).extracting(ModelTrained::model).containsExactly("musicnn", "ae");
+        assertThat(fifth.get(0).primary()).isTrue();
+        assertThat(fifth.get(0).latentDim()).isEqualTo(400);
+        assertThat(fifth.get(0).provenance()).containsEntry("input.vector", "musicnn").containsKey("training");
+        assertThat(fifth.get(1).provenance()).containsEntry("input.vector", "summary");
+        NpyArray standardised = NpyFormat.fromBytes(infra.s3().get(fifth.get(0).latentsKey()));
+        assertThat(standardised.shape()).containsExactly(SONGS + 1, 400);
+        for (int column : new int[] {0, 137, 399}) {
+            double sum = 0;
+            double squares = 0;
+            for (int row = 0; row <= SONGS; row++) {
+                float v = standardised.data()[row * 400 + column];
+                sum += v;
+                squares += v * v;
+            }
+            assertThat(sum / (SONGS + 1)).as("column mean").isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(squares / (SONGS + 1)).as("column variance").isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.05));
+        }
+        Set<String> underMusicnn = probe.collect(Topics.LATENTS.name(), r -> r.value().contains("\"run-t5\""), SONGS + 1,
+                Duration.ofSeconds(60)).stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+        assertThat(underMusicnn).as("every song under musicnn, now the active model").hasSize(SONGS + 1);
+
+        // A song whose features have no musicnn part (made with musicnn off): a run that needs it is refused, saying why.
+        publishSong(probe, songs, SONGS + 1, false);
+        TrainingRequested lacking = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t6", List.of("musicnn"),
+                Map.of(), List.of(), null, Instant.now());
+        probe.send(Topics.TRAINING_REQUESTS.name(), lacking.key(), EventCodec.toJson(lacking), Map.of());
+        ConsumerRecord<String, String> refused = probe.await(Topics.DLQ_TRAINING_SERVICE.name(), r -> "run-t6".equals(r.key()),
+                Duration.ofSeconds(60));
+        assertThat(KafkaProbe.header(refused, DeadLetters.REASON)).contains("1 of the " + (SONGS + 2) + " songs have none");
     }
 
     @Test
@@ -194,6 +232,21 @@ class TrainingServiceTest {
     }
 
     private void publishSong(KafkaProbe probe, TrainingSet songs, int row) throws Exception {
+        publishSong(probe, songs, row, true);
+    }
+
+    /** musicnn's part made from the summary, so it carries the songs' structure (a stand-in for the feature service's). */
+    private static AudioFeaturesExtracted.Musicnn musicnn(float[] summary, int row) {
+        float[] embedding = new float[400];
+        for (int j = 0; j < embedding.length; j++) {
+            embedding[j] = summary[j % summary.length] * (1 + j / 400f) + 0.01f * (float) Math.sin(row * 7.0 + j);
+        }
+        float[] tags = new float[100];
+        Arrays.fill(tags, 0.5f);
+        return new AudioFeaturesExtracted.Musicnn(embedding, tags, 10, "features/x/musicnn.npy", "test");
+    }
+
+    private void publishSong(KafkaProbe probe, TrainingSet songs, int row, boolean withMusicnn) throws Exception {
         String id = songs.ids().get(row);
         infra.s3().put(ObjectKeys.logMel(id), NpyFormat.toBytes(new NpyArray(new int[] {songs.mels(), songs.frames()}, songs.logMelOf(row))));
         float[] summary = Arrays.copyOfRange(songs.summary(), row * songs.summaryWidth(), (row + 1) * songs.summaryWidth());
@@ -208,7 +261,8 @@ class TrainingServiceTest {
         probe.send(Topics.LYRICS_EMBEDDINGS.name(), id, EventCodec.toJson(lyrics), Map.of());
         AudioFeaturesExtracted features = new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, id, id, "00" + row, 22050,
                 songs.frames(), 30.0, ObjectKeys.logMel(id), ObjectKeys.mfcc(id),
-                java.util.stream.IntStream.range(0, songs.summaryWidth()).mapToObj(i -> "f" + i).toList(), summary, "test-1", Instant.now(), null);
+                java.util.stream.IntStream.range(0, songs.summaryWidth()).mapToObj(i -> "f" + i).toList(), summary, "test-1", Instant.now(),
+                withMusicnn ? musicnn(summary, row) : null);
         probe.send(Topics.AUDIO_FEATURES.name(), id, EventCodec.toJson(features), Map.of());
     }
 }

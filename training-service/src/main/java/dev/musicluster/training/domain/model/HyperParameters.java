@@ -26,15 +26,17 @@ import java.util.Set;
  * @param cropPairs     pairs of crops per song and epoch for the contrastive model
  * @param temperature   NT-Xent's temperature for the contrastive model
  * @param components    Gaussians in vade's mixture prior (a run that names k gets k unless this is set)
+ * @param vector        the song vector the dense models read (vae, ae, cvae, vade, beta-vae on vae, hybrid-vae on
+ *                      summary): summary, musicnn, or auto (musicnn when every song of the run has it)
  * @param seed          seeds initialisation, shuffling and sampling: on CPU a seed makes a run reproducible
  */
 public record HyperParameters(int latent, int epochs, int batch, double learningRate, double beta, ModelKind betaBase,
                               int klWarmup, double capacity, String condition, int melFrames, String hybridAudio,
                               double lyricsWeight, int songFrames, int cropFrames, int cropPairs, double temperature,
-                              int components, long seed) {
+                              int components, String vector, long seed) {
 
     public static final HyperParameters DEFAULTS = new HyperParameters(32, 40, 32, 1e-3, 4.0, ModelKind.CONV_VAE, 0, 0.0,
-            "language", 128, "summary", 0.0, 1280, 64, 16, 0.1, 10, 42L);
+            "language", 128, "summary", 0.0, 1280, 64, 16, 0.1, 10, "auto", 42L);
 
     private static final Set<String> NAMES = Set.copyOf(DEFAULTS.toMap().keySet());
 
@@ -56,6 +58,8 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
         require(cropPairs >= 1 && cropPairs <= 1000, "crop-pairs must be in 1..1000, not " + cropPairs);
         require(components >= 1 && components <= 256, "components must be in 1..256, not " + components);
         require(temperature >= 0.01 && temperature <= 10, "temperature must be in 0.01..10, not " + temperature);
+        require("auto".equals(vector) || "summary".equals(vector) || "musicnn".equals(vector),
+                "vector must be auto, summary or musicnn, not " + vector);
         require("log-mel".equals(hybridAudio) || "summary".equals(hybridAudio), "hybrid-audio must be log-mel or summary, not " + hybridAudio);
     }
 
@@ -75,7 +79,7 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
                     Double.parseDouble(values.get("lyrics-weight")), Integer.parseInt(values.get("song-frames")),
                     Integer.parseInt(values.get("crop-frames")), Integer.parseInt(values.get("crop-pairs")),
                     Double.parseDouble(values.get("temperature")), Integer.parseInt(values.get("components")),
-                    Long.parseLong(values.get("seed")));
+                    values.get("vector"), Long.parseLong(values.get("seed")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("hyper-parameter is not a number: " + e.getMessage(), e);
         }
@@ -114,8 +118,24 @@ public record HyperParameters(int latent, int epochs, int batch, double learning
         map.put("crop-pairs", Integer.toString(cropPairs));
         map.put("temperature", Double.toString(temperature));
         map.put("components", Integer.toString(components));
+        map.put("vector", vector);
         map.put("seed", Long.toString(seed));
         return map;
+    }
+
+    /** The song vector of the dense models; {@code auto} is musicnn's until a run resolves it ({@link #resolveVector}). */
+    public SongVector songVector() {
+        return "auto".equals(vector) ? SongVector.MUSICNN : SongVector.of(vector);
+    }
+
+    /** {@code auto} made definite: musicnn when every song of the run has its musicnn representation, else the summary. */
+    public HyperParameters resolveVector(boolean everySongHasMusicnn) {
+        if (!"auto".equals(vector)) {
+            return this;
+        }
+        Map<String, String> values = new LinkedHashMap<>(toMap());
+        values.put("vector", everySongHasMusicnn ? "musicnn" : "summary");
+        return of(values);
     }
 
     /** What the hybrid model reads: the lyrics, with the spectrogram or with the summary vector. */

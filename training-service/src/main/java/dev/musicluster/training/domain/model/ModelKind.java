@@ -5,6 +5,11 @@ import java.util.stream.Collectors;
 
 /** The models a training request can name. */
 public enum ModelKind {
+    /**
+     * Not trained here: musicnn's pretrained embeddings (MSD and MTT, 400 values, computed by the feature service),
+     * standardised per column on the run's songs. The default primary representation (docs/musicnn.md).
+     */
+    MUSICNN("musicnn"),
     /** Dense VAE on the standardised per-song summary vector. */
     VAE("vae"),
     /** Convolutional VAE on the log-mel spectrogram. */

@@ -56,6 +56,9 @@ public final class NetworkTraining implements AutoCloseable {
         if (set.size() < 2) {
             throw new IllegalArgumentException("training needs at least 2 songs, got " + set.size());
         }
+        if (spec.pretrained()) {
+            throw new IllegalArgumentException(spec.kind().id() + " is pretrained: there is nothing to train here");
+        }
         this.hp = hp;
         songs = set.size();
         normalisation = Normalisation.fit(set, spec.input().usesLogMel(), spec.input().usesLyrics(), spec.conditional());

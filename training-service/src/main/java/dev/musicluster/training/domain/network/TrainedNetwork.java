@@ -22,7 +22,7 @@ import java.util.List;
  * A trained member of the family with the normalisation it was trained with: encodes songs to their latent means,
  * reconstructs them, and saves to and restores from bytes (DJL's parameter format).
  */
-public final class TrainedNetwork implements AutoCloseable {
+public final class TrainedNetwork implements SongEncoder {
 
     /** Input values per inference batch: 256 songs of a 128 × 128 log-mel, fewer of longer spectrograms. */
     private static final int INFERENCE_VALUES = 256 * 128 * 128;
