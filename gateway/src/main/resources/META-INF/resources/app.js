@@ -251,6 +251,7 @@ async function showSong(id) {
   player.src = `api/songs/${encodeURIComponent(id)}/audio`;
   player.play().catch(() => { /* autoplay refused: the controls still play it */ });
   const body = [el('h3', {}, songName(id)), el('p', {}, Object.entries(song?.labels || {}).map(([k, v]) => `${k}: ${v}`).join(' · '))];
+  if (song?.tags?.length) body.push(el('p', { class: 'tags' }, 'Sounds: ' + song.tags.join(', ')));
   try {
     const cluster = await api(`api/songs/${encodeURIComponent(id)}/cluster`);
     body.push(el('p', {}, `cluster ${cluster.cluster} of ${cluster.representation} (${cluster.algorithm}), distance ${cluster.distance.toFixed(3)}`));
@@ -309,6 +310,7 @@ async function loadClusters() {
     ? `active clustering: ${clusters[0].representation} (${clusters[0].algorithm}) of ${clusters[0].runId}` : 'no active clustering yet';
   $('cluster-list').replaceChildren(...clusters.map(c => el('div', { class: 'card' },
     el('h3', {}, c.cluster < 0 ? `noise (${c.size})` : `cluster ${c.cluster} (${c.size})`),
+    ...(c.tags?.length ? [el('p', { class: 'tags' }, c.tags.join(', '))] : []),
     ...Object.entries(c.labels).map(([label, counts]) => el('div', {}, `${label}: `,
       Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([v, n]) => `${v} ${n}`).join(', '))),
     el('p', {}, 'Representative:'),

@@ -109,6 +109,8 @@ final class PipelineRun {
         Files.write(out.resolve("run.json"), gateway.download(base));
         Files.write(out.resolve("clustering_metrics.csv"), gateway.download(base + "/metrics"));
         Files.write(out.resolve("assignments.csv"), gateway.download(base + "/assignments"));
+        // The active clustering is this run's primary one by now: its clusters with the tags that describe them.
+        Files.write(out.resolve(RunResults.CLUSTERS), gateway.download("api/clusters"));
         Map<String, String> failed = RunResults.failedModels(run);
         for (Iterator<String> models = run.path("byModel").fieldNames(); models.hasNext(); ) {
             String model = models.next();
@@ -128,6 +130,34 @@ final class PipelineRun {
             } catch (IOException e) {
                 // only spectrogram models reconstruct spectrograms
             }
+        }
+    }
+
+    /** The primary clustering's clusters: size, the tags that set each apart, its most common value of each label. */
+    static void printClusters(RunResults results, PrintStream console) throws IOException {
+        JsonNode clusters = results.clusters();
+        if (clusters.isEmpty()) {
+            return;
+        }
+        JsonNode first = clusters.get(0);
+        console.printf("%nclusters of %s (%s):%n", first.path("representation").asText(), first.path("algorithm").asText());
+        for (JsonNode cluster : clusters) {
+            int number = cluster.path("cluster").asInt();
+            StringBuilder line = new StringBuilder(String.format("  %-10s %4d songs", number < 0 ? "noise" : "cluster " + number,
+                    cluster.path("size").asInt()));
+            List<String> tags = new ArrayList<>();
+            cluster.path("tags").forEach(t -> tags.add(t.asText()));
+            if (!tags.isEmpty()) {
+                line.append("  ").append(String.join(", ", tags));
+            }
+            cluster.path("labels").fields().forEachRemaining(label -> {
+                List<Map.Entry<String, JsonNode>> values = new ArrayList<>();
+                label.getValue().fields().forEachRemaining(values::add);
+                values.sort(Comparator.comparingInt((Map.Entry<String, JsonNode> v) -> -v.getValue().asInt()));
+                line.append("  [").append(label.getKey()).append(": ").append(values.get(0).getKey()).append(' ')
+                        .append(values.get(0).getValue().asInt()).append(']');
+            });
+            console.println(line);
         }
     }
 

@@ -195,6 +195,7 @@ final class RunCommand implements Callable<Integer> {
                 song -> SongStages.settled(song, "cluster") || SongStages.failed(song, "features"), console);
         PipelineRun.download(gateway, run, into);
         PipelineRun.printMetrics(new RunResults(into), console);
+        PipelineRun.printClusters(new RunResults(into), console);
         console.printf("%nresults of %s in %s: clustering_metrics.csv, assignments.csv, latents/, maps/, history/, reconstructions/%n",
                 runId, into.toAbsolutePath());
         Map<String, String> failed = RunResults.failedModels(run);

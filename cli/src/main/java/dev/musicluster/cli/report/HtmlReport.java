@@ -40,6 +40,7 @@ public final class HtmlReport {
         html.append(provenance(run, results, context));
         html.append(seedTable(results.seedStatistics()));
         html.append(metricsTable(results.metrics()));
+        html.append(clusterTable(results.clusters()));
         for (String section : List.of(ReportPlots.METRICS, ReportPlots.MAPS, ReportPlots.TRAINING, ReportPlots.RECONSTRUCTIONS)) {
             List<Figure> inSection = figures.stream().filter(f -> f.section().equals(section)).toList();
             if (inSection.isEmpty()) {
@@ -57,6 +58,37 @@ public final class HtmlReport {
         Path file = results.folder().resolve("report.html");
         Files.writeString(file, html, StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** The primary clustering's clusters, each with the tags that set it apart and its label make-up. */
+    private static String clusterTable(JsonNode clusters) {
+        if (clusters.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h2>Clusters of ").append(escape(clusters.get(0).path("representation").asText()))
+                .append(" (").append(escape(clusters.get(0).path("algorithm").asText())).append(")</h2>\n")
+                .append("<p>Each cluster is described by the musicnn tags whose mean probability in it lies furthest above the "
+                        + "collection's (in standard deviations): what sets it apart, not what every song has. Labels are shown "
+                        + "for looking; they never fed the clustering.</p>\n<table><tr><th>cluster</th><th>songs</th><th>sounds</th>"
+                        + "<th>labels</th><th>nearest its centre</th></tr>");
+        for (JsonNode cluster : clusters) {
+            int number = cluster.path("cluster").asInt();
+            List<String> tags = new ArrayList<>();
+            cluster.path("tags").forEach(t -> tags.add(t.asText()));
+            List<String> labels = new ArrayList<>();
+            cluster.path("labels").fields().forEachRemaining(label -> {
+                List<String> values = new ArrayList<>();
+                label.getValue().fields().forEachRemaining(v -> values.add(v.getKey() + " " + v.getValue().asInt()));
+                labels.add(label.getKey() + ": " + String.join(", ", values));
+            });
+            List<String> representatives = new ArrayList<>();
+            cluster.path("representatives").forEach(r -> representatives.add(r.asText()));
+            html.append("<tr><td>").append(number < 0 ? "noise" : Integer.toString(number)).append("</td><td class=\"n\">")
+                    .append(cluster.path("size").asInt()).append("</td><td>").append(escape(String.join(", ", tags)))
+                    .append("</td><td>").append(escape(String.join("; ", labels))).append("</td><td>")
+                    .append(escape(String.join(", ", representatives))).append("</td></tr>");
+        }
+        return html.append("</table>\n").toString();
     }
 
     /** The run's request, what the job knew of its input, and each model's provenance (data hash, config, versions). */

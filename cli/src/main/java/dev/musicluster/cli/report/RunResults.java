@@ -93,6 +93,15 @@ public final class RunResults {
         return SeedStatistics.fromRecords(records("quality.csv").stream().map(CSVRecord::toMap).toList());
     }
 
+    /** The file holding the primary clustering's clusters as {@code GET /api/clusters} gave them. */
+    public static final String CLUSTERS = "clusters.json";
+
+    /** The primary clustering's clusters (size, tags, label make-up, members); empty when not downloaded. */
+    public JsonNode clusters() throws IOException {
+        Path file = folder.resolve(CLUSTERS);
+        return Files.exists(file) ? new ObjectMapper().readTree(file.toFile()) : new ObjectMapper().createArrayNode();
+    }
+
     /** Each column of {@code assignments.csv} ({@code representation/algorithm}) as song id → cluster. */
     public Map<String, Map<String, Integer>> assignments() throws IOException {
         Map<String, Map<String, Integer>> columns = new LinkedHashMap<>();
@@ -103,9 +112,11 @@ public final class RunResults {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             var parser = WITH_HEADER.parse(reader);
             List<String> header = parser.getHeaderNames();
-            header.stream().skip(1).forEach(column -> columns.put(column, new LinkedHashMap<>()));
+            // Cluster columns are named representation/algorithm; others (top_tags) are text about the song.
+            List<String> clusterColumns = header.stream().skip(1).filter(column -> column.contains("/")).toList();
+            clusterColumns.forEach(column -> columns.put(column, new LinkedHashMap<>()));
             for (CSVRecord r : parser) {
-                for (String column : header.subList(1, header.size())) {
+                for (String column : clusterColumns) {
                     if (!r.get(column).isEmpty()) {
                         columns.get(column).put(r.get(0), Integer.parseInt(r.get(column)));
                     }

@@ -2,12 +2,14 @@ package dev.musicluster.clustering.app;
 
 import dev.musicluster.clustering.domain.algorithms.Algorithms;
 import dev.musicluster.clustering.domain.algorithms.Partition;
+import dev.musicluster.clustering.domain.description.ClusterTags;
 import dev.musicluster.clustering.domain.evaluation.MetricsRow;
 import dev.musicluster.clustering.domain.evaluation.PartitionEvaluation;
 import dev.musicluster.clustering.domain.evaluation.ResultTables;
 import dev.musicluster.clustering.domain.projection.LatentMap;
 import dev.musicluster.clustering.domain.representation.Baselines;
 import dev.musicluster.clustering.domain.representation.Representation;
+import dev.musicluster.contracts.MusicnnTags;
 import dev.musicluster.contracts.events.ClusterAssigned;
 import dev.musicluster.contracts.events.ClusteringCompleted;
 import dev.musicluster.contracts.events.ModelTrained;
@@ -39,6 +41,9 @@ import java.util.Map;
 @ApplicationScoped
 public class RunClustering {
 
+    /** Tags that describe a cluster, and a song. */
+    private static final int TOP_TAGS = 3;
+
     private final ObjectStore store;
     private final CompactedTopicReader topics;
     private final ClusteringSettings settings;
@@ -67,8 +72,11 @@ public class RunClustering {
         SongSnapshot songs = SongSnapshot.read(topics, withBaselines);
         List<Representation> representations = new ArrayList<>();
         representations.add(new Representation(model.model(), model.model(), ids, latents.toDoubleRows()));
+        boolean tagged = songs.hasMusicnn(ids);
         if (withBaselines) {
-            representations.addAll(Baselines.of(ids, songs.summaries(ids), songs.lyrics(ids)));
+            Baselines.Pretrained musicnn = tagged ? new Baselines.Pretrained(songs.musicnnEmbeddings(ids), songs.musicnnTags(ids),
+                    !model.model().equals(Baselines.MUSICNN)) : null;
+            representations.addAll(Baselines.of(ids, songs.summaries(ids), songs.lyrics(ids), musicnn));
         }
         // The run's own clustering configuration when it names one, else the service's.
         List<String> algorithms = model.algorithms().isEmpty() ? settings.algorithms() : model.algorithms();
@@ -99,6 +107,16 @@ public class RunClustering {
             }
             assignmentTables.add(ResultTables.assignments(representation.ids(), assignments));
         }
+        Map<Integer, List<String>> clusterTags = Map.of();
+        if (tagged) {
+            double[][] tags = songs.musicnnTags(ids);
+            List<String> topTags = java.util.Arrays.stream(tags).map(t -> ClusterTags.text(ClusterTags.ofSong(t, MusicnnTags.NAMES, TOP_TAGS))).toList();
+            assignmentTables.add(ResultTables.songColumn(ids, ResultTables.TOP_TAGS, topTags));
+            clusterTags = new LinkedHashMap<>();
+            for (var entry : ClusterTags.ofClusters(primaryPartition.labels(), tags, MusicnnTags.NAMES, TOP_TAGS).entrySet()) {
+                clusterTags.put(entry.getKey(), entry.getValue().stream().map(ClusterTags.Scored::tag).toList());
+            }
+        }
         store.put(ObjectKeys.results(model.runId(), "clustering_metrics-" + model.model() + ".csv"),
                 ResultTables.metrics(rows).getBytes(StandardCharsets.UTF_8), "text/csv");
         store.put(ObjectKeys.results(model.runId(), "assignments-" + model.model() + ".csv"),
@@ -117,7 +135,7 @@ public class RunClustering {
                 ? active.activate(model.runId(), model.model(), primary, ids, latents.toDoubleRows(), primaryPartition)
                 : List.of();
         return new Outcome(new ClusteringCompleted(ClusteringCompleted.SCHEMA_VERSION, model.runId(), metricsKey, assignmentsKey,
-                model.model(), primary, primaryAssignments, Instant.now()), assigned);
+                model.model(), primary, primaryAssignments, Instant.now(), clusterTags), assigned);
     }
 
     /** The run's event, and for a primary model every song's assignment under the clustering it made active. */

@@ -23,15 +23,23 @@ public final class SongSnapshot {
     private final Map<String, Map<String, String>> labels = new HashMap<>();
     private final Map<String, float[]> summaries = new HashMap<>();
     private final Map<String, float[]> lyrics = new HashMap<>();
+    private final Map<String, AudioFeaturesExtracted.Musicnn> musicnn = new HashMap<>();
 
-    /** Labels always; features and lyrics only when the baselines need them. */
+    /** Labels and musicnn's tags always; summaries and lyrics only when the baselines need them. */
     public static SongSnapshot read(CompactedTopicReader topics, boolean withFeatures) {
         SongSnapshot snapshot = new SongSnapshot();
         topics.read(Topics.SONGS_INGESTED.name()).values().stream().map(json -> EventCodec.fromJson(json, SongIngested.class))
                 .forEach(song -> snapshot.labels.put(song.songId(), song.labels()));
+        topics.read(Topics.AUDIO_FEATURES.name()).values().stream().map(json -> EventCodec.fromJson(json, AudioFeaturesExtracted.class))
+                .forEach(f -> {
+                    if (withFeatures) {
+                        snapshot.summaries.put(f.songId(), f.summary());
+                    }
+                    if (f.musicnn() != null) {
+                        snapshot.musicnn.put(f.songId(), f.musicnn());
+                    }
+                });
         if (withFeatures) {
-            topics.read(Topics.AUDIO_FEATURES.name()).values().stream().map(json -> EventCodec.fromJson(json, AudioFeaturesExtracted.class))
-                    .forEach(f -> snapshot.summaries.put(f.songId(), f.summary()));
             topics.read(Topics.LYRICS_EMBEDDINGS.name()).values().stream().map(json -> EventCodec.fromJson(json, LyricsEmbedded.class))
                     .filter(l -> l.hasLyrics() && l.vector() != null)
                     .forEach(l -> snapshot.lyrics.put(l.songId(), l.vector()));
@@ -73,6 +81,21 @@ public final class SongSnapshot {
             out[i] = vector == null ? null : toDouble(vector);
         }
         return out;
+    }
+
+    /** Whether every one of the songs has its musicnn representation. */
+    public boolean hasMusicnn(List<String> ids) {
+        return ids.stream().allMatch(musicnn::containsKey);
+    }
+
+    /** musicnn's 400-value embeddings in the order of {@code ids}; every song must have one ({@link #hasMusicnn}). */
+    public double[][] musicnnEmbeddings(List<String> ids) {
+        return ids.stream().map(id -> toDouble(musicnn.get(id).embedding())).toArray(double[][]::new);
+    }
+
+    /** musicnn's 100 tag probabilities in the order of {@code ids}; every song must have them ({@link #hasMusicnn}). */
+    public double[][] musicnnTags(List<String> ids) {
+        return ids.stream().map(id -> toDouble(musicnn.get(id).tags())).toArray(double[][]::new);
     }
 
     private static double[] toDouble(float[] values) {

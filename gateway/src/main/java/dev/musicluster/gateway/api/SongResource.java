@@ -7,6 +7,7 @@ import dev.musicluster.kit.ObjectStore;
 import dev.musicluster.gateway.domain.LatentIndex;
 import dev.musicluster.gateway.domain.Song;
 import dev.musicluster.gateway.domain.SongCatalog;
+import dev.musicluster.gateway.domain.SongTags;
 import dev.musicluster.gateway.ingest.IngestOutcome;
 import dev.musicluster.gateway.ingest.SongIngestion;
 import dev.musicluster.gateway.ingest.SongMetadata;
@@ -42,8 +43,11 @@ public class SongResource {
     private final ClusterIndex clusters;
     private final LatentIndex latents;
     private final ObjectStore store;
+    private final SongTags tags;
 
-    public SongResource(SongIngestion ingestion, SongCatalog catalog, ClusterIndex clusters, LatentIndex latents, ObjectStore store) {
+    public SongResource(SongIngestion ingestion, SongCatalog catalog, ClusterIndex clusters, LatentIndex latents, ObjectStore store,
+                        SongTags tags) {
+        this.tags = tags;
         this.ingestion = ingestion;
         this.catalog = catalog;
         this.clusters = clusters;
@@ -73,7 +77,7 @@ public class SongResource {
     @GET
     @Operation(summary = "Every song with its pipeline status")
     public List<SongView> list() {
-        return catalog.all().stream().map(SongView::of).toList();
+        return catalog.all().stream().map(song -> SongView.of(song, tags)).toList();
     }
 
     @GET
@@ -81,7 +85,7 @@ public class SongResource {
     @Operation(summary = "One song with the status of each stage")
     @APIResponse(responseCode = "404", description = "No such song")
     public SongView get(@PathParam("id") String id) {
-        return catalog.find(id).map(SongView::of).orElseThrow(() -> new NotFoundException("no song with id " + id));
+        return catalog.find(id).map(song -> SongView.of(song, tags)).orElseThrow(() -> new NotFoundException("no song with id " + id));
     }
 
     public record IngestAnswer(String id, String status) {

@@ -1,6 +1,7 @@
 package dev.musicluster.gateway.domain;
 
 import dev.musicluster.contracts.events.ClusterAssigned;
+import dev.musicluster.contracts.events.ClusteringCompleted;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,11 +13,19 @@ import java.util.function.Function;
 
 /**
  * Every song's cluster under the active clustering (from {@code cluster.assignments}), grouped into clusters with
- * their members, label make-up and representative songs (those nearest their cluster's centre).
+ * their members, descriptive tags, label make-up and representative songs (those nearest their cluster's centre).
  */
 public class ClusterIndex {
 
     private final Map<String, ClusterAssigned> assignments = new ConcurrentHashMap<>();
+    /** run/representation/algorithm → cluster → the tags that set it apart, from {@code clustering.results}. */
+    private final Map<String, Map<Integer, List<String>>> descriptions = new ConcurrentHashMap<>();
+
+    /** Keeps the cluster descriptions of a clustered model's primary partition. */
+    public void describe(ClusteringCompleted completed) {
+        descriptions.put(completed.runId() + "/" + completed.primaryRepresentation() + "/" + completed.primaryAlgorithm(),
+                completed.clusterTags());
+    }
 
     public void put(ClusterAssigned assigned) {
         assignments.put(assigned.songId(), assigned);
@@ -41,6 +50,8 @@ public class ClusterIndex {
             }
         }
         List<Cluster> clusters = new ArrayList<>();
+        Map<Integer, List<String>> tags = descriptions.getOrDefault(active.runId() + "/" + active.representation() + "/"
+                + active.algorithm(), Map.of());
         members.forEach((cluster, songs) -> {
             songs.sort(Comparator.comparingDouble(ClusterAssigned::distance).thenComparing(ClusterAssigned::songId));
             Map<String, Map<String, Integer>> makeUp = new TreeMap<>();
@@ -48,7 +59,8 @@ public class ClusterIndex {
                 labelsOf.apply(song.songId()).forEach((column, value) ->
                         makeUp.computeIfAbsent(column, c -> new TreeMap<>()).merge(value, 1, Integer::sum));
             }
-            clusters.add(new Cluster(active.runId(), active.representation(), active.algorithm(), cluster, songs.size(), makeUp,
+            clusters.add(new Cluster(active.runId(), active.representation(), active.algorithm(), cluster, songs.size(),
+                    tags.getOrDefault(cluster, List.of()), makeUp,
                     songs.stream().limit(representatives).map(ClusterAssigned::songId).toList(),
                     songs.stream().map(ClusterAssigned::songId).sorted().toList()));
         });
@@ -56,10 +68,11 @@ public class ClusterIndex {
     }
 
     /**
-     * One cluster: its size, how its songs' labels are distributed (for looking, never for clustering), its
-     * representative songs (nearest its centre first) and all its members. Cluster -1 holds the noise.
+     * One cluster: its size, the musicnn tags that set it apart from the collection (best first; empty without
+     * musicnn), how its songs' labels are distributed (for looking, never for clustering), its representative songs
+     * (nearest its centre first) and all its members. Cluster -1 holds the noise.
      */
-    public record Cluster(String runId, String representation, String algorithm, int cluster, int size,
+    public record Cluster(String runId, String representation, String algorithm, int cluster, int size, List<String> tags,
                           Map<String, Map<String, Integer>> labels, List<String> representatives, List<String> members) {
     }
 }

@@ -17,6 +17,7 @@ import dev.musicluster.gateway.domain.LatentIndex;
 import dev.musicluster.gateway.domain.LyricsIndex;
 import dev.musicluster.gateway.domain.RunCatalog;
 import dev.musicluster.gateway.domain.SongCatalog;
+import dev.musicluster.gateway.domain.SongTags;
 import dev.musicluster.gateway.domain.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -42,8 +43,11 @@ public class CatalogProjector {
     private final LatentIndex latents;
     private final ClusterIndex clusters;
     private final LyricsIndex lyrics;
+    private final SongTags tags;
 
-    public CatalogProjector(SongCatalog catalog, RunCatalog runs, LatentIndex latents, ClusterIndex clusters, LyricsIndex lyrics) {
+    public CatalogProjector(SongCatalog catalog, RunCatalog runs, LatentIndex latents, ClusterIndex clusters, LyricsIndex lyrics,
+                            SongTags tags) {
+        this.tags = tags;
         this.catalog = catalog;
         this.runs = runs;
         this.latents = latents;
@@ -59,6 +63,7 @@ public class CatalogProjector {
             catalog.ingested(EventCodec.fromJson(record.value(), SongIngested.class));
         } else if (topic.equals(Topics.AUDIO_FEATURES.name())) {
             AudioFeaturesExtracted features = EventCodec.fromJson(record.value(), AudioFeaturesExtracted.class);
+            tags.put(features);
             catalog.stageDone(features.songId(), Stage.FEATURES, features.frames() + " frames", at);
         } else if (topic.equals(Topics.LYRICS_EMBEDDINGS.name())) {
             LyricsEmbedded embedded = EventCodec.fromJson(record.value(), LyricsEmbedded.class);
@@ -84,7 +89,9 @@ public class CatalogProjector {
         } else if (topic.equals(Topics.MODELS_TRAINED.name())) {
             runs.trained(EventCodec.fromJson(record.value(), ModelTrained.class), at);
         } else if (topic.equals(Topics.CLUSTERING_RESULTS.name())) {
-            runs.clustered(EventCodec.fromJson(record.value(), ClusteringCompleted.class), at);
+            ClusteringCompleted completed = EventCodec.fromJson(record.value(), ClusteringCompleted.class);
+            clusters.describe(completed);
+            runs.clustered(completed, at);
         } else if (topic.equals(Topics.DLQ_TRAINING_SERVICE.name()) || topic.equals(Topics.DLQ_CLUSTERING_SERVICE.name())) {
             runOrSongDeadLetter(record, at);
         } else {
@@ -140,6 +147,12 @@ public class CatalogProjector {
     @Singleton
     static LyricsIndex lyricsIndex() {
         return new LyricsIndex();
+    }
+
+    @Produces
+    @Singleton
+    static SongTags songTags() {
+        return new SongTags();
     }
 
     @Produces

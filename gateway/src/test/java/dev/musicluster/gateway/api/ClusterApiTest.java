@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.musicluster.contracts.Topics;
+import dev.musicluster.contracts.events.AudioFeaturesExtracted;
 import dev.musicluster.contracts.events.ClusterAssigned;
+import dev.musicluster.contracts.events.ClusteringCompleted;
 import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.SongIngested;
@@ -18,6 +20,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +43,24 @@ class ClusterApiTest {
                     "wav", 1, "00", null, null, Map.of("language", languages[i]), id, at);
             probe.send(Topics.SONGS_INGESTED.name(), id, EventCodec.toJson(song), Map.of());
             probe.send(Topics.LATENTS.name(), id, EventCodec.toJson(new LatentEncoded(1, id, "run-c", "conv-vae", points[i], at)), Map.of());
+            // musicnn's tags for the song: c-0 most likely piano, then classical (MTT indices 9 and 1), the others guitar.
+            float[] tags = new float[100];
+            tags[50 + (i == 0 ? 9 : 0)] = 0.9f;
+            tags[50 + 1] = i == 0 ? 0.8f : 0.01f;
+            tags[2] = i == 0 ? 0.5f : 0f;
+            probe.send(Topics.AUDIO_FEATURES.name(), id, EventCodec.toJson(new AudioFeaturesExtracted(1, id, "00", "00", 22050, 10, 30.0,
+                    ObjectKeys.logMel(id), ObjectKeys.mfcc(id), List.of("a"), new float[] {1}, "t", at,
+                    new AudioFeaturesExtracted.Musicnn(new float[400], tags, 1, ObjectKeys.musicnn(id), "t"))), Map.of());
             int cluster = points[i][0] > 2 ? 1 : 0;
             probe.send(Topics.CLUSTER_ASSIGNMENTS.name(), id, EventCodec.toJson(new ClusterAssigned(1, id, "run-c", "conv-vae", "kmeans",
                     cluster, Math.abs(points[i][0] - (cluster == 1 ? 5.1 : 0.13)), false, at.plusMillis(i))), Map.of());
         }
+        probe.send(Topics.CLUSTERING_RESULTS.name(), "run-c/conv-vae", EventCodec.toJson(new ClusteringCompleted(1, "run-c", "m", "a",
+                "conv-vae", "kmeans", Map.of(), at, Map.of(0, List.of("piano", "classical"), 1, List.of("guitar")))), Map.of());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (given().get("/api/songs/c-4/cluster").statusCode() != 200 || given().get("/api/songs/c-4/similar").statusCode() != 200
-                || given().get("/api/songs/c-0").statusCode() != 200) {
+                || given().get("/api/songs/c-0").statusCode() != 200 || given().get("/api/songs/c-0").path("tags").toString().equals("[]")
+                || given().get("/api/clusters").path("[0].tags").toString().equals("[]")) {
             assertThat(System.nanoTime()).as("the view never caught up").isLessThan(deadline);
             Thread.sleep(200);
         }
@@ -55,7 +69,10 @@ class ClusterApiTest {
         given().get("/api/songs/c-2/cluster").then().statusCode(200).body("cluster", equalTo(1));
         given().get("/api/clusters").then().statusCode(200).body("cluster", contains(0, 1))
                 .body("[0].size", equalTo(3)).body("[0].labels.language.en", equalTo(2)).body("[0].labels.language.de", equalTo(1))
-                .body("[0].representatives[0]", equalTo("c-1")).body("[1].members", contains("c-2", "c-3"));
+                .body("[0].representatives[0]", equalTo("c-1")).body("[1].members", contains("c-2", "c-3"))
+                .body("[0].tags", contains("piano", "classical")).body("[1].tags", contains("guitar"));
+        // A song's own top tags, from its features; a tag both networks name counts once.
+        given().get("/api/songs/c-0").then().statusCode(200).body("tags", contains("piano", "classical", "alternative"));
         given().get("/api/clusters/7").then().statusCode(404);
         given().get("/api/songs/c-0/similar?k=0").then().statusCode(400);
         given().get("/api/songs/nobody/similar").then().statusCode(404);

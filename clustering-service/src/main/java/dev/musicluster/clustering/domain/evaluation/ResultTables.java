@@ -36,6 +36,18 @@ public final class ResultTables {
         return csv(header, rows);
     }
 
+    /** The column of {@code assignments.csv} with each song's most likely musicnn tags (text, not a cluster). */
+    public static final String TOP_TAGS = "top_tags";
+
+    /** A table of one text column per song, to merge into {@code assignments.csv}. */
+    public static String songColumn(List<String> ids, String column, List<String> values) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            rows.add(List.of(ids.get(i), values.get(i)));
+        }
+        return csv(List.of("id", column), rows);
+    }
+
     /** Several metrics tables as one: one header, every row. */
     public static String mergeMetrics(List<String> tables) {
         List<List<Object>> rows = new ArrayList<>();

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The representations every trained model is compared with, built from what the feature and embedding services
  * publish: the standardised summary vector; its first 32 principal components (the classic PCA + K-Means
- * pipeline); the lyrics embeddings alone (songs with lyrics only); and audio + lyrics, each block standardised and
- * scaled by 1/√(its width) so that both weigh alike whatever their dimensions (songs without lyrics get a zero
+ * pipeline); musicnn's embeddings (both, and each network's apart) and its tag probabilities, each standardised; the
+ * lyrics embeddings alone (songs with lyrics only); and audio + lyrics (summary or musicnn), each block standardised
+ * and scaled by 1/√(its width) so that both weigh alike whatever their dimensions (songs without lyrics get a zero
  * lyrics block).
  */
 public final class Baselines {
@@ -18,6 +19,11 @@ public final class Baselines {
     public static final String PCA_SUMMARY = "pca32-summary";
     public static final String LYRICS = "lyrics";
     public static final String SUMMARY_AND_LYRICS = "summary+lyrics";
+    public static final String MUSICNN = "musicnn";
+    public static final String MUSICNN_MSD = "musicnn-msd";
+    public static final String MUSICNN_MTT = "musicnn-mtt";
+    public static final String MUSICNN_TAGS = "musicnn-tags";
+    public static final String MUSICNN_AND_LYRICS = "musicnn+lyrics";
     private static final int PCA_COMPONENTS = 32;
     /** Fewer songs than this with lyrics and the lyrics baselines are left out. */
     private static final int MIN_SONGS = 3;
@@ -25,12 +31,29 @@ public final class Baselines {
     private Baselines() {
     }
 
+    /** musicnn's part of the baselines: null when some song lacks its musicnn representation. */
+    public record Pretrained(double[][] embedding, double[][] tags, boolean withWholeEmbedding) {
+    }
+
     /**
      * @param summary one summary vector per song
      * @param lyrics  one lyrics embedding per song, null where a song has no lyrics
+     * @param musicnn the songs' musicnn embeddings and tags, or null; the 400-value embedding as a baseline of its own
+     *                only when the model being compared is not musicnn itself
      */
-    public static List<Representation> of(List<String> ids, double[][] summary, double[][] lyrics) {
+    public static List<Representation> of(List<String> ids, double[][] summary, double[][] lyrics, Pretrained musicnn) {
         List<Representation> out = new ArrayList<>();
+        double[][] musicnnStandardised = null;
+        if (musicnn != null) {
+            musicnnStandardised = Standardisation.apply(musicnn.embedding());
+            if (musicnn.withWholeEmbedding()) {
+                out.add(new Representation(MUSICNN, MODEL, ids, musicnnStandardised));
+            }
+            // The two networks apart: the MSD one may have heard songs-en-de's tracks in training, MTT's has not.
+            out.add(new Representation(MUSICNN_MSD, MODEL, ids, Standardisation.apply(columns(musicnn.embedding(), 0, 200))));
+            out.add(new Representation(MUSICNN_MTT, MODEL, ids, Standardisation.apply(columns(musicnn.embedding(), 200, 400))));
+            out.add(new Representation(MUSICNN_TAGS, MODEL, ids, Standardisation.apply(musicnn.tags())));
+        }
         double[][] standardised = Standardisation.apply(summary);
         out.add(new Representation(SUMMARY, MODEL, ids, standardised));
         int components = Math.min(PCA_COMPONENTS, Math.min(standardised.length - 1, standardised[0].length));
@@ -55,7 +78,19 @@ public final class Baselines {
         for (int i = 0; i < ids.size(); i++) {
             lyricsBlock[i] = lyrics[i] != null && lyrics[i].length == width ? lyrics[i] : new double[width];
         }
-        out.add(new Representation(SUMMARY_AND_LYRICS, MODEL, ids, concatenate(standardised, Standardisation.apply(lyricsBlock))));
+        double[][] lyricsStandardised = Standardisation.apply(lyricsBlock);
+        out.add(new Representation(SUMMARY_AND_LYRICS, MODEL, ids, concatenate(standardised, lyricsStandardised)));
+        if (musicnnStandardised != null) {
+            out.add(new Representation(MUSICNN_AND_LYRICS, MODEL, ids, concatenate(musicnnStandardised, lyricsStandardised)));
+        }
+        return out;
+    }
+
+    private static double[][] columns(double[][] rows, int from, int to) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(rows[i], from, to);
+        }
         return out;
     }
 

@@ -17,7 +17,7 @@ class BaselinesTest {
     @Test
     void buildsEveryBaselineAndKeepsOnlySongsWithLyricsForTheLyricsAlone() {
         double[][] lyrics = {{1, 0, 0}, null, {0, 1, 0}, {0, 0, 1}};
-        List<Representation> baselines = Baselines.of(IDS, SUMMARY, lyrics);
+        List<Representation> baselines = Baselines.of(IDS, SUMMARY, lyrics, null);
         assertThat(baselines).extracting(Representation::name)
                 .containsExactly("summary", "pca32-summary", "lyrics", "summary+lyrics");
         assertThat(baselines).allSatisfy(r -> assertThat(r.model()).isEqualTo("baseline"));
@@ -39,8 +39,31 @@ class BaselinesTest {
 
     @Test
     void withoutLyricsOnlyTheAudioBaselinesRemain() {
-        List<Representation> baselines = Baselines.of(IDS, SUMMARY, new double[4][]);
+        List<Representation> baselines = Baselines.of(IDS, SUMMARY, new double[4][], null);
         assertThat(baselines).extracting(Representation::name).containsExactly("summary", "pca32-summary");
+    }
+
+    @Test
+    void musicnnAddsItsEmbeddingsEachNetworkApartItsTagsAndWithLyrics() {
+        double[][] embedding = new double[4][400];
+        double[][] tags = new double[4][100];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 400; j++) {
+                embedding[i][j] = (j < 200 ? 1 : -1) * (i + 1) * (j + 1);
+            }
+            tags[i][i] = 0.9;
+        }
+        double[][] lyrics = {{1, 0, 0}, null, {0, 1, 0}, {0, 0, 1}};
+        List<Representation> baselines = Baselines.of(IDS, SUMMARY, lyrics, new Baselines.Pretrained(embedding, tags, true));
+        assertThat(baselines).extracting(Representation::name).containsExactly("musicnn", "musicnn-msd", "musicnn-mtt", "musicnn-tags",
+                "summary", "pca32-summary", "lyrics", "summary+lyrics", "musicnn+lyrics");
+        assertThat(baselines.get(1).points()[0]).hasSize(200);
+        assertThat(baselines.get(1).points()[0][0]).as("MSD's first column, standardised").isCloseTo(-1.3416, within(1e-4));
+        assertThat(baselines.get(2).points()[0][0]).as("MTT's first column is the 201st, negative").isCloseTo(1.3416, within(1e-4));
+        assertThat(baselines.get(8).points()[0]).hasSize(403);
+        // Compared with musicnn itself, its whole embedding is the model's representation, not a baseline again.
+        assertThat(Baselines.of(IDS, SUMMARY, lyrics, new Baselines.Pretrained(embedding, tags, false)))
+                .extracting(Representation::name).doesNotContain("musicnn").contains("musicnn-msd");
     }
 
     @Test
