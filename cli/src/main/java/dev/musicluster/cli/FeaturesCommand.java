@@ -1,5 +1,8 @@
 package dev.musicluster.cli;
 
+import dev.musicluster.clustering.domain.description.ClusterTags;
+import dev.musicluster.contracts.MusicnnTags;
+import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
 import dev.musicluster.feature.decode.AudioDecoders;
 import dev.musicluster.feature.decode.DecodeSettings;
@@ -7,6 +10,9 @@ import dev.musicluster.feature.domain.audio.BadAudioException;
 import dev.musicluster.feature.domain.audio.ClipWindow;
 import dev.musicluster.feature.domain.audio.PcmAudio;
 import dev.musicluster.feature.domain.dsp.SpectrogramConfig;
+import dev.musicluster.feature.domain.musicnn.MusicnnEncoder;
+import dev.musicluster.feature.domain.musicnn.MusicnnInput;
+import dev.musicluster.feature.domain.musicnn.MusicnnRepresentation;
 import dev.musicluster.feature.domain.summary.SongFeatures;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +30,17 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = "Compute the feature service's features for audio files, without Kafka: <name>.logmel.npy and "
-                + "<name>.mfcc.npy per file, and summary.csv (one row per file, one column per summary value).")
+                + "<name>.mfcc.npy per file, summary.csv (one row per file, one column per summary value), and musicnn's "
+                + "representation: <name>.musicnn-embedding.npy (MSD 200 then MTT 200), <name>.musicnn-tags.npy (100 tag "
+                + "probabilities, named in musicnn-tags.txt) and tags.csv (each file's five most likely tags).")
 final class FeaturesCommand implements Callable<Integer> {
+
+    static {
+        // musicnn's PyTorch natives ship in a jar beside this one: DJL must never look for them on the network.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
 
     @Parameters(paramLabel = "FILES", arity = "1..*", description = "Audio files: WAV, AIFF, AU natively; MP3, OGG, FLAC, M4A through ffmpeg.")
     List<Path> files;
@@ -42,13 +57,25 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--mfcc", defaultValue = "20", description = "MFCC count (default: ${DEFAULT-VALUE}).")
     int mfcc;
 
+    @Option(names = "--no-musicnn", description = "Leave musicnn's networks out (the features alone, faster).")
+    boolean noMusicnn;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(out);
         SpectrogramConfig config = SpectrogramConfig.DEFAULT.withMfcc(mfcc);
-        DecodeSettings settings = new DecodeSettings(config.sampleRate(), window, seconds, 3600);
+        DecodeSettings plain = new DecodeSettings(config.sampleRate(), window, seconds, 3600);
+        DecodeSettings settings = noMusicnn ? plain : plain.alsoAt(MusicnnInput.SAMPLE_RATE);
         AudioDecoders decoders = new AudioDecoders("ffmpeg", "ffprobe");
         SongFeatures.Extractor extractor = new SongFeatures.Extractor(config);
+        try (MusicnnEncoder musicnn = noMusicnn ? null : MusicnnEncoder.bundled(ai.djl.Device.cpu())) {
+            return extract(decoders, settings, extractor, musicnn);
+        }
+    }
+
+    private int extract(AudioDecoders decoders, DecodeSettings settings, SongFeatures.Extractor extractor, MusicnnEncoder musicnn)
+            throws java.io.IOException {
+        List<List<Object>> tagRows = new ArrayList<>();
         List<String> names = null;
         List<List<Object>> rows = new ArrayList<>();
         int failed = 0;
@@ -61,12 +88,20 @@ final class FeaturesCommand implements Callable<Integer> {
                 PcmAudio audio = decoders.decode(file, container(file), settings);
                 long decoded = System.nanoTime();
                 SongFeatures features = extractor.extract(audio);
+                long featured = System.nanoTime();
+                MusicnnRepresentation pretrained = musicnn == null ? null : musicnn.encode(audio.at(MusicnnInput.SAMPLE_RATE).samples());
                 long computed = System.nanoTime();
                 NpyFormat.write(features.logMel(), out.resolve(name + ".logmel.npy"));
                 NpyFormat.write(features.mfcc(), out.resolve(name + ".mfcc.npy"));
-                System.out.printf("%-32s logmel %s  mfcc %s  decode %6.1f ms  features %6.1f ms  (%.1f s of audio)%n", name,
-                        shape(features.logMel().shape()), shape(features.mfcc().shape()), (decoded - started) / 1e6,
-                        (computed - decoded) / 1e6, audio.seconds());
+                if (pretrained != null) {
+                    NpyFormat.write(new NpyArray(new int[] {400}, pretrained.embedding()), out.resolve(name + ".musicnn-embedding.npy"));
+                    NpyFormat.write(new NpyArray(new int[] {100}, pretrained.tags()), out.resolve(name + ".musicnn-tags.npy"));
+                    tagRows.add(List.of(name, String.join(", ", ClusterTags.ofSong(toDouble(pretrained.tags()), MusicnnTags.NAMES, 5).stream()
+                            .map(t -> String.format(Locale.ROOT, "%s %.2f", t.tag(), t.score())).toList())));
+                }
+                System.out.printf("%-32s logmel %s  mfcc %s  decode %6.1f ms  features %6.1f ms  musicnn %6.1f ms  (%.1f s of audio)%n",
+                        name, shape(features.logMel().shape()), shape(features.mfcc().shape()), (decoded - started) / 1e6,
+                        (featured - decoded) / 1e6, (computed - featured) / 1e6, audio.seconds());
                 audioSeconds += audio.seconds();
                 totalNanos += computed - started;
                 names = features.summary().names();
@@ -88,9 +123,24 @@ final class FeaturesCommand implements Callable<Integer> {
                 printer.printRecords(rows);
             }
         }
+        if (!tagRows.isEmpty()) {
+            try (Writer writer = Files.newBufferedWriter(out.resolve("tags.csv"), StandardCharsets.UTF_8);
+                 CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader("id", "top_tags").build().print(writer)) {
+                printer.printRecords(tagRows);
+            }
+            Files.write(out.resolve("musicnn-tags.txt"), MusicnnTags.NAMES, StandardCharsets.UTF_8);
+        }
         System.out.printf("%d files, %d refused; %.1f s of audio in %.2f s (%.0f x real time); written to %s%n",
                 files.size(), failed, audioSeconds, totalNanos / 1e9, audioSeconds / Math.max(1e-9, totalNanos / 1e9), out);
         return failed == 0 ? 0 : Reports.SOME_SONGS_REFUSED;
+    }
+
+    private static double[] toDouble(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     private static String container(Path file) {

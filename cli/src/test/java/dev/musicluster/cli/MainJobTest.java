@@ -60,14 +60,22 @@ class MainJobTest {
                 assertThat(stage(song, "cluster")).containsEntry("state", "DONE");
             });
             assertThat(Files.readAllLines(dir.resolve("results/songs.csv"))).hasSize(9).first().asString().startsWith("id,title");
-            // Every model that applies (lyrics and a language column: all six), the baselines beside them.
+            // Every model that applies (musicnn first; lyrics and a language column: all six trained ones), the baselines beside them.
             List<String> metrics = Files.readAllLines(dir.resolve("results/clustering_metrics.csv"));
-            for (String representation : List.of("hybrid-vae,hybrid-vae,", "conv-vae,conv-vae,", "vae,vae,", "beta-vae,beta-vae,",
-                    "cvae,cvae,", "ae,ae,", "summary,baseline,", "pca32-summary,baseline,", "lyrics,baseline,", "summary+lyrics,baseline,")) {
+            for (String representation : List.of("musicnn,musicnn,", "hybrid-vae,hybrid-vae,", "conv-vae,conv-vae,", "vae,vae,",
+                    "beta-vae,beta-vae,", "cvae,cvae,", "ae,ae,", "summary,baseline,", "pca32-summary,baseline,", "lyrics,baseline,",
+                    "summary+lyrics,baseline,", "musicnn-msd,baseline,", "musicnn-mtt,baseline,", "musicnn-tags,baseline,",
+                    "musicnn+lyrics,baseline,")) {
                 assertThat(metrics).as(representation).anyMatch(line -> line.startsWith(representation) && line.contains(",language,"));
             }
             assertThat(Files.readAllLines(dir.resolve("results/assignments.csv"))).hasSize(9).first().asString().startsWith("id,")
-                    .contains(",hybrid-vae/kmeans,", ",summary+lyrics/kmeans,");
+                    .contains(",hybrid-vae/kmeans,", ",summary+lyrics/kmeans,", ",musicnn/kmeans,", ",top_tags,");
+            // The primary (musicnn) clustering's clusters, each described by the tags that set it apart.
+            com.fasterxml.jackson.databind.JsonNode clusters = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(dir.resolve("results/clusters.json").toFile());
+            assertThat(clusters.size()).isGreaterThanOrEqualTo(2);
+            assertThat(clusters.get(0).path("representation").asText()).isEqualTo("musicnn");
+            assertThat(clusters.get(0).path("tags").size()).as("a cluster's describing tags").isBetween(1, 3);
             assertThat(dir.resolve("results/latents/hybrid-vae.npy")).isNotEmptyFile();
             assertThat(Files.readAllLines(dir.resolve("results/latents/hybrid-vae.ids.txt"))).hasSize(8);
             assertThat(dir.resolve("results/reconstructions/conv-vae.npy")).isNotEmptyFile();
@@ -175,7 +183,7 @@ class MainJobTest {
             long images = files.count();
             assertThat(html.split("data:image/png;base64,", -1)).as("every plot inlined").hasSize((int) images + 1);
         }
-        assertThat(html).contains("Provenance", "data.sha256", "library.pytorch", "Clustering metrics", "Latent spaces",
+        assertThat(html).contains("Provenance", "data.sha256", "library.pytorch", "Clustering metrics", "Clusters of musicnn", "Latent spaces",
                 "Training curves", "Reconstructions");
     }
 

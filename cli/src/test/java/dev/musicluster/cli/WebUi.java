@@ -73,6 +73,9 @@ final class WebUi {
             }
             wait.until(d -> !d.findElements(By.cssSelector("#metric-table tbody tr")).isEmpty());
             wait.until(d -> !d.findElements(By.cssSelector("#cluster-list .card")).isEmpty());
+            assertThat(driver.findElements(By.cssSelector("#cluster-list .card .tags")))
+                    .as("clusters described by the musicnn tags that set them apart").isNotEmpty()
+                    .allSatisfy(tags -> assertThat(tags.getText()).isNotBlank());
             screenshot(driver, screenshots.resolve("map.png"), "map");
 
             // A click on a point plays its song and shows its cluster and neighbours.
@@ -86,6 +89,7 @@ final class WebUi {
                     pixel.get(1).intValue() - canvas.getSize().getHeight() / 2).click().perform();
             wait.until(d -> d.findElement(By.id("player")).getAttribute("src").contains("/api/songs/"));
             wait.until(d -> d.findElement(By.id("detail-body")).getText().contains("Sounds like:"));
+            assertThat(driver.findElement(By.id("detail-body")).getText()).as("the song's own top tags").contains("Sounds: ");
             String src = driver.findElement(By.id("player")).getAttribute("src");
             assertThat(src).as("the clicked song's audio").matches(".*/api/songs/[A-Za-z0-9._-]+/audio");
 
