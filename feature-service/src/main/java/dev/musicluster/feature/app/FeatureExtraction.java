@@ -35,7 +35,6 @@ import java.time.Instant;
 public class FeatureExtraction {
 
     private static final String EXTRACTOR = "feature-service/2";
-    private static final String MUSICNN_MEDIA_TYPE = "application/octet-stream";
 
     private final ObjectStore store;
     private final FeatureSettings settings;
@@ -57,6 +56,9 @@ public class FeatureExtraction {
         // One decode feeds both: the 22,050 Hz features and musicnn's 16 kHz input come from the same samples.
         this.decodeSettings = settings.musicnn() ? decode.alsoAt(MusicnnInput.SAMPLE_RATE) : decode;
         this.extractors = ThreadLocal.withInitial(() -> new SongFeatures.Extractor(spectrogram));
+        if (settings.musicnn()) {
+            MusicnnDevice.shareCores(settings.workers());
+        }
         this.musicnn = settings.musicnn() ? MusicnnEncoder.bundled(MusicnnDevice.of(settings.musicnnDevice())) : null;
         this.extractorVersion = String.format(java.util.Locale.ROOT, "%s %s %.0f s, %d MFCC%s", EXTRACTOR, settings.window(),
                 settings.windowSeconds(), settings.mfcc(), musicnn == null ? "" : ", " + musicnn.version());
@@ -114,7 +116,7 @@ public class FeatureExtraction {
         musicnnTimer.record(Duration.ofNanos(System.nanoTime() - started));
         String key = ObjectKeys.musicnn(songId);
         store.put(key, NpyFormat.toBytes(new NpyArray(new int[] {representation.patches(), MusicnnRepresentation.PATCH_WIDTH},
-                representation.perPatch())), MUSICNN_MEDIA_TYPE);
+                representation.perPatch())), "application/octet-stream");
         return new AudioFeaturesExtracted.Musicnn(representation.embedding(), representation.tags(), representation.patches(), key,
                 musicnn.version());
     }

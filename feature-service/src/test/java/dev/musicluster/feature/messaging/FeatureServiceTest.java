@@ -11,6 +11,7 @@ import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.contracts.storage.ObjectKeys;
 import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
+import dev.musicluster.feature.Similarity;
 import dev.musicluster.feature.decode.AudioFixtures;
 import dev.musicluster.infra.KafkaProbe;
 import dev.musicluster.infra.LocalInfra;
@@ -106,8 +107,8 @@ class FeatureServiceTest {
             embeddings.put(record.key(), musicnn.embedding());
         }
         // FLAC and AIFF hold the same 16-bit samples: the same song, whatever the file; MP3 comes close.
-        assertThat(cosine(embeddings.get("good-flac"), embeddings.get("good-aiff"))).isGreaterThan(0.9999);
-        assertThat(cosine(embeddings.get("good-flac"), embeddings.get("good-mp3"))).isGreaterThan(0.95);
+        assertThat(Similarity.cosine(embeddings.get("good-flac"), embeddings.get("good-aiff"))).isGreaterThan(0.9999);
+        assertThat(Similarity.cosine(embeddings.get("good-flac"), embeddings.get("good-mp3"))).isGreaterThan(0.95);
 
         List<ConsumerRecord<String, String>> dead = probe.collect(Topics.DLQ_FEATURE_SERVICE.name(), r -> r.key().startsWith("bad-"),
                 bad.size() + 1, Duration.ofSeconds(60));
@@ -140,17 +141,6 @@ class FeatureServiceTest {
         assertThat(revisions).containsExactly("revision-1", "revision-2");
     }
 
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            aa += a[i] * a[i];
-            bb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(aa * bb);
-    }
 
     private void publish(String id, String container, byte[] audio) throws Exception {
         publish(id, container, audio, SongId.sha256Hex(audio));

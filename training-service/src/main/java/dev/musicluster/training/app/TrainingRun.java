@@ -206,7 +206,7 @@ public class TrainingRun {
 
     /** Refuses a run whose models read musicnn's vector when some of its songs have none. */
     private static void checkVectors(List<ModelSpec> specs, List<String> ids, SongState state) {
-        boolean musicnn = specs.stream().anyMatch(spec -> spec.vector() == SongVector.MUSICNN && !spec.input().usesLogMel());
+        boolean musicnn = specs.stream().anyMatch(spec -> spec.vector() == SongVector.MUSICNN);
         if (musicnn && !DatasetAssembly.everyoneHasMusicnn(ids, state)) {
             long missing = ids.stream().filter(id -> state.features(id).musicnn() == null).count();
             throw new IllegalArgumentException(specs.stream().filter(spec -> spec.vector() == SongVector.MUSICNN)

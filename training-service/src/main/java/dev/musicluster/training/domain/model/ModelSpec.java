@@ -18,8 +18,10 @@ public record ModelSpec(ModelKind kind, Input input, boolean variational, double
 
     public static ModelSpec of(ModelKind kind, HyperParameters hp) {
         ModelSpec spec = family(kind, hp);
+        // A model that reads the spectrogram reads no song vector: the summary, which every song has, stands in.
+        SongVector vector = kind == ModelKind.MUSICNN ? SongVector.MUSICNN : spec.input.usesLogMel() ? SongVector.SUMMARY : hp.songVector();
         return new ModelSpec(kind, spec.input, spec.variational, spec.beta, spec.klWarmup, spec.capacity, spec.conditional,
-                spec.latent, spec.lyricsWeight, spec.components, kind == ModelKind.MUSICNN ? SongVector.MUSICNN : hp.songVector());
+                spec.latent, spec.lyricsWeight, spec.components, vector);
     }
 
     private static ModelSpec family(ModelKind kind, HyperParameters hp) {
