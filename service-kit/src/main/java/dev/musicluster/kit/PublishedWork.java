@@ -2,9 +2,12 @@ package dev.musicluster.kit;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -20,11 +23,48 @@ public final class PublishedWork {
     private static final Logger LOG = Logger.getLogger(PublishedWork.class);
     /** Records wait this long for the restore at most; past it the work is done again (at least once still holds). */
     private static final Duration RESTORE_WAIT = Duration.ofMinutes(2);
+    /** How long a worker waits for another that works on the same key. */
+    private static final Duration IN_FLIGHT_WAIT = Duration.ofMinutes(5);
 
     private final String topic;
     private final Function<String, String> fingerprintOfOutput;
     private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
     private final CountDownLatch restored = new CountDownLatch(1);
+    private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+
+    /** Held while one worker works on a key; closing it lets the next worker with the same key go on. */
+    public interface InFlight extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Claims the key for this worker. A redelivery (after a broker restart or a rebalance) can hand the same song to
+     * a second worker while the first still works on it; the second then waits here for the first to finish, and its
+     * {@link #published} check sees the first one's output, so the song is published once. Past
+     * {@link #IN_FLIGHT_WAIT} the second goes on regardless: at least once still holds.
+     */
+    public InFlight begin(String key) throws InterruptedException {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
+        while (true) {
+            CompletableFuture<Void> other = inFlight.putIfAbsent(key, mine);
+            if (other == null) {
+                return () -> {
+                    inFlight.remove(key, mine);
+                    mine.complete(null);
+                };
+            }
+            try {
+                other.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                LOG.warnf("%s has been in work for over %s: working on it again", key, IN_FLIGHT_WAIT);
+                return () -> { };
+            } catch (ExecutionException e) {
+                // The other worker's work failed; this one tries.
+            }
+        }
+    }
 
     /**
      * @param topic               the stage's compacted output topic

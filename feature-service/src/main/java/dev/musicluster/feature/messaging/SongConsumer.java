@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
  * commits an offset only once every earlier record is done). The record is acknowledged only after the tensors
  * are stored and {@code audio.features} is acknowledged by the broker. Whatever throws goes to
  * {@code dlq.feature-service} with the exception's message as the reason, and the stream goes on. A redelivered
- * song whose features are already published (same revision, same extractor) is acknowledged without work.
+ * song whose features are already published (same revision, same extractor) is acknowledged without work; one
+ * redelivered while another worker still works on it waits for that worker ({@link PublishedWork#begin}).
  */
 @ApplicationScoped
 public class SongConsumer {
@@ -51,14 +52,16 @@ public class SongConsumer {
         try {
             SongIngested song = EventCodec.fromJson(record.value(), SongIngested.class);
             String fingerprint = PublishedFeatures.fingerprint(song.revision(), extraction.extractorVersion());
-            if (fingerprint != null && published.published(song.songId(), fingerprint)) {
-                registry.counter("musicluster.features.songs", "outcome", "already-published").increment();
-                return;
-            }
-            AudioFeaturesExtracted extracted = extraction.extract(song);
-            features.send(EventRecords.of(extracted)).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            if (fingerprint != null) {
-                published.recordPublished(song.songId(), fingerprint);
+            try (PublishedWork.InFlight claimed = published.begin(song.songId())) {
+                if (fingerprint != null && published.published(song.songId(), fingerprint)) {
+                    registry.counter("musicluster.features.songs", "outcome", "already-published").increment();
+                    return;
+                }
+                AudioFeaturesExtracted extracted = extraction.extract(song);
+                features.send(EventRecords.of(extracted)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                if (fingerprint != null) {
+                    published.recordPublished(song.songId(), fingerprint);
+                }
             }
             registry.counter("musicluster.features.songs", "outcome", "done").increment();
         } catch (BadAudioException | PoisonEventException | MissingObjectException e) {
