@@ -14,6 +14,7 @@ final class MusicnnDevice {
     }
 
     private static final String THREADS = "ai.djl.pytorch.num_threads";
+    private static final String INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
 
     private MusicnnDevice() {
     }
@@ -27,6 +28,11 @@ final class MusicnnDevice {
         if (System.getProperty(THREADS) == null) {
             int cores = Runtime.getRuntime().availableProcessors();
             System.setProperty(THREADS, Integer.toString(Math.max(1, cores / Math.max(1, workers))));
+        }
+        // A forward pass is one chain of operators: a second inter-op thread only competes with the intra-op ones
+        // (measured: both networks on 20 patches, 2 threads, 1,577 ms with one inter-op thread, 1,997–2,043 with two).
+        if (System.getProperty(INTEROP_THREADS) == null) {
+            System.setProperty(INTEROP_THREADS, "1");
         }
     }
 
