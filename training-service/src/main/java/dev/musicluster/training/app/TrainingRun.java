@@ -3,8 +3,10 @@ package dev.musicluster.training.app;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.musicluster.contracts.Topics;
+import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.ModelTrained;
+import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.contracts.events.TrainingProgress;
 import dev.musicluster.contracts.events.TrainingRequested;
 import dev.musicluster.contracts.storage.ObjectKeys;
@@ -82,8 +84,7 @@ public class TrainingRun {
     private void train(TrainingRequested request, Publisher publisher) throws IOException {
         // The request's own faults first: an unknown model is refused whatever the songs.
         List<ModelKind> named = request.models().stream().map(ModelKind::of).distinct().toList();
-        SongState state = SongState.of(topics.read(Topics.AUDIO_FEATURES.name()), topics.read(Topics.LYRICS_EMBEDDINGS.name()),
-                topics.read(Topics.SONGS_INGESTED.name()));
+        SongState state = SongState.of(topics.read(Topics.AUDIO_FEATURES.name()), topics.read(Topics.LYRICS_EMBEDDINGS.name()), Map.of());
         List<String> ids = state.songsWithFeatures();
         if (ids.size() < 2) {
             throw new IllegalArgumentException("run " + request.runId() + ": training needs at least 2 songs with features, found " + ids.size());
@@ -93,6 +94,11 @@ public class TrainingRun {
         List<ModelKind> kinds = !named.isEmpty() ? named : DEFAULT_MODELS.stream().filter(kind -> musicnn || kind != ModelKind.MUSICNN).toList();
         List<ModelSpec> specs = kinds.stream().map(kind -> ModelSpec.of(kind, hp)).toList();
         boolean conditional = specs.stream().anyMatch(ModelSpec::conditional);
+        if (conditional) {
+            // Labels only for a conditional model, which reads the one column the user names.
+            topics.read(Topics.SONGS_INGESTED.name()).values()
+                    .forEach(json -> state.put(EventCodec.fromJson(json, SongIngested.class)));
+        }
         // Models that read the spectrogram differently (conv-vae's window in mel-frames, contrastive's song-frames per
         // minute) each get their own pooling of the same fetched spectrograms; every set has the same songs, summaries,
         // lyrics and conditions.
