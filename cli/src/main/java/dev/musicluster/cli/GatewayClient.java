@@ -66,6 +66,9 @@ final class GatewayClient {
             metadata.put("lyrics", entry.lyrics());
         }
         metadata.set("labels", JSON.valueToTree(entry.labels()));
+        if (entry.source() != null) {
+            metadata.put("source", entry.source());
+        }
         MultipartBody body = new MultipartBody()
                 .file("audio", entry.audio(), "application/octet-stream")
                 .json("metadata", JSON.writeValueAsString(metadata));

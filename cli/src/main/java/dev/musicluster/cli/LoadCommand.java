@@ -108,7 +108,7 @@ final class LoadCommand implements Callable<Integer> {
             List<ManifestEntry> load = new ArrayList<>();
             for (int i = 0; i < songs; i++) {
                 ManifestEntry r = recordings.get(i % recordings.size());
-                load.add(new ManifestEntry(String.format("load-%05d", i), r.audio(), r.title() + " #" + i, r.artist(), r.lyrics(), r.labels()));
+                load.add(new ManifestEntry(String.format("load-%05d", i), r.audio(), r.title() + " #" + i, r.artist(), r.lyrics(), r.labels(), r.source()));
             }
             Set<String> ids = ids(load);
             console.printf("load: %d songs through the gateway%s%n", songs, injected.map(f -> "; fault: " + f.describe()).orElse(""));

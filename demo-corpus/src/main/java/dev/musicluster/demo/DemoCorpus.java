@@ -47,7 +47,7 @@ public final class DemoCorpus {
             String id = String.format("demo-%03d", i + 1);
             entries.add(new ManifestEntry(id, dir.resolve("audio").resolve(id + ".wav"),
                     "Demo " + capitalise(style.label()) + " " + (i + 1), "musicluster " + style.label() + " ensemble",
-                    lyrics, Map.of("style", style.label(), "language", language)));
+                    lyrics, Map.of("style", style.label(), "language", language), "audio/" + id + ".wav"));
         }
         return entries;
     }

@@ -69,7 +69,8 @@ public final class SongManifest {
                     throw new IOException(csv + " line " + record.getRecordNumber() + ": empty 'audio' column");
                 }
                 entries.add(new ManifestEntry(value(record, "id"), base.resolve(audio).normalize(),
-                        value(record, "title"), value(record, "artist"), value(record, "lyrics"), labels));
+                        value(record, "title"), value(record, "artist"), value(record, "lyrics"), labels,
+                        Path.of(audio).normalize().toString().replace('\\', '/')));
             }
         }
         return entries;
@@ -85,7 +86,7 @@ public final class SongManifest {
                         String lyrics = Files.isRegularFile(lyricsFile) ? Files.readString(lyricsFile, StandardCharsets.UTF_8) : null;
                         String stem = audio.getFileName().toString().replaceFirst("\\.[^.]+$", "");
                         entries.add(new ManifestEntry(null, audio, stem, null, lyrics,
-                                Map.of(labelColumn, labelDir.getFileName().toString())));
+                                Map.of(labelColumn, labelDir.getFileName().toString()), root.relativize(audio).toString().replace('\\', '/')));
                     }
                 }
             }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param summaryNames one name per entry of {@code summary}, documented in docs/features.md
  * @param summary      fixed-length per-song summary vector (MFCC statistics, spectral descriptors, tempo...)
  * @param musicnn      the song as the pretrained musicnn networks hear it; null in events written before it existed
+ * @param durationSeconds the length of the audio the features read (the window, 60 s by default)
+ * @param trackSeconds the whole track's length (the container's, else what was decoded); null in older events
  */
 public record AudioFeaturesExtracted(
         int schemaVersion,
@@ -26,9 +28,23 @@ public record AudioFeaturesExtracted(
         float[] summary,
         String extractorVersion,
         Instant extractedAt,
-        Musicnn musicnn) implements Event {
+        Musicnn musicnn,
+        Double trackSeconds) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** Features whose track length is not known. */
+    public AudioFeaturesExtracted(int schemaVersion, String songId, String songRevision, String audioSha256, int sampleRate, int frames,
+                                  double durationSeconds, String logMelKey, String mfccKey, List<String> summaryNames, float[] summary,
+                                  String extractorVersion, Instant extractedAt, Musicnn musicnn) {
+        this(schemaVersion, songId, songRevision, audioSha256, sampleRate, frames, durationSeconds, logMelKey, mfccKey, summaryNames,
+                summary, extractorVersion, extractedAt, musicnn, null);
+    }
+
+    /** The track's length when known, else the length the features read. */
+    public double songSeconds() {
+        return trackSeconds != null && Double.isFinite(trackSeconds) ? trackSeconds : durationSeconds;
+    }
 
     /**
      * The song's musicnn representation (docs/musicnn.md): means over its 3-s patches of both networks' outputs.

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param lyricsKey   object key of lyrics too long to travel inline, else null
  * @param labels      user-supplied label columns (language, genre, style...): for scoring only, never for clustering
  * @param revision    hex SHA-256 over audio and metadata: equal revisions are the same song, re-sent
+ * @param source      where the audio lies in the user's library, relative to its root, or null when not given
  */
 public record SongIngested(
         int schemaVersion,
@@ -28,12 +29,21 @@ public record SongIngested(
         String lyricsKey,
         Map<String, String> labels,
         String revision,
-        Instant ingestedAt) implements Event {
+        Instant ingestedAt,
+        String source) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 
     public SongIngested {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** A song whose place in a library is not known. */
+    public SongIngested(int schemaVersion, String songId, String title, String artist, String audioKey, String audioFormat,
+                        long audioBytes, String audioSha256, String lyrics, String lyricsKey, Map<String, String> labels,
+                        String revision, Instant ingestedAt) {
+        this(schemaVersion, songId, title, artist, audioKey, audioFormat, audioBytes, audioSha256, lyrics, lyricsKey, labels,
+                revision, ingestedAt, null);
     }
 
     public boolean hasLyrics() {

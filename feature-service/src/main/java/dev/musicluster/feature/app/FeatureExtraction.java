@@ -102,7 +102,8 @@ public class FeatureExtraction {
             store.put(mfccKey, NpyFormat.toBytes(features.mfcc()), "application/octet-stream");
             return new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, song.songId(), song.revision(), song.audioSha256(),
                     audio.sampleRate(), features.logMel().dim(1), audio.seconds(), logMelKey, mfccKey,
-                    features.summary().names(), features.summary().values(), extractorVersion, Instant.now(), pretrained);
+                    features.summary().names(), features.summary().values(), extractorVersion, Instant.now(), pretrained,
+                    Double.isFinite(audio.sourceSeconds()) ? audio.sourceSeconds() : audio.seconds());
         } finally {
             Files.deleteIfExists(file);
             timer.record(Duration.ofNanos(System.nanoTime() - started));

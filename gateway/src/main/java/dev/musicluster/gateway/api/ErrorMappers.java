@@ -1,6 +1,8 @@
 package dev.musicluster.gateway.api;
 
 import dev.musicluster.gateway.ingest.IngestRejected;
+import dev.musicluster.gateway.library.NoClusteringYet;
+import dev.musicluster.gateway.library.NotInLibrary;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +22,16 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalid(IllegalArgumentException e) {
         return error(400, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notInLibrary(NotInLibrary e) {
+        return error(404, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response noClustering(NoClusteringYet e) {
+        return error(409, e.getMessage());
     }
 
     @ServerExceptionMapper

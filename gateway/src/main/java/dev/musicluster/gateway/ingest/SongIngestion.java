@@ -60,12 +60,15 @@ public class SongIngestion {
         String lyrics = meta.lyrics == null || meta.lyrics.isBlank() ? null : meta.lyrics;
         boolean lyricsInline = lyrics == null || lyrics.getBytes(StandardCharsets.UTF_8).length <= inlineLyricsBytes;
         Map<String, String> labels = meta.allLabels();
+        String source = validSource(meta.source);
+        // A song ingested before sources were recorded keeps its revision when sent again without one.
         String revision = SongId.sha256Hex(String.join("\u0000", audioSha, String.valueOf(meta.title),
-                String.valueOf(meta.artist), String.valueOf(lyrics), new TreeMap<>(labels).toString()));
+                String.valueOf(meta.artist), String.valueOf(lyrics), new TreeMap<>(labels).toString())
+                + (source == null ? "" : "\u0000" + source));
         String audioKey = ObjectKeys.rawAudio(id, container.extension());
         SongIngested event = new SongIngested(SongIngested.SCHEMA_VERSION, id, meta.title, meta.artist, audioKey,
                 container.extension(), size, audioSha, lyricsInline ? lyrics : null,
-                lyricsInline ? null : ObjectKeys.rawLyrics(id), labels, revision, Instant.now());
+                lyricsInline ? null : ObjectKeys.rawLyrics(id), labels, revision, Instant.now(), source);
 
         if (catalog.find(id).filter(song -> SongCatalog.sameRevision(song.ingested(), event)).isPresent()) {
             return new IngestOutcome(id, false);
@@ -84,6 +87,17 @@ public class SongIngestion {
             throw new IngestRejected(400, "invalid song id '" + id + "': use 1 to 128 of A-Z a-z 0-9 . _ -");
         }
         return id;
+    }
+
+    /** A library path goes into playlist files line by line: no control characters, at most 1,024 characters. */
+    private static String validSource(String source) {
+        if (source == null || source.isBlank()) {
+            return null;
+        }
+        if (source.length() > 1024 || source.codePoints().anyMatch(Character::isISOControl)) {
+            throw new IngestRejected(400, "invalid source: a library path of at most 1024 characters without control characters");
+        }
+        return source.strip();
     }
 
     private static byte[] head(Path file) throws IOException {

@@ -20,6 +20,9 @@ public class SongMetadata {
     public String artist;
     @Schema(description = "Lyrics in any language; absent or empty for an audio-only song")
     public String lyrics;
+    @Schema(description = "Where the audio lies in the user's library, relative to its root (a manifest's audio column): "
+            + "playlists for a local library point there")
+    public String source;
     @Schema(description = "Label columns, used only to score clusters")
     private final Map<String, String> labels = new LinkedHashMap<>();
 

@@ -18,6 +18,7 @@ import dev.musicluster.gateway.domain.LyricsIndex;
 import dev.musicluster.gateway.domain.RunCatalog;
 import dev.musicluster.gateway.domain.SongCatalog;
 import dev.musicluster.gateway.domain.SongTags;
+import dev.musicluster.gateway.domain.SoundProfiles;
 import dev.musicluster.gateway.domain.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -44,10 +45,12 @@ public class CatalogProjector {
     private final ClusterIndex clusters;
     private final LyricsIndex lyrics;
     private final SongTags tags;
+    private final SoundProfiles sounds;
 
     public CatalogProjector(SongCatalog catalog, RunCatalog runs, LatentIndex latents, ClusterIndex clusters, LyricsIndex lyrics,
-                            SongTags tags) {
+                            SongTags tags, SoundProfiles sounds) {
         this.tags = tags;
+        this.sounds = sounds;
         this.catalog = catalog;
         this.runs = runs;
         this.latents = latents;
@@ -64,6 +67,7 @@ public class CatalogProjector {
         } else if (topic.equals(Topics.AUDIO_FEATURES.name())) {
             AudioFeaturesExtracted features = EventCodec.fromJson(record.value(), AudioFeaturesExtracted.class);
             tags.put(features);
+            sounds.put(features);
             catalog.stageDone(features.songId(), Stage.FEATURES, features.frames() + " frames", at);
         } else if (topic.equals(Topics.LYRICS_EMBEDDINGS.name())) {
             LyricsEmbedded embedded = EventCodec.fromJson(record.value(), LyricsEmbedded.class);
@@ -153,6 +157,12 @@ public class CatalogProjector {
     @Singleton
     static SongTags songTags() {
         return new SongTags();
+    }
+
+    @Produces
+    @Singleton
+    static SoundProfiles soundProfiles() {
+        return new SoundProfiles();
     }
 
     @Produces

@@ -1,0 +1,65 @@
+package dev.musicluster.gateway.api;
+
+import dev.musicluster.gateway.listening.Playlist;
+import dev.musicluster.gateway.listening.PlaylistFormat;
+import dev.musicluster.gateway.listening.PlaylistTitle;
+import dev.musicluster.gateway.listening.SongPoint;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * How the listening endpoints answer: a playlist as JSON or as a file players read, each song located by the
+ * gateway's audio URL or, with a {@code prefix}, by its path in the user's library.
+ */
+final class PlaylistLinks {
+
+    static final int MAX_SONGS = 1000;
+
+    private PlaylistLinks() {
+    }
+
+    /** A song as a playlist lists it; null seconds when not known. */
+    record Entry(String id, String title, String artist, Double seconds) {
+
+        static Entry of(SongPoint song) {
+            return new Entry(song.id(), song.title(), song.artist(), Double.isFinite(song.seconds()) ? song.seconds() : null);
+        }
+    }
+
+    /**
+     * Where players find each song: {@code prefix} + the song's library path (the manifest's audio column, given at
+     * ingestion); without a prefix, or for a song ingested without a library path, the gateway's audio URL.
+     */
+    static Function<SongPoint, String> locations(UriInfo uri, String prefix) {
+        if (prefix != null && (prefix.length() > 1024 || prefix.codePoints().anyMatch(Character::isISOControl))) {
+            throw new IllegalArgumentException("prefix is a path or URL of at most 1024 characters without control characters");
+        }
+        String base = uri.getBaseUri().toString();
+        String root = base.endsWith("/") ? base : base + "/";
+        return song -> prefix != null && song.source() != null ? prefix + song.source() : root + "api/songs/" + song.id() + "/audio";
+    }
+
+    static Response file(Playlist playlist, String format, UriInfo uri, String prefix) {
+        PlaylistFormat kind = PlaylistFormat.of(format);
+        String body = kind.write(playlist, locations(uri, prefix));
+        String fileName = playlist.id() + "." + kind.extension();
+        return Response.ok(body).type(kind.mediaType()).header("Content-Disposition", "inline; filename=\"" + fileName + "\"").build();
+    }
+
+    static String name(String given, String fallback) {
+        return given == null ? fallback : PlaylistTitle.require(given);
+    }
+
+    static int count(String what, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(what + " is between 1 and " + max + ", not " + value);
+        }
+        return value;
+    }
+
+    static List<Entry> entries(List<SongPoint> songs) {
+        return songs.stream().map(Entry::of).toList();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.musicluster.gateway.api;
+
+import dev.musicluster.gateway.library.ListeningLibrary;
+import dev.musicluster.gateway.listening.Playlist;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The active clustering's clusters as playlists: JSON to look at, M3U8 and XSPF to play. */
+@Path("/api/playlists")
+@Tag(name = "Listening")
+public class PlaylistResource {
+
+    static final String DEFAULT_PER_ARTIST = "3";
+
+    private final ListeningLibrary library;
+
+    public PlaylistResource(ListeningLibrary library) {
+        this.library = library;
+    }
+
+    /** A playlist as the API lists it, with the addresses of its files. */
+    public record PlaylistView(String id, String name, Integer cluster, List<String> tags, int size, double seconds,
+                               List<PlaylistLinks.Entry> songs, String m3u8, String xspf) {
+
+        static PlaylistView of(Playlist playlist) {
+            return new PlaylistView(playlist.id(), playlist.name(), playlist.cluster(), playlist.tags(), playlist.songs().size(),
+                    playlist.seconds(), PlaylistLinks.entries(playlist.songs()), "/api/playlists/" + playlist.id() + ".m3u8",
+                    "/api/playlists/" + playlist.id() + ".xspf");
+        }
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One playlist per cluster of the active clustering", description = "Named by the musicnn tags that set "
+            + "the cluster apart and its size; ordered to flow (each next song the nearest to the one before); at most per-artist "
+            + "songs of one artist. A playlist keeps its id across re-clusterings while at least half its songs stay together "
+            + "(Jaccard >= 0.5 with its best match).")
+    @APIResponse(responseCode = "409", description = "No clustering yet")
+    public List<PlaylistView> all(@QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist) {
+        PlaylistLinks.count("per-artist", perArtist, PlaylistLinks.MAX_SONGS);
+        return library.playlists(perArtist).stream().map(PlaylistView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One playlist of the active clustering")
+    @APIResponse(responseCode = "404", description = "No such playlist in the active clustering")
+    public PlaylistView one(@PathParam("id") String id, @QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist) {
+        PlaylistLinks.count("per-artist", perArtist, PlaylistLinks.MAX_SONGS);
+        return PlaylistView.of(library.playlist(id, perArtist));
+    }
+
+    @GET
+    @Path("/{id}.{format:m3u8|xspf}")
+    @Produces({"audio/x-mpegurl", "application/xspf+xml"})
+    @Operation(summary = "A playlist as an M3U8 or XSPF file", description = "Each song at the gateway's audio URL, or at prefix + "
+            + "its library path (the manifest's audio column) when prefix is given: prefix=/music/ for a local library, "
+            + "prefix= (empty) for paths relative to the library's root, as MPD reads them.")
+    public Response file(@PathParam("id") String id, @PathParam("format") String format, @QueryParam("prefix") String prefix,
+                         @QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist, @QueryParam("name") String name,
+                         @Context UriInfo uri) {
+        PlaylistLinks.count("per-artist", perArtist, PlaylistLinks.MAX_SONGS);
+        Playlist playlist = library.playlist(id, perArtist);
+        Playlist named = new Playlist(playlist.id(), PlaylistLinks.name(name, playlist.name()), playlist.cluster(), playlist.tags(),
+                playlist.songs());
+        return PlaylistLinks.file(named, format, uri, prefix);
+    }
+}

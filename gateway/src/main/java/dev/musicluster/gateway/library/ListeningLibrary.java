@@ -1,0 +1,226 @@
+package dev.musicluster.gateway.library;
+
+import dev.musicluster.contracts.MusicnnTags;
+import dev.musicluster.contracts.events.EventCodec;
+import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.gateway.domain.ClusterIndex;
+import dev.musicluster.gateway.domain.LatentIndex;
+import dev.musicluster.gateway.domain.SongCatalog;
+import dev.musicluster.gateway.domain.SoundProfiles;
+import dev.musicluster.gateway.listening.ClusterPlaylists;
+import dev.musicluster.gateway.listening.Duplicates;
+import dev.musicluster.gateway.listening.Playlist;
+import dev.musicluster.gateway.listening.PlaylistLineage;
+import dev.musicluster.gateway.listening.Radio;
+import dev.musicluster.gateway.listening.SongPath;
+import dev.musicluster.gateway.listening.SongPoint;
+import dev.musicluster.gateway.listening.SoundSearch;
+import dev.musicluster.gateway.listening.SoundWords;
+import dev.musicluster.kit.ObjectStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Listening on top of the active clustering: its clusters as playlists (ids kept across re-clusterings, the lineage
+ * kept in the object store so it survives restarts), radios and paths in the active model's space, songs found by
+ * words about their sound, and recordings ingested twice.
+ */
+@ApplicationScoped
+public class ListeningLibrary {
+
+    static final String LINEAGE_KEY = "playlists/lineage.json";
+    private static final Logger LOG = Logger.getLogger(ListeningLibrary.class);
+
+    private final SongCatalog catalog;
+    private final ClusterIndex clusters;
+    private final LatentIndex latents;
+    private final SoundProfiles sounds;
+    private final ObjectStore store;
+    private final SoundWords words = new SoundWords(MusicnnTags.NAMES);
+    private PlaylistLineage lineage;
+
+    public ListeningLibrary(SongCatalog catalog, ClusterIndex clusters, LatentIndex latents, SoundProfiles sounds, ObjectStore store) {
+        this.catalog = catalog;
+        this.clusters = clusters;
+        this.latents = latents;
+        this.sounds = sounds;
+        this.store = store;
+    }
+
+    /** The songs of the active clustering's space: each with its latent under the clustered model of that run. */
+    public Space space() {
+        List<ClusterIndex.Cluster> active = clusters.clusters(id -> Map.of(), Integer.MAX_VALUE);
+        if (active.isEmpty()) {
+            throw new NoClusteringYet();
+        }
+        ClusterIndex.Cluster first = active.get(0);
+        Map<String, SongPoint> points = new TreeMap<>();
+        for (ClusterIndex.Cluster cluster : active) {
+            for (String songId : cluster.representatives()) {
+                point(songId, first.runId(), first.representation()).ifPresent(p -> points.put(songId, p));
+            }
+        }
+        return new Space(first.runId() + "/" + first.representation() + "/" + first.algorithm(), active, points);
+    }
+
+    /** The active clustering, its clusters (members nearest their centre first) and its songs' points. */
+    public record Space(String clustering, List<ClusterIndex.Cluster> clusters, Map<String, SongPoint> points) {
+
+        public SongPoint song(String id) {
+            SongPoint point = points.get(id);
+            if (point == null) {
+                throw new NotInLibrary("song " + id + " is not in the active clustering (" + clustering + ")");
+            }
+            return point;
+        }
+
+        public List<SongPoint> songs() {
+            return List.copyOf(points.values());
+        }
+
+        Set<String> clusterOf(String songId) {
+            for (ClusterIndex.Cluster cluster : clusters) {
+                if (cluster.members().contains(songId)) {
+                    return new HashSet<>(cluster.members());
+                }
+            }
+            return Set.of(songId);
+        }
+    }
+
+    /** One playlist per cluster, with its stable id. */
+    public List<Playlist> playlists(int perArtist) {
+        Space space = space();
+        Map<Integer, Set<String>> memberships = new TreeMap<>();
+        List<ClusterPlaylists.ClusterSongs> songs = new ArrayList<>();
+        for (ClusterIndex.Cluster cluster : space.clusters()) {
+            if (cluster.cluster() < 0) {
+                continue;
+            }
+            memberships.put(cluster.cluster(), new HashSet<>(cluster.members()));
+            songs.add(new ClusterPlaylists.ClusterSongs(cluster.cluster(),
+                    cluster.representatives().stream().filter(space.points()::containsKey).map(space.points()::get).toList(), cluster.tags()));
+        }
+        return ClusterPlaylists.of(songs, lineageFor(space.clustering(), memberships).byCluster(), perArtist);
+    }
+
+    public Playlist playlist(String id, int perArtist) {
+        return playlists(perArtist).stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotInLibrary("no playlist " + id + " in the active clustering"));
+    }
+
+    public List<SongPoint> radio(String from, int count, boolean sameCluster, Radio.Exclusions exclusions, int perArtist) {
+        Space space = space();
+        SongPoint seed = space.song(from);
+        List<SongPoint> candidates = space.songs();
+        if (sameCluster) {
+            Set<String> members = space.clusterOf(from);
+            candidates = candidates.stream().filter(p -> members.contains(p.id())).toList();
+        }
+        return Radio.from(seed, candidates, count, perArtist, exclusions);
+    }
+
+    public SongPath.Walk path(String from, String to, int steps) {
+        Space space = space();
+        return SongPath.between(space.song(from), space.song(to), steps, space.songs());
+    }
+
+    /** The text as tags, and the songs that have those tags most. */
+    public record SoundAnswer(SoundWords.Reading reading, List<SoundSearch.Scored> songs) {
+    }
+
+    public SoundAnswer soundSearch(String text, int count) {
+        SoundWords.Reading reading = words.read(text);
+        if (reading.tags().isEmpty()) {
+            throw new IllegalArgumentException("no word of '" + text + "' names a musicnn tag (unknown: " + String.join(", ", reading.unknown())
+                    + "); the tags are listed at /api/search/sound/tags");
+        }
+        List<SoundSearch.Tagged> tagged = sounds.all().stream().filter(SoundProfiles.Profile::hasMusicnn)
+                .map(p -> new SoundSearch.Tagged(p.songId(), p.tags())).toList();
+        return new SoundAnswer(reading, SoundSearch.rank(reading.tags(), tagged, count));
+    }
+
+    /** Recordings ingested twice, by their musicnn embeddings standardised over the collection and their durations. */
+    public List<Duplicates.Pair> duplicates(double maxDistance) {
+        List<SoundProfiles.Profile> profiles = sounds.all().stream().filter(SoundProfiles.Profile::hasMusicnn).toList();
+        if (profiles.size() < 2) {
+            return List.of();
+        }
+        int d = profiles.get(0).embedding().length;
+        double[] mean = new double[d];
+        double[] sq = new double[d];
+        for (SoundProfiles.Profile p : profiles) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += p.embedding()[j];
+                sq[j] += (double) p.embedding()[j] * p.embedding()[j];
+            }
+        }
+        int n = profiles.size();
+        double[] std = new double[d];
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+            std[j] = Math.sqrt(Math.max(sq[j] / n - mean[j] * mean[j], 0)) + 1e-6;
+        }
+        List<SongPoint> points = new ArrayList<>();
+        for (SoundProfiles.Profile p : profiles) {
+            float[] z = new float[d];
+            for (int j = 0; j < d; j++) {
+                z[j] = (float) ((p.embedding()[j] - mean[j]) / std[j]);
+            }
+            try {
+                points.add(SongPoint.of(p.songId(), null, null, p.seconds(), null, z));
+            } catch (IllegalArgumentException e) {
+                LOG.debugf("song %s has no direction once standardised: %s", p.songId(), e.getMessage());
+            }
+        }
+        return Duplicates.find(points, maxDistance);
+    }
+
+    /** A song's point under the active model, with what playlists show of it. */
+    public Optional<SongPoint> point(String songId, String runId, String model) {
+        return latents.find(songId).filter(l -> l.runId().equals(runId) && l.model().equals(model)).flatMap(latent -> {
+            SongIngested song = catalog.find(songId).map(s -> s.ingested()).orElse(null);
+            double seconds = sounds.of(songId).map(SoundProfiles.Profile::seconds).orElse(Double.NaN);
+            try {
+                return Optional.of(SongPoint.of(songId, song == null ? null : song.title(), song == null ? null : song.artist(),
+                        seconds, song == null ? null : song.source(), latent.latent()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private synchronized PlaylistLineage lineageFor(String clustering, Map<Integer, Set<String>> memberships) {
+        if (lineage == null) {
+            lineage = load();
+        }
+        PlaylistLineage next = lineage.next(clustering, memberships);
+        if (!next.equals(lineage)) {
+            lineage = next;
+            try {
+                store.put(LINEAGE_KEY, EventCodec.mapper().writeValueAsBytes(next), "application/json");
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not store the playlists' lineage", e);
+            }
+        }
+        return lineage;
+    }
+
+    private PlaylistLineage load() {
+        try {
+            return store.exists(LINEAGE_KEY)
+                    ? EventCodec.mapper().readValue(store.get(LINEAGE_KEY), PlaylistLineage.class) : PlaylistLineage.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the playlists' lineage", e);
+        }
+    }
+}

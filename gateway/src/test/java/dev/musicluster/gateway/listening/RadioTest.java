@@ -1,0 +1,28 @@
+package dev.musicluster.gateway.listening;
+
+import static dev.musicluster.gateway.listening.ListeningFixtures.atAngle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RadioTest {
+
+    private final List<SongPoint> songs = List.of(atAngle("seed", "A", 0), atAngle("n1", "B", 10), atAngle("n2", "A", -12),
+            atAngle("n3", "C", 20), atAngle("n4", "A", 25), atAngle("far", "D", 150));
+
+    @Test
+    void theNearestSongsFlowOutwardFromTheSeed() {
+        assertThat(Radio.from(songs.get(0), songs, 4, 10, new Radio.Exclusions(Set.of(), Set.of())))
+                .extracting(SongPoint::id).containsExactly("seed", "n1", "n3", "n4", "n2");
+    }
+
+    @Test
+    void exclusionsAndTheArtistLimitLeaveSongsOut() {
+        assertThat(Radio.from(songs.get(0), songs, 3, 1, new Radio.Exclusions(Set.of("n1"), Set.of())))
+                .as("the seed's artist A has had its one song").extracting(SongPoint::id).containsExactly("seed", "n3", "far");
+        assertThat(Radio.from(songs.get(0), songs, 10, 10, new Radio.Exclusions(Set.of(), Set.of(" c "))))
+                .extracting(SongPoint::id).containsExactly("seed", "n1", "n4", "n2", "far");
+    }
+}
