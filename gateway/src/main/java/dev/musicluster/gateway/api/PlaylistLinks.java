@@ -28,22 +28,34 @@ final class PlaylistLinks {
         }
     }
 
+    /** Where players find the songs: what the {@code locations} and {@code prefix} parameters ask. */
+    record Where(String locations, String prefix) {
+    }
+
     /**
-     * Where players find each song: {@code prefix} + the song's library path (the manifest's audio column, given at
-     * ingestion); without a prefix, or for a song ingested without a library path, the gateway's audio URL.
+     * {@code locations=library}, or any {@code prefix}: the prefix (default none) + the song's library path (the
+     * manifest's audio column, given at ingestion), as a local player or MPD reads them; otherwise, and for a song
+     * ingested without a library path, the gateway's audio URL.
      */
-    static Function<SongPoint, String> locations(UriInfo uri, String prefix) {
+    static Function<SongPoint, String> locations(UriInfo uri, Where where) {
+        String prefix = where.prefix();
         if (prefix != null && (prefix.length() > 1024 || prefix.codePoints().anyMatch(Character::isISOControl))) {
             throw new IllegalArgumentException("prefix is a path or URL of at most 1024 characters without control characters");
         }
+        String locations = where.locations() == null ? (prefix == null ? "url" : "library") : where.locations();
+        if (!locations.equals("url") && !locations.equals("library")) {
+            throw new IllegalArgumentException("locations is url or library, not " + locations);
+        }
+        String library = prefix == null ? "" : prefix;
         String base = uri.getBaseUri().toString();
         String root = base.endsWith("/") ? base : base + "/";
-        return song -> prefix != null && song.source() != null ? prefix + song.source() : root + "api/songs/" + song.id() + "/audio";
+        return song -> locations.equals("library") && song.source() != null ? library + song.source()
+                : root + "api/songs/" + song.id() + "/audio";
     }
 
-    static Response file(Playlist playlist, String format, UriInfo uri, String prefix) {
+    static Response file(Playlist playlist, String format, UriInfo uri, Where where) {
         PlaylistFormat kind = PlaylistFormat.of(format);
-        String body = kind.write(playlist, locations(uri, prefix));
+        String body = kind.write(playlist, locations(uri, where));
         String fileName = playlist.id() + "." + kind.extension();
         return Response.ok(body).type(kind.mediaType()).header("Content-Disposition", "inline; filename=\"" + fileName + "\"").build();
     }

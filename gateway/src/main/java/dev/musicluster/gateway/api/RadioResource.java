@@ -55,13 +55,13 @@ public class RadioResource {
     @Produces({MediaType.APPLICATION_JSON, "audio/x-mpegurl", "application/xspf+xml"})
     @Operation(summary = "A radio from one song", description = "The count songs nearest the seed in the active model's space "
             + "(cosine), after the exclusions and at most per-artist songs of one artist, ordered to flow outward from the "
-            + "seed. format=m3u8 or xspf gives the file (prefix as for playlists).")
+            + "seed. format=m3u8 or xspf gives the file (locations and prefix as for playlists).")
     @APIResponse(responseCode = "404", description = "The seed is not in the active clustering")
     public Response radio(@QueryParam("from") String from, @QueryParam("count") @DefaultValue("20") int count,
                           @QueryParam("same-cluster") @DefaultValue("false") boolean sameCluster,
                           @QueryParam("exclude") List<String> excludeSongs, @QueryParam("exclude-artist") List<String> excludeArtists,
                           @QueryParam("per-artist") @DefaultValue("2") int perArtist, @QueryParam("format") @DefaultValue("json") String format,
-                          @QueryParam("name") String name, @QueryParam("prefix") String prefix, @Context UriInfo uri) {
+                          @QueryParam("name") String name, @QueryParam("locations") String locations, @QueryParam("prefix") String prefix, @Context UriInfo uri) {
         String seed = required("from", from);
         PlaylistLinks.count("count", count, PlaylistLinks.MAX_SONGS);
         PlaylistLinks.count("per-artist", perArtist, PlaylistLinks.MAX_SONGS);
@@ -69,7 +69,7 @@ public class RadioResource {
                 new Radio.Exclusions(Set.copyOf(excludeSongs), Set.copyOf(excludeArtists)), perArtist);
         String title = PlaylistLinks.name(name, "Radio from " + songs.get(0).displayName());
         if (!format.equals("json")) {
-            return PlaylistLinks.file(new Playlist("radio-" + seed, title, null, List.of(), songs), format, uri, prefix);
+            return PlaylistLinks.file(new Playlist("radio-" + seed, title, null, List.of(), songs), format, uri, new PlaylistLinks.Where(locations, prefix));
         }
         SongPoint start = songs.get(0);
         return Response.ok(new RadioView(seed, title, songs.stream().map(s -> stop(s, start.distanceTo(s))).toList()))
@@ -85,7 +85,7 @@ public class RadioResource {
     @APIResponse(responseCode = "400", description = "A and B the same song, or steps out of 1..100")
     public Response path(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("steps") @DefaultValue("8") int steps,
                          @QueryParam("format") @DefaultValue("json") String format, @QueryParam("name") String name,
-                         @QueryParam("prefix") String prefix, @Context UriInfo uri) {
+                         @QueryParam("locations") String locations, @QueryParam("prefix") String prefix, @Context UriInfo uri) {
         String a = required("from", from);
         String b = required("to", to);
         if (a.equals(b)) {
@@ -96,7 +96,7 @@ public class RadioResource {
         String title = PlaylistLinks.name(name, "From " + walk.songs().get(0).displayName() + " to "
                 + walk.songs().get(walk.songs().size() - 1).displayName());
         if (!format.equals("json")) {
-            return PlaylistLinks.file(new Playlist("path-" + a + "-" + b, title, null, List.of(), walk.songs()), format, uri, prefix);
+            return PlaylistLinks.file(new Playlist("path-" + a + "-" + b, title, null, List.of(), walk.songs()), format, uri, new PlaylistLinks.Where(locations, prefix));
         }
         List<PathStop> stops = new ArrayList<>();
         for (int i = 0; i < walk.songs().size(); i++) {
