@@ -124,7 +124,7 @@ function selectRun(runId) {
     // The server ends the stream with the run; without this the browser would reconnect to it again and again.
     if (run.state === 'DONE' || run.state === 'FAILED') state.events.close();
     if (first && Object.values(run.byModel).some(m => m.clustered)) {
-      loadRuns().then(() => { $('map-run').value = run.runId; onRunChosen(); loadMetrics(); loadClusters(); });
+      loadRuns().then(() => { $('map-run').value = run.runId; onRunChosen(); loadMetrics(); loadClusters(); loadPlaylists(); });
     }
   };
   state.events.onerror = () => { if (state.events) state.events.close(); };
@@ -252,6 +252,9 @@ async function showSong(id) {
   player.play().catch(() => { /* autoplay refused: the controls still play it */ });
   const body = [el('h3', {}, songName(id)), el('p', {}, Object.entries(song?.labels || {}).map(([k, v]) => `${k}: ${v}`).join(' · '))];
   if (song?.tags?.length) body.push(el('p', { class: 'tags' }, 'Sounds: ' + song.tags.join(', ')));
+  body.push(el('p', {}, el('button', { type: 'button', class: 'radio', onclick: () => {
+    $('radio-from').value = id; location.hash = '#listen'; playRadio(id);
+  } }, 'Radio from this song')));
   try {
     const cluster = await api(`api/songs/${encodeURIComponent(id)}/cluster`);
     body.push(el('p', {}, `cluster ${cluster.cluster} of ${cluster.representation} (${cluster.algorithm}), distance ${cluster.distance.toFixed(3)}`));
@@ -317,6 +320,125 @@ async function loadClusters() {
     el('ol', {}, c.representatives.map(id => el('li', {}, el('span', { class: 'song-link', onclick: () => showSong(id) }, songName(id))))))));
 }
 
+// ---------------------------------------------------------------- listen
+const queue = { songs: [], at: -1, list: null };
+
+/** Plays songs in order in the listening player; the list shown marks the one playing. */
+function playQueue(songs, list) {
+  queue.songs = songs;
+  queue.list = list;
+  playAt(0);
+}
+
+function playAt(index) {
+  if (index < 0 || index >= queue.songs.length) return;
+  queue.at = index;
+  const song = queue.songs[index];
+  const player = $('listen-player');
+  player.src = `api/songs/${encodeURIComponent(song.id)}/audio`;
+  player.dataset.song = song.id;
+  player.play().catch(() => { /* autoplay refused: the controls still play it */ });
+  $('now-playing').textContent = `${index + 1}/${queue.songs.length}: ${songName(song.id)}`;
+  queue.list?.querySelectorAll('li').forEach((li, i) => li.classList.toggle('playing', i === index));
+}
+
+$('listen-player').addEventListener('ended', () => playAt(queue.at + 1));
+
+function songList(songs, detail) {
+  const list = el('ol', { class: 'queue' }, songs.map((s, i) => el('li', {},
+    el('span', { class: 'song-link', onclick: () => { queue.songs = songs; queue.list = list; playAt(i); } }, songName(s.id)),
+    detail ? ` ${detail(s, i)}` : '')));
+  return list;
+}
+
+function fileLinks(base, extra = '') {
+  const name = $('listen-name').value.trim();
+  const named = name ? `&name=${encodeURIComponent(name)}` : '';
+  const join = base.includes('?') ? '&' : '?';
+  return el('span', { class: 'playlist-files' },
+    el('a', { href: `${base}${join}format=m3u8${extra}${named}`, download: '', class: 'm3u8' }, 'M3U8'),
+    el('a', { href: `${base}${join}format=xspf${extra}${named}`, download: '', class: 'xspf' }, 'XSPF'));
+}
+
+async function loadPlaylists() {
+  try {
+    const playlists = await api('api/playlists');
+    $('listen-note').textContent = `${playlists.length} playlists of the active clustering`;
+    $('playlist-list').replaceChildren(...playlists.map(p => {
+      const list = songList(p.songs);
+      return el('div', { class: 'card playlist', 'data-id': p.id },
+        el('h3', {}, p.name),
+        el('p', { class: 'tags' }, p.tags.join(', ')),
+        el('p', {}, el('button', { type: 'button', class: 'play', onclick: () => playQueue(p.songs, list) }, 'Play'), ' ',
+          el('span', { class: 'playlist-files' }, el('a', { href: p.m3u8, download: '' }, 'M3U8'), el('a', { href: p.xspf, download: '' }, 'XSPF')),
+          ` ${(p.seconds / 60).toFixed(1)} min`),
+        list);
+    }));
+  } catch (e) {
+    $('listen-note').textContent = e.message;
+  }
+  const options = () => [...state.songs.values()].map(s => el('option', { value: s.id }, songName(s.id)));
+  for (const id of ['radio-from', 'path-from', 'path-to']) {
+    const chosen = $(id).value;
+    $(id).replaceChildren(...options());
+    if (chosen) $(id).value = chosen;
+  }
+  if (!$('path-to').dataset.touched && $('path-to').options.length > 1) $('path-to').selectedIndex = $('path-to').options.length - 1;
+  try {
+    const pairs = await api('api/duplicates');
+    $('duplicate-list').replaceChildren(pairs.length ? el('ul', {}, pairs.map(p => el('li', {},
+      `${songName(p.first)} = ${songName(p.second)} (distance ${p.distance.toFixed(4)}, ${p.firstSeconds.toFixed(0)} s / ${p.secondSeconds.toFixed(0)} s)`)))
+      : 'No song was ingested twice.');
+  } catch (e) { $('duplicate-list').textContent = e.message; }
+}
+
+$('path-to').addEventListener('change', () => { $('path-to').dataset.touched = 'yes'; });
+
+function showResult(title, songs, detail, links) {
+  const list = songList(songs, detail);
+  $('listen-result').replaceChildren(el('h4', {}, title, ' ', links), list);
+  playQueue(songs, list);
+}
+
+async function playRadio(from) {
+  const excluded = $('radio-exclude').value.split(',').map(a => a.trim()).filter(a => a);
+  const query = `from=${encodeURIComponent(from)}&count=${$('radio-count').value}&same-cluster=${$('radio-same-cluster').checked}` +
+    excluded.map(a => `&exclude-artist=${encodeURIComponent(a)}`).join('');
+  try {
+    const radio = await api(`api/radio?${query}`);
+    showResult(radio.name, radio.songs, s => `(${s.distance.toFixed(3)})`, fileLinks(`api/radio?${query}`));
+    $('listen-result').dataset.kind = 'radio';
+  } catch (e) { $('listen-result').replaceChildren(el('p', { class: 'note error' }, e.message)); }
+}
+
+$('radio-form').addEventListener('submit', (event) => { event.preventDefault(); playRadio($('radio-from').value); });
+
+$('path-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const query = `from=${encodeURIComponent($('path-from').value)}&to=${encodeURIComponent($('path-to').value)}&steps=${$('path-steps').value}`;
+  try {
+    const path = await api(`api/path?${query}`);
+    showResult(`${path.name} (longest step ${path.worstStepRatio.toFixed(2)}× the straight line's)`, path.songs,
+      (s, i) => (i ? `(${s.stepDegrees.toFixed(1)}°)` : ''), fileLinks(`api/path?${query}`));
+    $('listen-result').dataset.kind = 'path';
+  } catch (e) { $('listen-result').replaceChildren(el('p', { class: 'note error' }, e.message)); }
+});
+
+$('sound-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    const answer = await api(`api/search/sound?k=10&text=${encodeURIComponent($('sound-text').value)}`);
+    $('sound-note').textContent = `read as: ${answer.tags.join(', ')}` + (answer.unknown.length ? `; no tag for: ${answer.unknown.join(', ')}` : '');
+    $('sound-note').className = 'note';
+    $('sound-results').replaceChildren(...answer.results.map(hit => el('li', { class: 'hit' },
+      el('span', { class: 'song-link', onclick: () => showSong(hit.id) }, songName(hit.id)), ` · score ${hit.score.toFixed(3)}`)));
+  } catch (e) {
+    $('sound-note').textContent = e.message;
+    $('sound-note').className = 'note error';
+    $('sound-results').replaceChildren();
+  }
+});
+
 // ---------------------------------------------------------------- search
 $('search-form').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -351,6 +473,7 @@ async function refresh() {
     onRunChosen();
     loadMetrics();
     loadClusters();
+    loadPlaylists();
   }
   setInterval(refresh, 5000);
   window.addEventListener('resize', () => { scatter.resize(); bars.resize(); });

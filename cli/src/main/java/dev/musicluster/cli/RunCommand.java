@@ -97,6 +97,10 @@ final class RunCommand implements Callable<Integer> {
     String k;
 
     /** Whether a model of any run (any seed) failed: the job then ends with {@link Reports#SOME_MODELS_FAILED}. */
+    @Option(names = "--per-artist", defaultValue = "3", paramLabel = "N",
+            description = "At most N songs of one artist in each playlist written under --out/playlists (default: ${DEFAULT-VALUE}).")
+    int perArtist;
+
     private boolean modelsFailed;
 
     @Override
@@ -155,6 +159,12 @@ final class RunCommand implements Callable<Integer> {
                 SeedStatistics.print(rows, console);
                 console.printf("%nevery metric over %d seeds in %s%n", seeds, out.resolve("quality.csv").toAbsolutePath());
             }
+        }
+        if (trains) {
+            // The active clustering's playlists, pointing at the songs' files so that they play after the services stop.
+            Path playlists = out.resolve("playlists");
+            PlaylistFiles.print(PlaylistFiles.write(gateway, playlists, source.libraryRoot().toAbsolutePath() + "/", perArtist),
+                    playlists, console);
         }
         console.println();
         SongTable.print(songs, console);

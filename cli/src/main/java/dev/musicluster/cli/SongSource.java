@@ -34,6 +34,14 @@ final class SongSource {
         return songs == null ? "the generated demo corpus (" + demoSongs + " songs, " + demoDir + ")" : songs.toAbsolutePath().toString();
     }
 
+    /** The folder the songs' library paths are relative to: the manifest's, the labelled folder, or the demo corpus's. */
+    Path libraryRoot() {
+        if (songs == null) {
+            return demoDir;
+        }
+        return java.nio.file.Files.isDirectory(songs) ? songs : songs.toAbsolutePath().getParent();
+    }
+
     List<ManifestEntry> load(PrintStream out) throws IOException {
         Path source = songs;
         if (source == null) {

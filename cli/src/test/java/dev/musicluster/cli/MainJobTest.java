@@ -80,6 +80,7 @@ class MainJobTest {
             assertThat(Files.readAllLines(dir.resolve("results/latents/hybrid-vae.ids.txt"))).hasSize(8);
             assertThat(dir.resolve("results/reconstructions/conv-vae.npy")).isNotEmptyFile();
             assertReport(dir.resolve("results"));
+            assertPlaylists(clusters, home, gateway);
 
             // The API beside the files: the run's live events, a song's audio, a search by lyrics.
             String runId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("results/run.json").toFile())
@@ -166,6 +167,52 @@ class MainJobTest {
         for (ProcessHandle child : children) {
             boolean gone = child.onExit().thenApply(h -> true).completeOnTimeout(false, 30, TimeUnit.SECONDS).get();
             assertThat(gone).as("child %d (%s) left behind", child.pid(), child.info().command().orElse("?")).isTrue();
+        }
+    }
+
+    /**
+     * The main job's playlists (one per cluster, pointing at the demo's own files) and the playlists command's (paths
+     * relative to the library's root), each read by a real player, MPD, in the order written.
+     */
+    private void assertPlaylists(com.fasterxml.jackson.databind.JsonNode clusters, Path home, String gateway) throws Exception {
+        Path playlists = dir.resolve("results/playlists");
+        com.fasterxml.jackson.databind.JsonNode index = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(playlists.resolve("playlists.json").toFile());
+        long notNoise = java.util.stream.StreamSupport.stream(clusters.spliterator(), false).filter(c -> c.path("cluster").asInt() >= 0).count();
+        assertThat(index.size()).as("one playlist per cluster").isEqualTo((int) notNoise);
+        List<Path> m3u8s;
+        try (var files = Files.list(playlists)) {
+            m3u8s = files.filter(f -> f.toString().endsWith(".m3u8")).sorted().toList();
+        }
+        assertThat(m3u8s).hasSize(index.size());
+        assertThat(Files.readString(dir.resolve("results/report.html"))).contains("<h2>Playlists</h2>", "playlists/" + m3u8s.get(0).getFileName());
+        Process command = new ProcessBuilder(javaCommand(home, "playlists", "--gateway", gateway, "--out", dir.resolve("demo/relative").toString(),
+                "--prefix", "")).redirectErrorStream(true).start();
+        String output = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(command.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(command.exitValue()).as(output).isZero();
+        assertThat(output).contains(index.size() + " playlists (M3U8 and XSPF)");
+        if (!Mpd.available()) {
+            System.out.println("mpd/mpc not installed: the player check is skipped (.ci/run installs them)");
+            return;
+        }
+        Path library = dir.resolve("demo");
+        Path copies = Files.createDirectories(library.resolve("playlists"));
+        try (Mpd mpd = Mpd.start(library, dir.resolve("mpd"))) {
+            for (Path m3u8 : m3u8s) {
+                List<String> expected = Files.readAllLines(m3u8).stream().filter(l -> !l.startsWith("#"))
+                        .map(l -> library.relativize(Path.of(l)).toString()).toList();
+                assertThat(expected).isNotEmpty().allSatisfy(song -> assertThat(song).startsWith("audio/demo-"));
+                String stem = m3u8.getFileName().toString().replace(".m3u8", "");
+                for (String format : List.of(".m3u8", ".xspf")) {
+                    Files.copy(playlists.resolve(stem + format), copies.resolve(stem + format));
+                    assertThat(mpd.load("playlists/" + stem + format)).as("MPD's queue from %s%s", stem, format)
+                            .containsExactlyElementsOf(expected);
+                }
+                // Relative paths, as MPD's own playlist folder holds them.
+                Files.copy(dir.resolve("demo/relative/" + stem + ".m3u8"), dir.resolve("mpd/playlists/" + stem + ".m3u"));
+                assertThat(mpd.load(stem)).as("MPD's stored playlist %s", stem).containsExactlyElementsOf(expected);
+            }
         }
     }
 

@@ -104,6 +104,8 @@ final class WebUi {
             assertThat(hits.get(0).getText()).as("the nearest lyrics are in the language searched").contains(" · " + searchLanguage + " · ");
             screenshot(driver, screenshots.resolve("search.png"), "search");
 
+            assertListening(driver, wait, screenshots);
+
             driver.findElement(By.id("api-key")).sendKeys(apiKey);
             WebElement form = driver.findElement(By.id("upload-form"));
             form.findElement(By.name("audio")).sendKeys(audio.toAbsolutePath().toString());
@@ -116,6 +118,52 @@ final class WebUi {
         } finally {
             driver.quit();
         }
+    }
+
+    /**
+     * The listening section: a cluster's playlist plays, a radio and a path are drawn and play, their files are saved
+     * under the name typed, and words about sound are read as tags with the unknown ones reported.
+     */
+    private static void assertListening(WebDriver driver, WebDriverWait wait, Path screenshots) throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("document.getElementById('listen').scrollIntoView()");
+        List<WebElement> cards = wait.until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("#playlist-list .playlist"));
+            return found.isEmpty() ? null : found;
+        });
+        assertThat(cards.get(0).findElement(By.tagName("h3")).getText()).as("named by its tags and size").matches(".+ · \\d+ songs?");
+        cards.get(0).findElement(By.cssSelector("button.play")).click();
+        wait.until(d -> d.findElement(By.id("listen-player")).getAttribute("src").contains("/api/songs/"));
+        assertThat(driver.findElement(By.id("now-playing")).getText()).startsWith("1/");
+
+        driver.findElement(By.id("listen-name")).sendKeys("My radio");
+        driver.findElement(By.cssSelector("#radio-form button")).click();
+        wait.until(d -> "radio".equals(d.findElement(By.id("listen-result")).getAttribute("data-kind")));
+        assertThat(driver.findElements(By.cssSelector("#listen-result li"))).as("the seed and the songs after it").hasSizeGreaterThanOrEqualTo(2);
+        String m3u8 = driver.findElement(By.cssSelector("#listen-result a.m3u8")).getAttribute("href");
+        assertThat(m3u8).contains("format=m3u8", "name=My%20radio");
+        Object file = js.executeAsyncScript("fetch(arguments[0]).then(r => r.text()).then(arguments[arguments.length - 1])", m3u8);
+        assertThat(file.toString()).startsWith("#EXTM3U\n#PLAYLIST:My radio\n#EXTINF:");
+
+        org.openqa.selenium.support.ui.Select from = new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("path-from")));
+        org.openqa.selenium.support.ui.Select to = new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("path-to")));
+        from.selectByIndex(0);
+        to.selectByIndex(to.getOptions().size() - 1);
+        String first = from.getFirstSelectedOption().getText();
+        String last = to.getFirstSelectedOption().getText();
+        driver.findElement(By.cssSelector("#path-form button")).click();
+        wait.until(d -> "path".equals(d.findElement(By.id("listen-result")).getAttribute("data-kind")));
+        List<WebElement> steps = driver.findElements(By.cssSelector("#listen-result li"));
+        assertThat(steps).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(steps.get(0).getText()).as("a path begins with A").startsWith(first);
+        assertThat(steps.get(steps.size() - 1).getText()).as("and ends with B").startsWith(last);
+
+        driver.findElement(By.id("sound-text")).sendKeys("piano, kazoo");
+        driver.findElement(By.cssSelector("#sound-form button")).click();
+        wait.until(d -> d.findElement(By.id("sound-note")).getText().startsWith("read as: piano"));
+        assertThat(driver.findElement(By.id("sound-note")).getText()).contains("no tag for: kazoo");
+        assertThat(driver.findElements(By.cssSelector("#sound-results li"))).isNotEmpty();
+        screenshot(driver, screenshots.resolve("listen.png"), "listen");
     }
 
     /** Scrolls to the section, saves the page as PNG, and checks it is not blank: many colours, 1 % of it drawn on. */

@@ -41,6 +41,7 @@ public final class HtmlReport {
         html.append(seedTable(results.seedStatistics()));
         html.append(metricsTable(results.metrics()));
         html.append(clusterTable(results.clusters()));
+        html.append(playlistTable(results.folder().resolve("playlists")));
         for (String section : List.of(ReportPlots.METRICS, ReportPlots.MAPS, ReportPlots.TRAINING, ReportPlots.RECONSTRUCTIONS)) {
             List<Figure> inSection = figures.stream().filter(f -> f.section().equals(section)).toList();
             if (inSection.isEmpty()) {
@@ -87,6 +88,39 @@ public final class HtmlReport {
                     .append(cluster.path("size").asInt()).append("</td><td>").append(escape(String.join(", ", tags)))
                     .append("</td><td>").append(escape(String.join("; ", labels))).append("</td><td>")
                     .append(escape(String.join(", ", representatives))).append("</td></tr>");
+        }
+        return html.append("</table>\n").toString();
+    }
+
+    /** The playlists written beside the report, linked by their files' relative paths, with their first songs. */
+    private static String playlistTable(Path folder) throws IOException {
+        Path index = folder.resolve("playlists.json");
+        if (!Files.isRegularFile(index)) {
+            return "";
+        }
+        JsonNode playlists = new com.fasterxml.jackson.databind.ObjectMapper().readTree(index.toFile());
+        StringBuilder html = new StringBuilder("<h2>Playlists</h2>\n<p>One per cluster, named by the tags that set it apart, "
+                + "ordered so that each song is the nearest to the one before; the files point at the songs' own files.</p>\n"
+                + "<table><tr><th>playlist</th><th>songs</th><th>minutes</th><th>files</th><th>first songs</th></tr>");
+        try (var files = Files.list(folder)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            for (JsonNode playlist : playlists) {
+                String id = playlist.path("id").asText();
+                List<String> links = new ArrayList<>();
+                names.stream().filter(n -> n.startsWith(id + "-") || n.startsWith(id + ".")).filter(n -> !n.endsWith(".json"))
+                        .forEach(n -> links.add("<a href=\"playlists/" + escape(n) + "\">" + escape(n.substring(n.lastIndexOf('.') + 1)) + "</a>"));
+                List<String> first = new ArrayList<>();
+                for (JsonNode song : playlist.path("songs")) {
+                    if (first.size() == 3) {
+                        break;
+                    }
+                    first.add(song.path("artist").asText("") + " - " + song.path("title").asText(song.path("id").asText()));
+                }
+                html.append("<tr><td>").append(escape(playlist.path("name").asText())).append("</td><td class=\"n\">")
+                        .append(playlist.path("size").asInt()).append("</td><td class=\"n\">")
+                        .append(String.format("%.1f", playlist.path("seconds").asDouble() / 60)).append("</td><td>")
+                        .append(String.join(" ", links)).append("</td><td>").append(escape(String.join("; ", first))).append("</td></tr>");
+            }
         }
         return html.append("</table>\n").toString();
     }

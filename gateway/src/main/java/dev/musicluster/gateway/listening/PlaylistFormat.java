@@ -1,6 +1,8 @@
 package dev.musicluster.gateway.listening;
 
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.function.Function;
 import javax.xml.stream.XMLOutputFactory;
@@ -42,7 +44,7 @@ public enum PlaylistFormat {
                 xml.writeStartElement("trackList");
                 for (SongPoint song : playlist.songs()) {
                     xml.writeStartElement("track");
-                    element(xml, "location", location.apply(song));
+                    element(xml, "location", uri(location.apply(song)));
                     element(xml, "identifier", "musicluster:song:" + song.id());
                     if (song.title() != null && !song.title().isBlank()) {
                         element(xml, "title", song.title());
@@ -63,6 +65,19 @@ public enum PlaylistFormat {
                 throw new IllegalStateException("could not write XSPF", e);
             }
             return text.append('\n').toString();
+        }
+
+        /** XSPF locations are URIs: a local path becomes a file URI (absolute) or a percent-encoded relative reference. */
+        private static String uri(String location) {
+            if (location.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+                return location;
+            }
+            try {
+                return location.startsWith("/") ? new URI("file", "", location, null, null).toASCIIString()
+                        : new URI(null, null, location, null).toASCIIString();
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("not a path: " + location, e);
+            }
         }
 
         private static void element(XMLStreamWriter xml, String name, String value) throws XMLStreamException {

@@ -40,6 +40,13 @@ class PlaylistFormatTest {
     }
 
     @Test
+    void xspfLocatesLocalFilesByUri() {
+        assertThat(PlaylistFormat.XSPF.write(playlist, s -> "/music/My Band/" + s.id() + " ü.wav"))
+                .contains("<location>file:///music/My%20Band/s1%20%C3%BC.wav</location>");
+        assertThat(PlaylistFormat.XSPF.write(playlist, s -> "audio/" + s.id() + "#1.wav")).contains("<location>audio/s1%231.wav</location>");
+    }
+
+    @Test
     void aNameWithControlCharactersIsRefusedNotCleaned() {
         assertThat(PlaylistTitle.require("  Late night  ")).isEqualTo("Late night");
         assertThatThrownBy(() -> PlaylistTitle.require("a\nb")).hasMessageContaining("U+000A");
