@@ -94,6 +94,17 @@ class MainJobTest {
             String found = new String(client.download("api/search?k=3&text=" + java.net.URLEncoder.encode(line, StandardCharsets.UTF_8)),
                     StandardCharsets.UTF_8);
             assertThat(found).contains("\"space\":\"lyrics\"").contains("\"language\":\"" + sung.get("language") + "\"");
+            // A path through the demo corpus: A first, B last, each song once, every step within the straight line's step
+            // plus both songs' angles off it.
+            String lastId = String.valueOf(songs.get(songs.size() - 1).get("id"));
+            com.fasterxml.jackson.databind.JsonNode path = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(client.download("api/path?steps=4&from=" + firstId + "&to=" + lastId));
+            List<String> onPath = new ArrayList<>();
+            path.path("songs").forEach(stop -> {
+                onPath.add(stop.path("id").asText());
+                assertThat(stop.path("stepDegrees").asDouble()).isLessThanOrEqualTo(stop.path("boundDegrees").asDouble() + 1e-6);
+            });
+            assertThat(onPath).hasSize(5).doesNotHaveDuplicates().startsWith(firstId).endsWith(lastId);
 
 
             // deploy/k8s's dashboards and alerts use only metrics the services expose, and its Prometheus scrapes them.

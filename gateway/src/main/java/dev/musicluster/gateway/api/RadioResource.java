@@ -42,7 +42,12 @@ public class RadioResource {
     public record Stop(String id, String title, String artist, Double seconds, double distance) {
     }
 
-    public record PathStop(String id, String title, String artist, Double seconds, double stepDegrees) {
+    /**
+     * stepDegrees: the angle from the song before; boundDegrees: the most it can be (the great circle's arc plus both
+     * songs' angles off it); offPathDegrees: this song's angle to its point on the great circle.
+     */
+    public record PathStop(String id, String title, String artist, Double seconds, double stepDegrees, double boundDegrees,
+                           double offPathDegrees) {
     }
 
     /** A path: A first, B last, each song with the angle (degrees) of the step that reached it. */
@@ -102,7 +107,8 @@ public class RadioResource {
         for (int i = 0; i < walk.songs().size(); i++) {
             SongPoint song = walk.songs().get(i);
             stops.add(new PathStop(song.id(), song.title(), song.artist(), Double.isFinite(song.seconds()) ? song.seconds() : null,
-                    i == 0 ? 0 : Math.toDegrees(walk.stepAngles().get(i - 1))));
+                    i == 0 ? 0 : Math.toDegrees(walk.stepAngles().get(i - 1)), i == 0 ? 0 : Math.toDegrees(walk.bound(i)),
+                    Math.toDegrees(walk.offPath().get(i))));
         }
         return Response.ok(new PathView(a, b, title, steps, Math.toDegrees(walk.straightStepAngle()), walk.worstStepRatio(), stops))
                 .type(MediaType.APPLICATION_JSON).build();

@@ -15,16 +15,35 @@ public final class SongPath {
     private SongPath() {
     }
 
-    /** The path, and how far from the straight line its steps went. */
-    public record Walk(List<SongPoint> songs, List<Double> stepAngles, double straightStepAngle) {
+    /**
+     * The path, and how far from the straight line its steps went: {@code offPath} is each song's angle to its point on
+     * the great circle (0 for A and B). Angles on the sphere obey the triangle inequality, so step i is at most the
+     * straight line's step plus the two songs' angles off the path ({@link #bound}): how far a step can stray is set by
+     * how near the collection's songs lie to the great circle, which {@code offPath} reports.
+     */
+    public record Walk(List<SongPoint> songs, List<Double> stepAngles, double angle, int steps, List<Double> offPath,
+                       List<Double> positions) {
+
+        /** The great circle's angle from A to B over the steps asked: each step's length on the straight line. */
+        public double straightStepAngle() {
+            return angle / steps;
+        }
+
+        /**
+         * The most step {@code i} (1-based: from song i−1 to song i) can be, by the triangle inequality: the great
+         * circle's arc between the two songs' points plus their angles off it.
+         */
+        public double bound(int i) {
+            return (positions.get(i) - positions.get(i - 1)) * angle + offPath.get(i - 1) + offPath.get(i);
+        }
 
         /** The longest step over the straight line's step: 1 when every step is as long as the great circle's. */
         public double worstStepRatio() {
             double worst = 0;
-            for (double angle : stepAngles) {
-                worst = Math.max(worst, angle);
+            for (double step : stepAngles) {
+                worst = Math.max(worst, step);
             }
-            return straightStepAngle > 0 ? worst / straightStepAngle : 0;
+            return angle > 0 ? worst / straightStepAngle() : 0;
         }
     }
 
@@ -39,7 +58,11 @@ public final class SongPath {
         double theta = angle(from.direction(), to.direction());
         Set<String> used = new HashSet<>(List.of(from.id(), to.id()));
         List<SongPoint> path = new ArrayList<>();
+        List<Double> offPath = new ArrayList<>();
+        List<Double> positions = new ArrayList<>();
         path.add(from);
+        offPath.add(0.0);
+        positions.add(0.0);
         for (int i = 1; i < steps; i++) {
             float[] point = slerp(from.direction(), to.direction(), theta, (double) i / steps);
             SongPoint best = null;
@@ -59,13 +82,17 @@ public final class SongPath {
             }
             used.add(best.id());
             path.add(best);
+            offPath.add(angle(best.direction(), point));
+            positions.add((double) i / steps);
         }
         path.add(to);
+        offPath.add(0.0);
+        positions.add(1.0);
         List<Double> angles = new ArrayList<>();
         for (int i = 1; i < path.size(); i++) {
             angles.add(angle(path.get(i - 1).direction(), path.get(i).direction()));
         }
-        return new Walk(path, angles, theta / (path.size() - 1));
+        return new Walk(path, angles, theta, steps, offPath, positions);
     }
 
     static double angle(float[] a, float[] b) {

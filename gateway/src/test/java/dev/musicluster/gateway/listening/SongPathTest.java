@@ -31,6 +31,31 @@ class SongPathTest {
     }
 
     @Test
+    void everyStepStaysWithinTheStraightStepPlusBothSongsAnglesOffThePath() {
+        List<SongPoint> songs = new ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 60; i++) {
+            songs.add(ListeningFixtures.song("r" + i, "x", 200, (float) random.nextGaussian(), (float) random.nextGaussian(),
+                    (float) random.nextGaussian(), (float) random.nextGaussian()));
+        }
+        for (int steps : new int[] {1, 2, 5, 12, 80}) {
+            SongPath.Walk walk = SongPath.between(songs.get(0), songs.get(1), steps, songs);
+            for (int i = 1; i < walk.songs().size(); i++) {
+                assertThat(walk.stepAngles().get(i - 1)).as("step %d of %d", i, steps).isLessThanOrEqualTo(walk.bound(i) + 1e-6);
+            }
+            for (int i = 1; i < walk.songs().size() - 1; i++) {
+                // Each song between is the nearest to its point among those not yet on the path.
+                float[] point = SongPath.slerp(songs.get(0).direction(), songs.get(1).direction(), walk.angle(), walk.positions().get(i));
+                double chosen = walk.songs().get(i).distanceTo(point);
+                java.util.Set<String> before = new java.util.HashSet<>(walk.songs().subList(0, i).stream().map(SongPoint::id).toList());
+                before.add(songs.get(1).id());
+                assertThat(songs.stream().filter(s -> !before.contains(s.id())).mapToDouble(s -> s.distanceTo(point)).min().orElseThrow())
+                        .isCloseTo(chosen, within(1e-9));
+            }
+        }
+    }
+
+    @Test
     void aPathNeedsTwoSongsAndAStep() {
         SongPoint a = atAngle("a", "x", 0);
         assertThatThrownBy(() -> SongPath.between(a, a, 3, List.of(a))).hasMessageContaining("two different songs");
