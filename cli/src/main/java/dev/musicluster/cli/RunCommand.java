@@ -2,6 +2,7 @@ package dev.musicluster.cli;
 
 import dev.musicluster.cli.report.RunResults;
 import dev.musicluster.cli.report.SeedStatistics;
+import dev.musicluster.contracts.events.SongSelection;
 import dev.musicluster.demo.ManifestEntry;
 import dev.musicluster.infra.LocalInfra;
 import java.io.IOException;
@@ -97,6 +98,17 @@ final class RunCommand implements Callable<Integer> {
     String k;
 
     /** Whether a model of any run (any seed) failed: the job then ends with {@link Reports#SOME_MODELS_FAILED}. */
+    @Option(names = "--exclude", paramLabel = "LABEL=VALUE",
+            description = "Leave out the songs whose label has this value (repeatable; e.g. --exclude genre=talk). Your selection, "
+                    + "recorded in each model's provenance; labels never enter a representation.")
+    List<String> exclude;
+
+    @Option(names = "--min-seconds", paramLabel = "S", description = "Leave out tracks shorter than S seconds.")
+    Double minSeconds;
+
+    @Option(names = "--max-seconds", paramLabel = "S", description = "Leave out tracks longer than S seconds (DJ sets, say).")
+    Double maxSeconds;
+
     @Option(names = "--per-artist", defaultValue = "3", paramLabel = "N",
             description = "At most N songs of one artist in each playlist written under --out/playlists (default: ${DEFAULT-VALUE}).")
     int perArtist;
@@ -196,6 +208,11 @@ final class RunCommand implements Callable<Integer> {
         config.put("hyperParameters", hyperParameters);
         config.put("algorithms", algorithms == null ? List.of() : algorithms);
         config.put("k", k);
+        if (exclude != null || minSeconds != null || maxSeconds != null) {
+            // Checked here as the services will, so that a mistyped exclusion fails before any upload is awaited.
+            config.put("selection", new SongSelection(SongSelection.parseExclusions(exclude == null ? List.of() : exclude), minSeconds,
+                    maxSeconds));
+        }
         long started = System.nanoTime();
         String runId = gateway.startRun(config);
         console.printf("%nrun %s (seed %d): training %s%n", runId, runSeed, String.join(", ", requested));

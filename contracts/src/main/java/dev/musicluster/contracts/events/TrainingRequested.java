@@ -11,6 +11,7 @@ import java.util.Map;
  * @param hyperParameters overrides of the documented defaults (latent, epochs, batch, lr, beta, seed, condition)
  * @param algorithms      clustering algorithms to run on the trained latents (empty: the clustering service's defaults)
  * @param k               number of clusters, or {@code auto} (null: the clustering service's default)
+ * @param selection       the songs the run leaves out (null or {@link SongSelection#ALL}: none)
  */
 public record TrainingRequested(
         int schemaVersion,
@@ -19,7 +20,8 @@ public record TrainingRequested(
         Map<String, String> hyperParameters,
         List<String> algorithms,
         String k,
-        Instant requestedAt) implements Event {
+        Instant requestedAt,
+        SongSelection selection) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -37,6 +39,13 @@ public record TrainingRequested(
         models = models == null ? List.of() : List.copyOf(models);
         hyperParameters = hyperParameters == null ? Map.of() : Map.copyOf(hyperParameters);
         algorithms = algorithms == null ? List.of() : List.copyOf(algorithms);
+        selection = selection == null ? SongSelection.ALL : selection;
+    }
+
+    /** A request that keeps every song. */
+    public TrainingRequested(int schemaVersion, String runId, List<String> models, Map<String, String> hyperParameters,
+                             List<String> algorithms, String k, Instant requestedAt) {
+        this(schemaVersion, runId, models, hyperParameters, algorithms, k, requestedAt, SongSelection.ALL);
     }
 
     @Override

@@ -49,11 +49,12 @@ public class RunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a run", description = "Trains the named models (default: conv-vae, vae) on every song with "
             + "features, then clusters each with the named algorithms (default: the clustering service's) and k (a number "
-            + "or auto). Hyper-parameters by name: docs/training.md.")
+            + "or auto). Hyper-parameters by name: docs/training.md. selection leaves songs out: {\"excludeLabels\": {\"genre\": "
+            + "[\"talk\"]}, \"minSeconds\": 60, \"maxSeconds\": 900}, recorded in each model's provenance.")
     @APIResponse(responseCode = "202", description = "Accepted: the run's id and where to follow it")
     @APIResponse(responseCode = "400", description = "Unknown model or invalid run id")
     public Response start(RunRequests.RunConfig config) throws IOException {
-        TrainingRequested request = requests.start(config == null ? new RunRequests.RunConfig(null, null, null, null, null) : config);
+        TrainingRequested request = requests.start(config == null ? new RunRequests.RunConfig(null, null, null, null, null, null) : config);
         return Response.accepted(new Started(request.runId(), request.models()))
                 .location(URI.create("/api/runs/" + request.runId())).build();
     }

@@ -1,6 +1,7 @@
 package dev.musicluster.gateway.runs;
 
 import dev.musicluster.contracts.SongId;
+import dev.musicluster.contracts.events.SongSelection;
 import dev.musicluster.contracts.events.TrainingRequested;
 import dev.musicluster.kit.AcknowledgedSend;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -46,13 +47,17 @@ public class RunRequests {
                 ? "run-" + STAMP.format(now) + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(2))
                 : SongId.require(config.runId());
         TrainingRequested request = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, runId, models,
-                config.hyperParameters() == null ? Map.of() : config.hyperParameters(), config.algorithms(), config.k(), now);
+                config.hyperParameters() == null ? Map.of() : config.hyperParameters(), config.algorithms(), config.k(), now,
+                config.selection());
         AcknowledgedSend.send(emitter, request, ACK_TIMEOUT);
         return request;
     }
 
-    /** A run's configuration as the API takes it; everything optional. */
+    /**
+     * A run's configuration as the API takes it; everything optional. {@code selection} leaves songs out by a label
+     * value or a track length (talk, DJ sets): recorded in the run's provenance, never a model's input.
+     */
     public record RunConfig(String runId, List<String> models, Map<String, String> hyperParameters, List<String> algorithms,
-                            String k) {
+                            String k, SongSelection selection) {
     }
 }

@@ -47,13 +47,16 @@ class RunApiTest {
     void aRunIsStartedFollowedAndItsResultsServed() throws Exception {
         KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
         String runId = Writers.given().contentType(ContentType.JSON)
-                .body("{\"models\":[\"vae\",\"ae\"],\"hyperParameters\":{\"epochs\":\"5\"},\"algorithms\":[\"kmeans\"],\"k\":\"4\"}")
+                .body("{\"models\":[\"vae\",\"ae\"],\"hyperParameters\":{\"epochs\":\"5\"},\"algorithms\":[\"kmeans\"],\"k\":\"4\","
+                        + "\"selection\":{\"excludeLabels\":{\"genre\":[\"Talk\"]},\"maxSeconds\":900}}")
                 .post("/api/runs").then().statusCode(202).extract().path("runId");
         TrainingRequested request = EventCodec.fromJson(probe.await(Topics.TRAINING_REQUESTS.name(), r -> runId.equals(r.key()),
                 Duration.ofSeconds(30)).value(), TrainingRequested.class);
         assertThat(request.models()).containsExactly("vae", "ae");
         assertThat(request.hyperParameters()).containsEntry("epochs", "5");
         assertThat(request.k()).isEqualTo("4");
+        assertThat(request.selection().provenance()).containsEntry("selection.exclude.genre", "talk")
+                .containsEntry("selection.max-seconds", "900.0");
         awaitState(runId, "REQUESTED");
 
         probe.send(Topics.TRAINING_PROGRESS.name(), runId, EventCodec.toJson(new TrainingProgress(1, runId, "vae", 2, 5, 9.5, 8.0, 1.5,
@@ -140,6 +143,8 @@ class RunApiTest {
         Writers.given().contentType(ContentType.JSON).body("{\"models\":[\"gan\"]}").post("/api/runs").then().statusCode(400)
                 .body("error", containsString("unknown model 'gan'"));
         Writers.given().contentType(ContentType.JSON).body("{\"runId\":\"../etc\"}").post("/api/runs").then().statusCode(400);
+        Writers.given().contentType(ContentType.JSON).body("{\"selection\":{\"minSeconds\":600,\"maxSeconds\":60}}").post("/api/runs")
+                .then().statusCode(400);
         given().get("/api/runs/no-such-run").then().statusCode(404);
 
         String runId = Writers.given().contentType(ContentType.JSON).body("{\"runId\":\"run-refused\"}").post("/api/runs")

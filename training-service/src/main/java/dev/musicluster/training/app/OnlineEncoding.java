@@ -4,6 +4,7 @@ import dev.musicluster.contracts.events.AudioFeaturesExtracted;
 import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.LyricsEmbedded;
 import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.contracts.events.SongSelection;
 import dev.musicluster.training.domain.data.TrainingSet;
 import dev.musicluster.training.domain.model.ModelSpec;
 import dev.musicluster.training.domain.network.SongEncoder;
@@ -69,7 +70,7 @@ public class OnlineEncoding {
     public synchronized void activate(StoredModel model, SongEncoder network, List<LatentEncoded> trainingLatents,
                                       Publisher publisher) {
         Active previous = active;
-        active = new Active(model.runId(), model.model(), model.hyperParameters().condition(), network);
+        active = new Active(model.runId(), model.model(), model.hyperParameters().condition(), model.selection(), network);
         if (previous != null) {
             previous.network().close();
         }
@@ -84,6 +85,7 @@ public class OnlineEncoding {
         ModelSpec spec = active.network().shape().spec();
         List<String> ready = songIds.stream()
                 .filter(id -> live.features(id) != null)
+                .filter(id -> active.selection().keeps(live.labels(id), live.features(id).songSeconds()))
                 .filter(id -> !spec.input().usesLyrics() || live.lyrics(id) != null)
                 .filter(id -> !active.tag().equals(encodedWith.get(id)))
                 .toList();
@@ -129,7 +131,7 @@ public class OnlineEncoding {
         }
     }
 
-    private record Active(String runId, String model, String condition, SongEncoder network) {
+    private record Active(String runId, String model, String condition, SongSelection selection, SongEncoder network) {
         String tag() {
             return runId + "/" + model;
         }

@@ -52,6 +52,10 @@ public final class SongState {
         return lyrics.get(songId);
     }
 
+    public synchronized Map<String, String> labels(String songId) {
+        return labels.getOrDefault(songId, Map.of());
+    }
+
     public synchronized String label(String songId, String column) {
         return labels.getOrDefault(songId, Map.of()).get(column);
     }

@@ -7,6 +7,7 @@ import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.ModelTrained;
 import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.contracts.events.SongSelection;
 import dev.musicluster.contracts.events.TrainingProgress;
 import dev.musicluster.contracts.events.TrainingRequested;
 import dev.musicluster.contracts.storage.ObjectKeys;
@@ -85,19 +86,31 @@ public class TrainingRun {
         // The request's own faults first: an unknown model is refused whatever the songs.
         List<ModelKind> named = request.models().stream().map(ModelKind::of).distinct().toList();
         SongState state = SongState.of(topics.read(Topics.AUDIO_FEATURES.name()), topics.read(Topics.LYRICS_EMBEDDINGS.name()), Map.of());
-        List<String> ids = state.songsWithFeatures();
+        SongSelection selection = request.selection();
+        boolean labelsRead = false;
+        if (!selection.isAll()) {
+            // The user's selection decides which songs take part by their labels; the labels never enter a model.
+            readLabels(state);
+            labelsRead = true;
+        }
+        List<String> known = state.songsWithFeatures();
+        List<String> ids = known.stream().filter(id -> selection.keeps(state.labels(id), state.features(id).songSeconds())).toList();
         if (ids.size() < 2) {
-            throw new IllegalArgumentException("run " + request.runId() + ": training needs at least 2 songs with features, found " + ids.size());
+            throw new IllegalArgumentException("run " + request.runId() + ": training needs at least 2 songs with features, found "
+                    + ids.size() + (selection.isAll() ? "" : " of " + known.size() + " left by the selection " + selection.provenance()));
+        }
+        Map<String, String> selected = new LinkedHashMap<>(selection.provenance());
+        if (!selection.isAll()) {
+            selected.put("data.songs-excluded", Integer.toString(known.size() - ids.size()));
         }
         boolean musicnn = DatasetAssembly.everyoneHasMusicnn(ids, state);
         HyperParameters hp = HyperParameters.forRun(request.hyperParameters(), request.k()).resolveVector(musicnn);
         List<ModelKind> kinds = !named.isEmpty() ? named : DEFAULT_MODELS.stream().filter(kind -> musicnn || kind != ModelKind.MUSICNN).toList();
         List<ModelSpec> specs = kinds.stream().map(kind -> ModelSpec.of(kind, hp)).toList();
         boolean conditional = specs.stream().anyMatch(ModelSpec::conditional);
-        if (conditional) {
+        if (conditional && !labelsRead) {
             // Labels only for a conditional model, which reads the one column the user names.
-            topics.read(Topics.SONGS_INGESTED.name()).values()
-                    .forEach(json -> state.put(EventCodec.fromJson(json, SongIngested.class)));
+            readLabels(state);
         }
         // Models that read the spectrogram differently (conv-vae's window in mel-frames, contrastive's song-frames per
         // minute) each get their own pooling of the same fetched spectrograms; every set has the same songs, summaries,
@@ -126,8 +139,9 @@ public class TrainingRun {
             boolean primary = !activated;
             SongEncoder network = trained.network();
             try {
-                StoredModel config = new StoredModel(request.runId(), spec.kind().id(), network.shape(), hp,
-                        provenance(dataHash, set, hp, device, network));
+                Map<String, String> provenance = provenance(dataHash, set, hp, device, network);
+                provenance.putAll(selected);
+                StoredModel config = new StoredModel(request.runId(), spec.kind().id(), network.shape(), hp, provenance, selection);
                 publisher.trained(store(request, config, network, set, trained.latents(), primary));
                 metrics.modelTrained();
                 if (primary) {
@@ -145,6 +159,10 @@ public class TrainingRun {
             throw new IllegalStateException("run " + request.runId() + ": every model failed: " + failures.entrySet().stream()
                     .map(f -> f.getKey() + ": " + f.getValue()).collect(Collectors.joining("; ")));
         }
+    }
+
+    private void readLabels(SongState state) throws IOException {
+        topics.read(Topics.SONGS_INGESTED.name()).values().forEach(json -> state.put(EventCodec.fromJson(json, SongIngested.class)));
     }
 
     /** A trained network with its songs' latents, or why the model could not be trained. */

@@ -13,6 +13,7 @@ import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.LyricsEmbedded;
 import dev.musicluster.contracts.events.ModelTrained;
 import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.contracts.events.SongSelection;
 import dev.musicluster.contracts.events.TrainingProgress;
 import dev.musicluster.contracts.events.TrainingRequested;
 import dev.musicluster.contracts.storage.ObjectKeys;
@@ -201,6 +202,25 @@ class TrainingServiceTest {
         ConsumerRecord<String, String> refused = probe.await(Topics.DLQ_TRAINING_SERVICE.name(), r -> "run-t6".equals(r.key()),
                 Duration.ofSeconds(60));
         assertThat(KafkaProbe.header(refused, DeadLetters.REASON)).contains("1 of the " + (SONGS + 2) + " songs have none");
+
+        // The user's selection: songs whose language label is Korean (any case) are left out, and the run says so.
+        long korean = songs.conditions().stream().limit(SONGS + 2).filter("ko"::equals).count();
+        TrainingRequested selective = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t7", List.of("vae"),
+                Map.of("epochs", "2", "batch", "8", "latent", "6"), List.of("kmeans"), "2", Instant.now(),
+                new SongSelection(Map.of("language", List.of("KO")), null, null));
+        probe.send(Topics.TRAINING_REQUESTS.name(), selective.key(), EventCodec.toJson(selective), Map.of());
+        ModelTrained selected = EventCodec.fromJson(probe.await(Topics.MODELS_TRAINED.name(), r -> r.key().startsWith("run-t7/"),
+                Duration.ofSeconds(60)).value(), ModelTrained.class);
+        assertThat(korean).isPositive();
+        assertThat(selected.provenance()).containsEntry("selection.exclude.language", "ko")
+                .containsEntry("data.songs", Long.toString(SONGS + 2 - korean)).containsEntry("data.songs-excluded", Long.toString(korean));
+        assertThat(NpyFormat.fromBytes(infra.s3().get(selected.latentsKey())).shape()[0]).isEqualTo((int) (SONGS + 2 - korean));
+        // A selection that leaves fewer than two songs is refused with the counts.
+        TrainingRequested empty = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t8", List.of("vae"), Map.of(), List.of(),
+                null, Instant.now(), new SongSelection(Map.of(), 60.0, null));
+        probe.send(Topics.TRAINING_REQUESTS.name(), empty.key(), EventCodec.toJson(empty), Map.of());
+        assertThat(KafkaProbe.header(probe.await(Topics.DLQ_TRAINING_SERVICE.name(), r -> "run-t8".equals(r.key()), Duration.ofSeconds(60)),
+                DeadLetters.REASON)).contains("found 0 of " + (SONGS + 2) + " left by the selection {selection.min-seconds=60.0}");
     }
 
     @Test
