@@ -158,6 +158,22 @@ $('run-form').addEventListener('submit', async (event) => {
     algorithms: form.algorithms.value ? form.algorithms.value.split(',').map(a => a.trim()).filter(Boolean) : [],
     k: form.k.value || null,
   };
+  // The songs the run leaves out: label=value pairs and track lengths, recorded in each model's provenance.
+  const exclusions = form.exclude.value.split(',').map(p => p.trim()).filter(Boolean);
+  if (exclusions.length || form.minSeconds.value || form.maxSeconds.value) {
+    const excludeLabels = {};
+    for (const pair of exclusions) {
+      const [label, ...value] = pair.split('=');
+      if (!value.length || !label.trim() || !value.join('=').trim()) {
+        $('run-result').textContent = `leave out label=value, not "${pair}"`;
+        $('run-result').className = 'note error';
+        return;
+      }
+      (excludeLabels[label.trim()] ||= []).push(value.join('=').trim());
+    }
+    config.selection = { excludeLabels, minSeconds: form.minSeconds.value ? +form.minSeconds.value : null,
+      maxSeconds: form.maxSeconds.value ? +form.maxSeconds.value : null };
+  }
   try {
     const started = await api('api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
     $('run-result').textContent = `started ${started.runId}`;

@@ -177,6 +177,7 @@ final class RunCommand implements Callable<Integer> {
             Path playlists = out.resolve("playlists");
             PlaylistFiles.print(PlaylistFiles.write(gateway, playlists, source.libraryRoot().toAbsolutePath() + "/", perArtist),
                     playlists, console);
+            DuplicateTable.write(gateway, out, console);
         }
         console.println();
         SongTable.print(songs, console);

@@ -60,6 +60,8 @@ class MainJobTest {
                 assertThat(stage(song, "cluster")).containsEntry("state", "DONE");
             });
             assertThat(Files.readAllLines(dir.resolve("results/songs.csv"))).hasSize(9).first().asString().startsWith("id,title");
+            assertThat(Files.readAllLines(dir.resolve("results/duplicates.csv"))).as("no song of the demo corpus twice")
+                    .containsExactly("first,first_title,second,second_title,distance,first_seconds,second_seconds");
             // Every model that applies (musicnn first; lyrics and a language column: all six trained ones), the baselines beside them.
             List<String> metrics = Files.readAllLines(dir.resolve("results/clustering_metrics.csv"));
             for (String representation : List.of("musicnn,musicnn,", "hybrid-vae,hybrid-vae,", "conv-vae,conv-vae,", "vae,vae,",
@@ -168,6 +170,14 @@ class MainJobTest {
             if (WebUi.available()) {
                 WebUi.assertItWorks(gateway, apiKey, 8, line, sung.get("language"), dir.resolve("demo/audio/demo-001.wav"),
                         "beta-vae", Path.of("target/ui-screenshots"), dir.resolve("chromium"));
+                // The browser's upload is demo-001's audio under another id: once its features are in, a duplicate.
+                long uploaded = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                String duplicates = "[]";
+                while (!duplicates.contains("demo-001") && System.nanoTime() < uploaded) {
+                    Thread.sleep(1000);
+                    duplicates = new String(client.download("api/duplicates"), StandardCharsets.UTF_8);
+                }
+                assertThat(duplicates).as("the same recording under two ids").contains("\"demo-001\"").contains("Uploaded in the browser");
             } else {
                 System.out.println("chromium/chromedriver not installed: the web UI check is skipped (.ci/run installs them)");
             }
