@@ -23,10 +23,12 @@ final class DuplicateTable {
         JsonNode pairs = new ObjectMapper().readTree(gateway.download("api/duplicates"));
         try (Writer writer = Files.newBufferedWriter(out.resolve(FILE), StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader("first", "first_title", "second", "second_title",
-                     "distance", "first_seconds", "second_seconds").build())) {
+                     "distance", "spectrogram_correlation", "first_seconds", "second_seconds").build())) {
             for (JsonNode pair : pairs) {
                 csv.printRecord(pair.path("first").asText(), pair.path("firstTitle").asText(""), pair.path("second").asText(),
-                        pair.path("secondTitle").asText(""), pair.path("distance").asDouble(), pair.path("firstSeconds").asDouble(),
+                        pair.path("secondTitle").asText(""), pair.path("distance").asDouble(),
+                        pair.path("spectrogramCorrelation").isNumber() ? pair.path("spectrogramCorrelation").asDouble() : "",
+                        pair.path("firstSeconds").asDouble(),
                         pair.path("secondSeconds").asDouble());
             }
         }

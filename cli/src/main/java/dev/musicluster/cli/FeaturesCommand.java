@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
         description = "Compute the feature service's features for audio files, without Kafka: <name>.logmel.npy and "
                 + "<name>.mfcc.npy per file, summary.csv (one row per file, one column per summary value), and musicnn's "
                 + "representation: <name>.musicnn-embedding.npy (MSD 200 then MTT 200), <name>.musicnn-tags.npy (100 tag "
-                + "probabilities, named in musicnn-tags.txt) and tags.csv (each file's five most likely tags).")
+                + "probabilities, named in musicnn-tags.txt), <name>.musicnn-patches.npy (every 3-s patch: MSD and MTT embeddings, "
+                + "MSD and MTT tags, patches x 500) and tags.csv (each file's five most likely tags).")
 final class FeaturesCommand implements Callable<Integer> {
 
     static {
@@ -96,6 +97,8 @@ final class FeaturesCommand implements Callable<Integer> {
                 if (pretrained != null) {
                     NpyFormat.write(new NpyArray(new int[] {400}, pretrained.embedding()), out.resolve(name + ".musicnn-embedding.npy"));
                     NpyFormat.write(new NpyArray(new int[] {100}, pretrained.tags()), out.resolve(name + ".musicnn-tags.npy"));
+                    NpyFormat.write(new NpyArray(new int[] {pretrained.patches(), MusicnnRepresentation.PATCH_WIDTH}, pretrained.perPatch()),
+                            out.resolve(name + ".musicnn-patches.npy"));
                     tagRows.add(List.of(name, String.join(", ", ClusterTags.ofSong(toDouble(pretrained.tags()), MusicnnTags.NAMES, 5).stream()
                             .map(t -> String.format(Locale.ROOT, "%s %.2f", t.tag(), t.score())).toList())));
                 }

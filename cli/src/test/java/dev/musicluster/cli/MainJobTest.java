@@ -61,7 +61,7 @@ class MainJobTest {
             });
             assertThat(Files.readAllLines(dir.resolve("results/songs.csv"))).hasSize(9).first().asString().startsWith("id,title");
             assertThat(Files.readAllLines(dir.resolve("results/duplicates.csv"))).as("no song of the demo corpus twice")
-                    .containsExactly("first,first_title,second,second_title,distance,first_seconds,second_seconds");
+                    .containsExactly("first,first_title,second,second_title,distance,spectrogram_correlation,first_seconds,second_seconds");
             // Every model that applies (musicnn first; lyrics and a language column: all six trained ones), the baselines beside them.
             List<String> metrics = Files.readAllLines(dir.resolve("results/clustering_metrics.csv"));
             for (String representation : List.of("musicnn,musicnn,", "hybrid-vae,hybrid-vae,", "conv-vae,conv-vae,", "vae,vae,",

@@ -27,21 +27,23 @@ public class DuplicateResource {
         this.catalog = catalog;
     }
 
+    /** distance: of the musicnn embeddings (cosine); spectrogramCorrelation: of the log-mels (null: not readable). */
     public record DuplicatePair(String first, String firstTitle, String second, String secondTitle, double distance,
-                                double firstSeconds, double secondSeconds) {
+                                Double spectrogramCorrelation, double firstSeconds, double secondSeconds) {
     }
 
     @GET
     @Operation(summary = "Recordings ingested twice", description = "Pairs whose musicnn embeddings, standardised over the "
-            + "collection, are within max-distance (cosine) and whose durations agree within 1 % or 2 s, whichever is larger: "
-            + "the same recording under another id, encoding, bit rate or sample rate. A live and a studio take, or an edit, "
-            + "differ in duration and are not listed.")
+            + "collection, are within max-distance (cosine), whose durations agree within 1 % or 2 s, whichever is larger, and "
+            + "whose log-mel spectrograms correlate at 0.7 or more: the same recording under another id, encoding, bit rate or "
+            + "sample rate. A live and a studio take, or an edit, differ in duration; songs made alike differ in their spectrograms.")
     public List<DuplicatePair> duplicates(@QueryParam("max-distance") @DefaultValue("" + Duplicates.DEFAULT_MAX_DISTANCE) double maxDistance) {
         if (!(maxDistance >= 0 && maxDistance <= 1)) {
             throw new IllegalArgumentException("max-distance is a cosine distance between 0 and 1, not " + maxDistance);
         }
-        return library.duplicates(maxDistance).stream().map(p -> new DuplicatePair(p.first(), title(p.first()), p.second(),
-                title(p.second()), p.distance(), p.firstSeconds(), p.secondSeconds())).toList();
+        return library.duplicates(maxDistance).stream().map(d -> new DuplicatePair(d.pair().first(), title(d.pair().first()),
+                d.pair().second(), title(d.pair().second()), d.pair().distance(), d.correlation(), d.pair().firstSeconds(),
+                d.pair().secondSeconds())).toList();
     }
 
     private String title(String songId) {

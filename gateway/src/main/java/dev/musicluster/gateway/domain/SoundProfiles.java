@@ -12,8 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class SoundProfiles {
 
-    /** @param embedding musicnn's 400 values, or null; @param tags its 100 tag probabilities, or null */
-    public record Profile(String songId, double seconds, float[] embedding, float[] tags) {
+    /**
+     * @param seconds       the whole track's length
+     * @param windowSeconds the length of the window the features read (its centre 60 s by default)
+     * @param frames        the log-mel spectrogram's frames over that window, stored under {@code logMelKey}
+     * @param embedding     musicnn's 400 values, or null
+     * @param tags          its 100 tag probabilities, or null
+     */
+    public record Profile(String songId, double seconds, double windowSeconds, int frames, String logMelKey, float[] embedding,
+                          float[] tags) {
 
         public boolean hasMusicnn() {
             return embedding != null && tags != null;
@@ -24,8 +31,8 @@ public class SoundProfiles {
 
     public void put(AudioFeaturesExtracted features) {
         AudioFeaturesExtracted.Musicnn musicnn = features.musicnn();
-        bySong.put(features.songId(), new Profile(features.songId(), features.songSeconds(),
-                musicnn == null ? null : musicnn.embedding(), musicnn == null ? null : musicnn.tags()));
+        bySong.put(features.songId(), new Profile(features.songId(), features.songSeconds(), features.durationSeconds(),
+                features.frames(), features.logMelKey(), musicnn == null ? null : musicnn.embedding(), musicnn == null ? null : musicnn.tags()));
     }
 
     public Optional<Profile> of(String songId) {

@@ -3,6 +3,7 @@ package dev.musicluster.gateway.library;
 import dev.musicluster.contracts.MusicnnTags;
 import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.gateway.domain.ClusterIndex;
 import dev.musicluster.gateway.domain.LatentIndex;
 import dev.musicluster.gateway.domain.SongCatalog;
@@ -16,6 +17,7 @@ import dev.musicluster.gateway.listening.SongPath;
 import dev.musicluster.gateway.listening.SongPoint;
 import dev.musicluster.gateway.listening.SoundSearch;
 import dev.musicluster.gateway.listening.SoundWords;
+import dev.musicluster.gateway.listening.SpectrogramMatch;
 import dev.musicluster.kit.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -46,6 +48,7 @@ public class ListeningLibrary {
     private final SoundProfiles sounds;
     private final ObjectStore store;
     private final SoundWords words = new SoundWords(MusicnnTags.NAMES);
+    private final SpectrogramCache logMels;
     private PlaylistLineage lineage;
 
     public ListeningLibrary(SongCatalog catalog, ClusterIndex clusters, LatentIndex latents, SoundProfiles sounds, ObjectStore store) {
@@ -54,6 +57,7 @@ public class ListeningLibrary {
         this.latents = latents;
         this.sounds = sounds;
         this.store = store;
+        this.logMels = new SpectrogramCache(store, 64);
     }
 
     /** The songs of the active clustering's space: each with its latent under the clustered model of that run. */
@@ -149,8 +153,16 @@ public class ListeningLibrary {
         return new SoundAnswer(reading, SoundSearch.rank(reading.tags(), tagged, count));
     }
 
-    /** Recordings ingested twice, by their musicnn embeddings standardised over the collection and their durations. */
-    public List<Duplicates.Pair> duplicates(double maxDistance) {
+    /** A pair that sounds alike and lasts as long, with its spectrograms' correlation (null when one could not be read). */
+    public record Duplicate(Duplicates.Pair pair, Double correlation) {
+    }
+
+    /**
+     * Recordings ingested twice: candidates by their musicnn embeddings standardised over the collection and their
+     * durations, each confirmed by its stored log-mel spectrograms ({@link SpectrogramMatch}), since songs made alike
+     * (one synthesiser, one style) can sound the same to a network without being one recording.
+     */
+    public List<Duplicate> duplicates(double maxDistance) {
         List<SoundProfiles.Profile> profiles = sounds.all().stream().filter(SoundProfiles.Profile::hasMusicnn).toList();
         if (profiles.size() < 2) {
             return List.of();
@@ -182,7 +194,31 @@ public class ListeningLibrary {
                 LOG.debugf("song %s has no direction once standardised: %s", p.songId(), e.getMessage());
             }
         }
-        return Duplicates.find(points, maxDistance);
+        List<Duplicate> confirmed = new ArrayList<>();
+        for (Duplicates.Pair pair : Duplicates.find(points, maxDistance)) {
+            Double correlation = spectrogramCorrelation(sounds.of(pair.first()).orElseThrow(), sounds.of(pair.second()).orElseThrow());
+            if (correlation == null || correlation >= SpectrogramMatch.MIN_CORRELATION) {
+                confirmed.add(new Duplicate(pair, correlation));
+            }
+        }
+        return confirmed;
+    }
+
+    private Double spectrogramCorrelation(SoundProfiles.Profile a, SoundProfiles.Profile b) {
+        try {
+            NpyArray first = logMels.get(a.logMelKey());
+            NpyArray second = logMels.get(b.logMelKey());
+            double framesPerSecond = a.frames() / a.windowSeconds();
+            // Each window is its track's centre: b's starts (its lead − a's lead) later in the music than a's.
+            double leadA = Math.max(0, (a.seconds() - a.windowSeconds()) / 2);
+            double leadB = Math.max(0, (b.seconds() - b.windowSeconds()) / 2);
+            int lag = (int) Math.round((leadB - leadA) * framesPerSecond);
+            return SpectrogramMatch.correlation(first.data(), first.shape()[1], second.data(), second.shape()[1], first.shape()[0], lag,
+                    (int) Math.ceil(0.25 * framesPerSecond));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("cannot compare the spectrograms of %s and %s: %s", a.songId(), b.songId(), e.getMessage());
+            return null;
+        }
     }
 
     /** A song's point under the active model, with what playlists show of it. */

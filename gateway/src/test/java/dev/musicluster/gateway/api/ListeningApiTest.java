@@ -16,6 +16,8 @@ import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.contracts.storage.ObjectKeys;
+import dev.musicluster.contracts.tensor.NpyArray;
+import dev.musicluster.contracts.tensor.NpyFormat;
 import dev.musicluster.infra.KafkaProbe;
 import dev.musicluster.infra.LocalInfra;
 import dev.musicluster.infra.LocalInfraTestResource;
@@ -56,6 +58,18 @@ class ListeningApiTest {
         embeddings[9] = embeddings[8].clone();
         embeddings[9][0] += 0.01f;
         embeddings[4] = embeddings[3].clone();
+        // l-7 sounds like l-6 to the network and lasts as long, but its spectrogram is another: songs made alike.
+        embeddings[7] = embeddings[6].clone();
+        embeddings[7][1] += 0.01f;
+        float[] spectrogram = new float[8 * 400];
+        float[] other = new float[8 * 400];
+        for (int j = 0; j < spectrogram.length; j++) {
+            spectrogram[j] = (float) random.nextGaussian();
+            other[j] = (float) random.nextGaussian();
+        }
+        for (int i = 6; i < 10; i++) {
+            infra.s3().put(ObjectKeys.logMel("l-" + i), NpyFormat.toBytes(new NpyArray(new int[] {8, 400}, i == 7 ? other : spectrogram)));
+        }
         for (int i = 0; i < 10; i++) {
             String id = "l-" + i;
             String artist = i == 1 || i == 2 || i == 3 ? "Same Band" : "Artist " + i;
@@ -66,8 +80,8 @@ class ListeningApiTest {
             float[] tags = new float[100];
             tags[MusicnnTags.NAMES.indexOf("piano")] = i == 2 ? 0.9f : 0.05f;
             tags[MusicnnTags.NAMES.indexOf("Mellow")] = i == 2 || i == 4 ? 0.8f : 0.1f;
-            double seconds = i == 9 ? 261.0 : i == 4 ? 300.0 : 180.0 + i * 10;
-            probe.send(Topics.AUDIO_FEATURES.name(), id, EventCodec.toJson(new AudioFeaturesExtracted(1, id, id, "00", 22050, 10, 60.0,
+            double seconds = i == 9 ? 261.0 : i == 4 ? 300.0 : i == 7 ? 240.5 : 180.0 + i * 10;
+            probe.send(Topics.AUDIO_FEATURES.name(), id, EventCodec.toJson(new AudioFeaturesExtracted(1, id, id, "00", 22050, 400, 60.0,
                     ObjectKeys.logMel(id), ObjectKeys.mfcc(id), List.of("a"), new float[] {1}, "t", at,
                     new AudioFeaturesExtracted.Musicnn(embeddings[i], tags, 20, ObjectKeys.musicnn(id), "t"), seconds)), Map.of());
             double centre = i < 5 ? 20 : 120;
@@ -117,9 +131,9 @@ class ListeningApiTest {
         given().get("/api/search/sound?text=Mellow pianno, kazoo&k=2").then().statusCode(200)
                 .body("tags", contains("mellow", "piano")).body("unknown", contains("kazoo")).body("results.id", contains("l-2", "l-4"));
 
-        // The same recording twice, not the take of another length.
+        // The same recording twice; not the take of another length, not the song made alike with another spectrogram.
         given().get("/api/duplicates").then().statusCode(200).body("$", hasSize(1))
-                .body("[0].first", equalTo("l-8")).body("[0].second", equalTo("l-9"));
+                .body("[0].first", equalTo("l-8")).body("[0].second", equalTo("l-9")).body("[0].spectrogramCorrelation", equalTo(1.0f));
 
         // Hostile input: each a 4xx with the reason.
         given().get("/api/radio?from=nobody").then().statusCode(404).body("error", containsString("nobody"));
