@@ -27,7 +27,7 @@ final class DuplicateTable {
             for (JsonNode pair : pairs) {
                 csv.printRecord(pair.path("first").asText(), pair.path("firstTitle").asText(""), pair.path("second").asText(),
                         pair.path("secondTitle").asText(""), pair.path("distance").asDouble(),
-                        pair.path("spectrogramCorrelation").isNumber() ? pair.path("spectrogramCorrelation").asDouble() : "",
+                        pair.path("spectrogramCorrelation").asDouble(),
                         pair.path("firstSeconds").asDouble(),
                         pair.path("secondSeconds").asDouble());
             }

@@ -27,9 +27,9 @@ public class DuplicateResource {
         this.catalog = catalog;
     }
 
-    /** distance: of the musicnn embeddings (cosine); spectrogramCorrelation: of the log-mels (null: not readable). */
+    /** distance: of the musicnn embeddings (cosine); spectrogramCorrelation: of the log-mels. */
     public record DuplicatePair(String first, String firstTitle, String second, String secondTitle, double distance,
-                                Double spectrogramCorrelation, double firstSeconds, double secondSeconds) {
+                                double spectrogramCorrelation, double firstSeconds, double secondSeconds) {
     }
 
     @GET

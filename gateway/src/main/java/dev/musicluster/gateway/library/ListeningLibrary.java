@@ -153,8 +153,8 @@ public class ListeningLibrary {
         return new SoundAnswer(reading, SoundSearch.rank(reading.tags(), tagged, count));
     }
 
-    /** A pair that sounds alike and lasts as long, with its spectrograms' correlation (null when one could not be read). */
-    public record Duplicate(Duplicates.Pair pair, Double correlation) {
+    /** A pair that sounds alike, lasts as long and whose spectrograms correlate. */
+    public record Duplicate(Duplicates.Pair pair, double correlation) {
     }
 
     /**
@@ -196,8 +196,9 @@ public class ListeningLibrary {
         }
         List<Duplicate> confirmed = new ArrayList<>();
         for (Duplicates.Pair pair : Duplicates.find(points, maxDistance)) {
+            // A pair whose spectrograms cannot be read is not claimed: a wrong "recorded twice" costs a user a song.
             Double correlation = spectrogramCorrelation(sounds.of(pair.first()).orElseThrow(), sounds.of(pair.second()).orElseThrow());
-            if (correlation == null || correlation >= SpectrogramMatch.MIN_CORRELATION) {
+            if (correlation != null && correlation >= SpectrogramMatch.MIN_CORRELATION) {
                 confirmed.add(new Duplicate(pair, correlation));
             }
         }
