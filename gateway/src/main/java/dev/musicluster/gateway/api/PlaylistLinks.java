@@ -24,7 +24,7 @@ final class PlaylistLinks {
     record Entry(String id, String title, String artist, Double seconds) {
 
         static Entry of(SongPoint song) {
-            return new Entry(song.id(), song.title(), song.artist(), Double.isFinite(song.seconds()) ? song.seconds() : null);
+            return new Entry(song.id(), song.title(), song.artist(), song.knownSeconds());
         }
     }
 
@@ -49,8 +49,14 @@ final class PlaylistLinks {
         String library = prefix == null ? "" : prefix;
         String base = uri.getBaseUri().toString();
         String root = base.endsWith("/") ? base : base + "/";
-        return song -> locations.equals("library") && song.source() != null ? library + song.source()
-                : root + "api/songs/" + song.id() + "/audio";
+        return song -> {
+            if (!locations.equals("library") || song.source() == null) {
+                return root + "api/songs/" + song.id() + "/audio";
+            }
+            // A manifest may name its files by absolute paths or URLs: those are where the songs are, whatever the prefix.
+            boolean absolute = song.source().startsWith("/") || song.source().matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+            return absolute ? song.source() : library + song.source();
+        };
     }
 
     static Response file(Playlist playlist, String format, UriInfo uri, Where where) {

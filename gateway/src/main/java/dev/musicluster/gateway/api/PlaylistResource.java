@@ -69,8 +69,8 @@ public class PlaylistResource {
     @Operation(summary = "A playlist as an M3U8 or XSPF file", description = "Each song at the gateway's audio URL, or at prefix + "
             + "its library path (the manifest's audio column) with locations=library or a prefix: prefix=/music/ for a local "
             + "library, locations=library alone for paths relative to the library's root, as MPD reads them.")
-    public Response file(@PathParam("id") String id, @PathParam("format") String format, @QueryParam("locations") String locations, @QueryParam("prefix") String prefix,
-                         @QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist, @QueryParam("name") String name,
+    public Response file(@PathParam("id") String id, @PathParam("format") String format, @QueryParam("locations") String locations,
+                         @QueryParam("prefix") String prefix, @QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist, @QueryParam("name") String name,
                          @Context UriInfo uri) {
         PlaylistLinks.count("per-artist", perArtist, PlaylistLinks.MAX_SONGS);
         Playlist playlist = library.playlist(id, perArtist);

@@ -66,7 +66,8 @@ public class RadioResource {
                           @QueryParam("same-cluster") @DefaultValue("false") boolean sameCluster,
                           @QueryParam("exclude") List<String> excludeSongs, @QueryParam("exclude-artist") List<String> excludeArtists,
                           @QueryParam("per-artist") @DefaultValue("2") int perArtist, @QueryParam("format") @DefaultValue("json") String format,
-                          @QueryParam("name") String name, @QueryParam("locations") String locations, @QueryParam("prefix") String prefix, @Context UriInfo uri) {
+                          @QueryParam("name") String name, @QueryParam("locations") String locations, @QueryParam("prefix") String prefix,
+                          @Context UriInfo uri) {
         String seed = required("from", from);
         PlaylistLinks.count("count", count, PlaylistLinks.MAX_SONGS);
         PlaylistLinks.count("per-artist", perArtist, PlaylistLinks.MAX_SONGS);
@@ -74,7 +75,8 @@ public class RadioResource {
                 new Radio.Exclusions(Set.copyOf(excludeSongs), Set.copyOf(excludeArtists)), perArtist);
         String title = PlaylistLinks.name(name, "Radio from " + songs.get(0).displayName());
         if (!format.equals("json")) {
-            return PlaylistLinks.file(new Playlist("radio-" + seed, title, null, List.of(), songs), format, uri, new PlaylistLinks.Where(locations, prefix));
+            return PlaylistLinks.file(new Playlist("radio-" + seed, title, null, List.of(), songs), format, uri,
+                    new PlaylistLinks.Where(locations, prefix));
         }
         SongPoint start = songs.get(0);
         return Response.ok(new RadioView(seed, title, songs.stream().map(s -> stop(s, start.distanceTo(s))).toList()))
@@ -101,12 +103,13 @@ public class RadioResource {
         String title = PlaylistLinks.name(name, "From " + walk.songs().get(0).displayName() + " to "
                 + walk.songs().get(walk.songs().size() - 1).displayName());
         if (!format.equals("json")) {
-            return PlaylistLinks.file(new Playlist("path-" + a + "-" + b, title, null, List.of(), walk.songs()), format, uri, new PlaylistLinks.Where(locations, prefix));
+            return PlaylistLinks.file(new Playlist("path-" + a + "-" + b, title, null, List.of(), walk.songs()), format, uri,
+                    new PlaylistLinks.Where(locations, prefix));
         }
         List<PathStop> stops = new ArrayList<>();
         for (int i = 0; i < walk.songs().size(); i++) {
             SongPoint song = walk.songs().get(i);
-            stops.add(new PathStop(song.id(), song.title(), song.artist(), Double.isFinite(song.seconds()) ? song.seconds() : null,
+            stops.add(new PathStop(song.id(), song.title(), song.artist(), song.knownSeconds(),
                     i == 0 ? 0 : Math.toDegrees(walk.stepAngles().get(i - 1)), i == 0 ? 0 : Math.toDegrees(walk.bound(i)),
                     Math.toDegrees(walk.offPath().get(i))));
         }
@@ -115,7 +118,7 @@ public class RadioResource {
     }
 
     private static Stop stop(SongPoint song, double distance) {
-        return new Stop(song.id(), song.title(), song.artist(), Double.isFinite(song.seconds()) ? song.seconds() : null, distance);
+        return new Stop(song.id(), song.title(), song.artist(), song.knownSeconds(), distance);
     }
 
     private static String required(String what, String id) {

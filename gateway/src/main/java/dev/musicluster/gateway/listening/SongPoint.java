@@ -39,6 +39,11 @@ public record SongPoint(String id, String title, String artist, double seconds, 
         return 1 - dot;
     }
 
+    /** The duration for JSON, which has no NaN: null when not known. */
+    public Double knownSeconds() {
+        return Double.isFinite(seconds) ? seconds : null;
+    }
+
     /** "Artist - Title", as players list a song; the id stands in for what is missing. */
     public String displayName() {
         String name = title == null || title.isBlank() ? id : title;
