@@ -23,8 +23,8 @@ final class PlaylistsCommand implements Callable<Integer> {
                     + "relative to the library's root, as MPD reads them). Default: the gateway's audio URLs.")
     String prefix;
 
-    @Option(names = "--per-artist", defaultValue = "3", paramLabel = "N",
-            description = "At most N songs of one artist per playlist (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--per-artist", defaultValue = "0", paramLabel = "N",
+            description = "At most N songs of one artist in each playlist (default: 0, no limit: a playlist holds its cluster).")
     int perArtist;
 
     @Override

@@ -109,8 +109,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-seconds", paramLabel = "S", description = "Leave out tracks longer than S seconds (DJ sets, say).")
     Double maxSeconds;
 
-    @Option(names = "--per-artist", defaultValue = "3", paramLabel = "N",
-            description = "At most N songs of one artist in each playlist written under --out/playlists (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--per-artist", defaultValue = "0", paramLabel = "N",
+            description = "At most N songs of one artist in each playlist (default: 0, no limit: a playlist holds its cluster).")
     int perArtist;
 
     private boolean modelsFailed;

@@ -77,6 +77,11 @@ final class PlaylistLinks {
         return value;
     }
 
+    /** A per-artist limit as asked: 0 for none, else 1 to {@link #MAX_SONGS}. */
+    static int perArtist(int asked) {
+        return asked == 0 ? Integer.MAX_VALUE : count("per-artist (0: no limit)", asked, MAX_SONGS);
+    }
+
     static List<Entry> entries(List<SongPoint> songs) {
         return songs.stream().map(Entry::of).toList();
     }

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Listening")
 public class PlaylistResource {
 
-    static final String DEFAULT_PER_ARTIST = "3";
+    /** A cluster's playlist holds the whole cluster unless a per-artist limit is asked for. */
+    static final String DEFAULT_PER_ARTIST = "0";
 
     private final ListeningLibrary library;
 
@@ -44,13 +45,12 @@ public class PlaylistResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One playlist per cluster of the active clustering", description = "Named by the musicnn tags that set "
-            + "the cluster apart and its size; ordered to flow (each next song the nearest to the one before); at most per-artist "
-            + "songs of one artist. A playlist keeps its id across re-clusterings while at least half its songs stay together "
+            + "the cluster apart and its size; ordered to flow (each next song the nearest to the one before); per-artist=N keeps at "
+            + "most N songs of one artist (default 0: no limit). A playlist keeps its id across re-clusterings while at least half its songs stay together "
             + "(Jaccard >= 0.5 with its best match).")
     @APIResponse(responseCode = "409", description = "No clustering yet")
     public List<PlaylistView> all(@QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist) {
-        PlaylistLinks.count("per-artist", perArtist, PlaylistLinks.MAX_SONGS);
-        return library.playlists(perArtist).stream().map(PlaylistView::of).toList();
+        return library.playlists(PlaylistLinks.perArtist(perArtist)).stream().map(PlaylistView::of).toList();
     }
 
     @GET
@@ -59,8 +59,7 @@ public class PlaylistResource {
     @Operation(summary = "One playlist of the active clustering")
     @APIResponse(responseCode = "404", description = "No such playlist in the active clustering")
     public PlaylistView one(@PathParam("id") String id, @QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist) {
-        PlaylistLinks.count("per-artist", perArtist, PlaylistLinks.MAX_SONGS);
-        return PlaylistView.of(library.playlist(id, perArtist));
+        return PlaylistView.of(library.playlist(id, PlaylistLinks.perArtist(perArtist)));
     }
 
     @GET
@@ -72,8 +71,7 @@ public class PlaylistResource {
     public Response file(@PathParam("id") String id, @PathParam("format") String format, @QueryParam("locations") String locations,
                          @QueryParam("prefix") String prefix, @QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist, @QueryParam("name") String name,
                          @Context UriInfo uri) {
-        PlaylistLinks.count("per-artist", perArtist, PlaylistLinks.MAX_SONGS);
-        Playlist playlist = library.playlist(id, perArtist);
+        Playlist playlist = library.playlist(id, PlaylistLinks.perArtist(perArtist));
         Playlist named = new Playlist(playlist.id(), PlaylistLinks.name(name, playlist.name()), playlist.cluster(), playlist.tags(),
                 playlist.songs());
         return PlaylistLinks.file(named, format, uri, new PlaylistLinks.Where(locations, prefix));

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,6 +51,7 @@ public class ListeningLibrary {
     private final SoundWords words = new SoundWords(MusicnnTags.NAMES);
     private final SpectrogramCache logMels;
     private PlaylistLineage lineage;
+    private Memo memo;
 
     public ListeningLibrary(SongCatalog catalog, ClusterIndex clusters, LatentIndex latents, SoundProfiles sounds, ObjectStore store) {
         this.catalog = catalog;
@@ -114,7 +116,20 @@ public class ListeningLibrary {
             songs.add(new ClusterPlaylists.ClusterSongs(cluster.cluster(),
                     cluster.representatives().stream().filter(space.points()::containsKey).map(space.points()::get).toList(), cluster.tags()));
         }
-        return ClusterPlaylists.of(songs, lineageFor(space.clustering(), memberships).byCluster(), perArtist);
+        Map<Integer, String> ids = lineageFor(space.clustering(), memberships).byCluster();
+        // Ordering a cluster of m songs costs m² distances: computed once per clustering, songs and names, not per request.
+        List<Object> key = List.of(space.clustering(), perArtist, memberships, ids, songs.stream().map(c -> List.of(c.tags(),
+                c.membersByCentrality().stream().map(p -> Objects.hash(p.id(), p.title(), p.artist(), p.seconds(), p.source())).toList()))
+                .toList());
+        synchronized (this) {
+            if (memo == null || !memo.key().equals(key)) {
+                memo = new Memo(key, ClusterPlaylists.of(songs, ids, perArtist));
+            }
+            return memo.playlists();
+        }
+    }
+
+    private record Memo(List<Object> key, List<Playlist> playlists) {
     }
 
     public Playlist playlist(String id, int perArtist) {

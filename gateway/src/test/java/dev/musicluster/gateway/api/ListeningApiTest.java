@@ -92,13 +92,14 @@ class ListeningApiTest {
                 "musicnn", "kmeans", Map.of(), at, Map.of(0, List.of("piano", "mellow"), 1, List.of("rock")))), Map.of());
         awaitPlaylists(RUN, 0, Duration.ofSeconds(30));
 
-        // Playlists: named by their tags and size, flowing from the song nearest the centre, three per artist by default.
+        // Playlists: named by their tags and size, flowing from the song nearest the centre, the whole cluster by default.
         Response playlists = given().get("/api/playlists");
         playlists.then().statusCode(200).body("cluster", contains(0, 1))
                 .body("[0].name", equalTo("Piano, Mellow · 5 songs")).body("[1].name", equalTo("Rock · 5 songs"))
                 .body("[0].songs.id", contains("l-2", "l-1", "l-0", "l-3", "l-4"))
                 .body("[0].songs[0].seconds", equalTo(200.0f)).body("[0].m3u8", containsString(".m3u8"));
         given().get("/api/playlists?per-artist=1").then().statusCode(200).body("[0].songs.id", contains("l-2", "l-0", "l-4"));
+        given().get("/api/playlists?per-artist=-1").then().statusCode(400).body("error", containsString("per-artist"));
         String piano = playlists.path("[0].id");
         String rock = playlists.path("[1].id");
         String m3u8 = given().get("/api/playlists/" + piano + ".m3u8").then().statusCode(200)
