@@ -21,11 +21,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * KMeans (k = 10, k-means++, 10 initialisations, Tribuo on 2 threads) and the silhouette (exact, tiled and
- * parallel; and sampled from 10,000 points) on n × 32 latents: 10 Gaussian blobs, seeded. The arrays and the
+ * KMeans (k = 10, k-means++, 10 initialisations, ours on 2 threads) and the silhouette (exact, tiled and
+ * parallel; and sampled from 10,000 points) on n × 32 latents and n × 400 (musicnn's width): 10 Gaussian blobs, seeded. The arrays and the
  * partition are written to {@code target/clustering-bench/} so that scikit-learn can be timed on the very same
  * data ({@code benchmarks/scikit_learn_clustering.py}).
  */
@@ -37,11 +38,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ClusteringBenchmark {
 
-    static final int DIMENSIONS = 32;
     static final int CLUSTERS = 10;
 
     @Param({"10000", "100000"})
     public int n;
+
+    /** 32: a trained model's latent; 400: musicnn's embedding, the default representation. */
+    @Param({"32", "400"})
+    public int dimensions;
+
+    private Partition last;
 
     /** Tribuo logs every k-means iteration at INFO; held here, since java.util.logging keeps loggers weakly. */
     private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
@@ -53,35 +59,44 @@ public class ClusteringBenchmark {
     public void setUp() throws IOException {
         TRIBUO.setLevel(java.util.logging.Level.WARNING);
         Random random = new Random(n);
-        double[][] centres = new double[CLUSTERS][DIMENSIONS];
+        double[][] centres = new double[CLUSTERS][dimensions];
         for (double[] centre : centres) {
-            for (int j = 0; j < DIMENSIONS; j++) {
+            for (int j = 0; j < dimensions; j++) {
                 centre[j] = random.nextGaussian() * 3;
             }
         }
-        points = new double[n][DIMENSIONS];
+        points = new double[n][dimensions];
         truth = new int[n];
-        float[] flat = new float[n * DIMENSIONS];
+        float[] flat = new float[n * dimensions];
         for (int i = 0; i < n; i++) {
             truth[i] = random.nextInt(CLUSTERS);
-            for (int j = 0; j < DIMENSIONS; j++) {
+            for (int j = 0; j < dimensions; j++) {
                 points[i][j] = (float) (centres[truth[i]][j] + random.nextGaussian() * 2);
-                flat[i * DIMENSIONS + j] = (float) points[i][j];
+                flat[i * dimensions + j] = (float) points[i][j];
             }
         }
         Path dir = Path.of("target", "clustering-bench");
         Files.createDirectories(dir);
-        Files.write(dir.resolve("latents-" + n + ".npy"), NpyFormat.toBytes(new NpyArray(new int[] {n, DIMENSIONS}, flat)));
+        Files.write(dir.resolve("latents-" + n + "x" + dimensions + ".npy"), NpyFormat.toBytes(new NpyArray(new int[] {n, dimensions}, flat)));
         float[] labels = new float[n];
         for (int i = 0; i < n; i++) {
             labels[i] = truth[i];
         }
-        Files.write(dir.resolve("labels-" + n + ".npy"), NpyFormat.toBytes(new NpyArray(new int[] {n}, labels)));
+        Files.write(dir.resolve("labels-" + n + "x" + dimensions + ".npy"), NpyFormat.toBytes(new NpyArray(new int[] {n}, labels)));
     }
 
     @Benchmark
     public Partition kmeans() {
-        return new KMeans(CLUSTERS, 10, 42, 2).fit(points);
+        last = new KMeans(CLUSTERS, 10, 42, 2).fit(points);
+        return last;
+    }
+
+    /** The inertia, to compare with scikit-learn's on the same arrays (benchmarks/scikit_learn_clustering.py). */
+    @TearDown(Level.Trial)
+    public void report() {
+        if (last != null) {
+            System.out.printf("%nkmeans n=%d d=%d inertia %.6f%n", n, dimensions, last.score());
+        }
     }
 
     @Benchmark
