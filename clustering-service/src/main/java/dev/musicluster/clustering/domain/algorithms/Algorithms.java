@@ -4,6 +4,8 @@ import dev.musicluster.clustering.domain.Euclidean;
 import dev.musicluster.clustering.domain.metrics.InternalMetrics;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * The algorithms by name, with k given or chosen ({@code k = 0} means auto): by BIC for Gaussian mixtures, by
@@ -14,6 +16,16 @@ public final class Algorithms {
     public static final List<String> NAMES = List.of("kmeans", "hdbscan", "dbscan", "agglomerative-ward",
             "agglomerative-average", "agglomerative-complete", "agglomerative-single", "gmm-diag", "gmm-full");
     private static final int MAX_AUTO_K = 12;
+
+    /**
+     * The most points an algorithm whose time or memory grows with n² (agglomerative: an n × n matrix, 200 MB at 5,000;
+     * HDBSCAN; DBSCAN's radius) is given. Above it, a seeded sample of this many is clustered and every other point
+     * joins the nearest of the sample's clusters' centres, which the results state ({@code fitted_on}); k-means and
+     * the Gaussian mixtures always see every point.
+     */
+    public static final int MAX_QUADRATIC_POINTS = 5_000;
+    static final Set<String> QUADRATIC = Set.of("hdbscan", "dbscan", "agglomerative-ward", "agglomerative-average",
+            "agglomerative-complete", "agglomerative-single");
 
     private Algorithms() {
     }
@@ -26,6 +38,13 @@ public final class Algorithms {
     }
 
     public static Partition fit(String name, int k, long seed, double[][] points) {
+        return fit(name, k, seed, points, MAX_QUADRATIC_POINTS);
+    }
+
+    static Partition fit(String name, int k, long seed, double[][] points, int maxQuadratic) {
+        if (QUADRATIC.contains(name) && points.length > maxQuadratic) {
+            return onSample(name, k, seed, points, maxQuadratic);
+        }
         if (name.equals("dbscan")) {
             return new Dbscan(DbscanRadius.estimate(points, 5), 5).fit(points);
         }
@@ -47,6 +66,42 @@ public final class Algorithms {
             }
         }
         return best;
+    }
+
+    /** The algorithm on a seeded sample; the other points to the nearest centre of the sample's clusters. */
+    private static Partition onSample(String name, int k, long seed, double[][] points, int size) {
+        int n = points.length;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(n - i);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        int[] chosen = Arrays.copyOf(order, size);
+        Arrays.sort(chosen);
+        double[][] sample = new double[size][];
+        for (int s = 0; s < size; s++) {
+            sample[s] = points[chosen[s]];
+        }
+        Partition fitted = fit(name, k, seed, sample, size);
+        NearestCentre centres = NearestCentre.of(sample, fitted.labels());
+        int[] labels = new int[n];
+        boolean[] inSample = new boolean[n];
+        for (int s = 0; s < size; s++) {
+            labels[chosen[s]] = fitted.labels()[s];
+            inSample[chosen[s]] = true;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!inSample[i]) {
+                labels[i] = centres.clusters() == 0 ? -1 : centres.assign(points[i]);
+            }
+        }
+        return new Partition(labels, Partition.of(labels).clusters(), fitted.score(), size);
     }
 
     static Clusterer withK(String name, int k, long seed) {

@@ -39,7 +39,7 @@ public final class PartitionEvaluation {
                     Double.NaN, Double.NaN, Double.NaN} : external(column.getValue(), partition.labels());
             rows.add(new MetricsRow(representation, model, algorithm, partition.clusters(), partition.noise(), column.getKey(),
                     internal[0], internal[1], internal[2], external[0], external[1], external[2], external[3], external[4],
-                    external[5], external[6]));
+                    external[5], external[6], partition.fittedOn()));
         }
         return rows;
     }
