@@ -1,13 +1,17 @@
 package dev.musicluster.bench;
 
+import dev.musicluster.clustering.domain.algorithms.Algorithms;
 import dev.musicluster.clustering.domain.algorithms.KMeans;
 import dev.musicluster.clustering.domain.algorithms.Partition;
+import dev.musicluster.clustering.domain.evaluation.PartitionEvaluation;
 import dev.musicluster.clustering.domain.metrics.Silhouette;
 import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -89,6 +93,27 @@ public class ClusteringBenchmark {
     public Partition kmeans() {
         last = new KMeans(CLUSTERS, 10, 42, 2).fit(points);
         return last;
+    }
+
+    /**
+     * What the clustering service does with one representation at k = 10: k-means and the diagonal Gaussian mixture on
+     * every point, Ward and HDBSCAN on a seeded sample of {@link Algorithms#MAX_QUADRATIC_POINTS} with the other points
+     * joining the nearest centre, and each partition's internal metrics. Once: at 100,000 points it is minutes.
+     */
+    @Benchmark
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public int everyAlgorithm() {
+        int rows = 0;
+        for (String algorithm : List.of("kmeans", "gmm-diag", "agglomerative-ward", "hdbscan")) {
+            long started = System.nanoTime();
+            Partition partition = Algorithms.fit(algorithm, algorithm.equals("hdbscan") ? 0 : CLUSTERS, 42, points);
+            long fitted = System.nanoTime();
+            rows += PartitionEvaluation.rows("bench", "bench", algorithm, points, partition, Map.of()).size();
+            System.out.printf("%n%s n=%d d=%d: fit %.1f s on %d points, metrics %.1f s, %d clusters%n", algorithm, n, dimensions,
+                    (fitted - started) / 1e9, partition.fittedOn(), (System.nanoTime() - fitted) / 1e9, partition.clusters());
+        }
+        return rows;
     }
 
     /** The inertia, to compare with scikit-learn's on the same arrays (benchmarks/scikit_learn_clustering.py). */
