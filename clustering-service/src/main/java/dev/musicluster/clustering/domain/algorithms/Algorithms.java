@@ -1,11 +1,11 @@
 package dev.musicluster.clustering.domain.algorithms;
 
 import dev.musicluster.clustering.domain.Euclidean;
+import dev.musicluster.clustering.domain.SeededSample;
 import dev.musicluster.clustering.domain.metrics.InternalMetrics;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * The algorithms by name, with k given or chosen ({@code k = 0} means auto): by BIC for Gaussian mixtures, by
@@ -71,18 +71,7 @@ public final class Algorithms {
     /** The algorithm on a seeded sample; the other points to the nearest centre of the sample's clusters. */
     private static Partition onSample(String name, int k, long seed, double[][] points, int size) {
         int n = points.length;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(n - i);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        int[] chosen = Arrays.copyOf(order, size);
+        int[] chosen = SeededSample.draw(n, size, seed);
         Arrays.sort(chosen);
         double[][] sample = new double[size][];
         for (int s = 0; s < size; s++) {
