@@ -18,11 +18,15 @@ public class SongCatalog {
     /** Stage outcomes that arrived before the song itself (topics are read in parallel). */
     private final Map<String, Map<Stage, StageStatus>> early = new ConcurrentHashMap<>();
 
-    /** Records an ingested song; a newer revision of the same id replaces it and restarts its stages. */
+    /**
+     * Records an ingested song; a newer revision of the same id replaces it and restarts its stages. The same revision
+     * with another library path (the file moved) keeps its stages: the music is the same.
+     */
     public void ingested(SongIngested event) {
         songs.compute(event.songId(), (id, existing) -> {
             if (existing != null && sameRevision(existing.ingested(), event)) {
-                return existing;
+                return java.util.Objects.equals(existing.ingested().source(), event.source()) ? existing
+                        : new Song(event, existing.stages());
             }
             Map<Stage, StageStatus> stages = early.remove(id);
             Song song = new Song(event, stages == null ? Map.of() : stages);

@@ -61,16 +61,17 @@ public class SongIngestion {
         boolean lyricsInline = lyrics == null || lyrics.getBytes(StandardCharsets.UTF_8).length <= inlineLyricsBytes;
         Map<String, String> labels = meta.allLabels();
         String source = validSource(meta.source);
-        // A song ingested before sources were recorded keeps its revision when sent again without one.
+        // Where the file lies is not the music: the revision leaves it out, so that a moved file (or a song first sent
+        // before sources were recorded) is not analysed again; the event still carries the new path.
         String revision = SongId.sha256Hex(String.join("\u0000", audioSha, String.valueOf(meta.title),
-                String.valueOf(meta.artist), String.valueOf(lyrics), new TreeMap<>(labels).toString())
-                + (source == null ? "" : "\u0000" + source));
+                String.valueOf(meta.artist), String.valueOf(lyrics), new TreeMap<>(labels).toString()));
         String audioKey = ObjectKeys.rawAudio(id, container.extension());
         SongIngested event = new SongIngested(SongIngested.SCHEMA_VERSION, id, meta.title, meta.artist, audioKey,
                 container.extension(), size, audioSha, lyricsInline ? lyrics : null,
                 lyricsInline ? null : ObjectKeys.rawLyrics(id), labels, revision, Instant.now(), source);
 
-        if (catalog.find(id).filter(song -> SongCatalog.sameRevision(song.ingested(), event)).isPresent()) {
+        if (catalog.find(id).filter(song -> SongCatalog.sameRevision(song.ingested(), event)
+                && (source == null || source.equals(song.ingested().source()))).isPresent()) {
             return new IngestOutcome(id, false);
         }
         store.put(audioKey, audio, container.mediaType());

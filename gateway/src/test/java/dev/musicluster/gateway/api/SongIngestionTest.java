@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +82,21 @@ class SongIngestionTest {
         assertThat(events).hasSize(1);
         long listed = given().get("/api/songs").jsonPath().getList("id").stream().filter("twice-1"::equals).count();
         assertThat(listed).isEqualTo(1);
+    }
+
+    @Test
+    void aMovedFileKeepsItsRevisionSoItsSongIsNotAnalysedAgain() {
+        upload(wav, "{\"id\":\"moved-1\",\"title\":\"Moved\"}").then().statusCode(202);
+        upload(wav, "{\"id\":\"moved-1\",\"title\":\"Moved\",\"source\":\"albums/moved.wav\"}").then().statusCode(202);
+        upload(wav, "{\"id\":\"moved-1\",\"title\":\"Moved\",\"source\":\"albums/moved.wav\"}").then().statusCode(200)
+                .body("status", equalTo("unchanged"));
+        upload(wav, "{\"id\":\"moved-1\",\"title\":\"Moved\"}").then().statusCode(200).body("status", equalTo("unchanged"));
+        List<SongIngested> events = probe().collect(Topics.SONGS_INGESTED.name(), r -> "moved-1".equals(r.key()), 3, Duration.ofSeconds(5))
+                .stream().map(r -> EventCodec.fromJson(r.value(), SongIngested.class)).toList();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1).revision()).as("the place is not the music").isEqualTo(events.get(0).revision());
+        assertThat(events.get(1).source()).isEqualTo("albums/moved.wav");
+        upload(wav, "{\"id\":\"moved-2\",\"source\":\"a\\u0007b\"}").then().statusCode(400).body("error", containsString("source"));
     }
 
     @Test

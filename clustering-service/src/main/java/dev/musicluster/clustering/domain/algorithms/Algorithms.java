@@ -95,7 +95,8 @@ public final class Algorithms {
 
     static Clusterer withK(String name, int k, long seed) {
         return switch (name) {
-            case "kmeans" -> new KMeans(k, 10, seed, 1);
+            // Every core: the partition is the same on any number of threads (KMeansTest).
+            case "kmeans" -> new KMeans(k, 10, seed, Runtime.getRuntime().availableProcessors());
             case "agglomerative-ward" -> new Agglomerative(Agglomerative.Linkage.WARD, k);
             case "agglomerative-average" -> new Agglomerative(Agglomerative.Linkage.AVERAGE, k);
             case "agglomerative-complete" -> new Agglomerative(Agglomerative.Linkage.COMPLETE, k);
