@@ -1,6 +1,7 @@
 package dev.musicluster.contracts.events;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,8 @@ public record SongSelection(Map<String, List<String>> excludeLabels, Double minS
                 copy.put(column.strip(), values.stream().map(SongSelection::normalised).distinct().sorted().toList());
             });
         }
-        excludeLabels = Map.copyOf(copy);
+        // Sorted, so that the provenance lists the columns in one order on every run (Map.copyOf's order is not fixed).
+        excludeLabels = Collections.unmodifiableMap(copy);
         if (minSeconds != null && !(minSeconds >= 0)) {
             throw new IllegalArgumentException("minSeconds must be a duration of 0 s or more, not " + minSeconds);
         }
