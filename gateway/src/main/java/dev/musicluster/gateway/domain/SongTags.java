@@ -1,35 +1,29 @@
 package dev.musicluster.gateway.domain;
 
 import dev.musicluster.contracts.MusicnnTags;
-import dev.musicluster.contracts.events.AudioFeaturesExtracted;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each song's most likely musicnn tags, from its features: what the networks hear in it, for people to read (a tag
- * two networks share counts once, with its higher probability). Never a label, never clustered.
+ * Each song's most likely musicnn tags, read from its {@link SoundProfiles} profile: what the networks hear in it, for
+ * people to read (a tag two networks share counts once, with its higher probability). Never a label, never clustered.
  */
 public class SongTags {
 
     public static final int TOP = 3;
 
-    private final Map<String, List<String>> bySong = new ConcurrentHashMap<>();
+    private final SoundProfiles sounds;
 
-    public void put(AudioFeaturesExtracted features) {
-        if (features.musicnn() == null) {
-            bySong.remove(features.songId());
-            return;
-        }
-        bySong.put(features.songId(), top(features.musicnn().tags(), TOP));
+    public SongTags(SoundProfiles sounds) {
+        this.sounds = sounds;
     }
 
     /** The song's top tags, most likely first; empty when it has none (yet). */
     public List<String> of(String songId) {
-        return bySong.getOrDefault(songId, List.of());
+        return sounds.of(songId).filter(profile -> profile.tags() != null).map(profile -> top(profile.tags(), TOP)).orElse(List.of());
     }
 
     static List<String> top(float[] probabilities, int count) {

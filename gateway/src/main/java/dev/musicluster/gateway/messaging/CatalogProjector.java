@@ -44,12 +44,10 @@ public class CatalogProjector {
     private final LatentIndex latents;
     private final ClusterIndex clusters;
     private final LyricsIndex lyrics;
-    private final SongTags tags;
     private final SoundProfiles sounds;
 
     public CatalogProjector(SongCatalog catalog, RunCatalog runs, LatentIndex latents, ClusterIndex clusters, LyricsIndex lyrics,
-                            SongTags tags, SoundProfiles sounds) {
-        this.tags = tags;
+                            SoundProfiles sounds) {
         this.sounds = sounds;
         this.catalog = catalog;
         this.runs = runs;
@@ -66,7 +64,6 @@ public class CatalogProjector {
             catalog.ingested(EventCodec.fromJson(record.value(), SongIngested.class));
         } else if (topic.equals(Topics.AUDIO_FEATURES.name())) {
             AudioFeaturesExtracted features = EventCodec.fromJson(record.value(), AudioFeaturesExtracted.class);
-            tags.put(features);
             sounds.put(features);
             catalog.stageDone(features.songId(), Stage.FEATURES, features.frames() + " frames", at);
         } else if (topic.equals(Topics.LYRICS_EMBEDDINGS.name())) {
@@ -155,8 +152,8 @@ public class CatalogProjector {
 
     @Produces
     @Singleton
-    static SongTags songTags() {
-        return new SongTags();
+    static SongTags songTags(SoundProfiles sounds) {
+        return new SongTags(sounds);
     }
 
     @Produces
