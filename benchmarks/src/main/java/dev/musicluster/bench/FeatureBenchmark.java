@@ -114,6 +114,6 @@ public class FeatureBenchmark {
     /** (b) Decode a 30 s 44.1 kHz stereo MP3 (ffmpeg child process), downmix, resample to 22,050 Hz. */
     @Benchmark
     public PcmAudio decodeAndResampleMp3() throws IOException {
-        return decoders.decode(mp3, "mp3", DecodeSettings.DEFAULT);
+        return decoders.decode(mp3, DecodeSettings.DEFAULT);
     }
 }

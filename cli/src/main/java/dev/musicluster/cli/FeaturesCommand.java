@@ -86,7 +86,7 @@ final class FeaturesCommand implements Callable<Integer> {
             String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
             try {
                 long started = System.nanoTime();
-                PcmAudio audio = decoders.decode(file, container(file), settings);
+                PcmAudio audio = decoders.decode(file, settings);
                 long decoded = System.nanoTime();
                 SongFeatures features = extractor.extract(audio);
                 long featured = System.nanoTime();
@@ -144,18 +144,6 @@ final class FeaturesCommand implements Callable<Integer> {
             out[i] = values[i];
         }
         return out;
-    }
-
-    private static String container(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return switch (extension) {
-            case "wave" -> "wav";
-            case "aif", "aifc" -> "aiff";
-            case "snd" -> "au";
-            default -> extension;
-        };
     }
 
     private static String shape(int[] shape) {

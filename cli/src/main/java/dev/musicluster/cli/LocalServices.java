@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 /**
  * The five services as child processes of this launcher, each the Quarkus application its module builds, wired to
@@ -33,10 +35,34 @@ final class LocalServices implements AutoCloseable {
     /** The gateway's one API key, fresh for every start: the local system is as closed as a deployed one. */
     private final String apiKey = freshKey();
 
-    private LocalServices(Path home, LocalInfra infra, Path logs) {
+    private final FeatureScale featureScale;
+
+    private LocalServices(Path home, LocalInfra infra, Path logs, FeatureScale featureScale) {
         this.home = home;
         this.infra = infra;
         this.logs = logs;
+        this.featureScale = featureScale;
+    }
+
+    /**
+     * How the feature service is run: {@code instances} processes in one consumer group (the Deployment's replicas),
+     * each seeing {@code cores} cores (a pod's CPU limit), so its workers and PyTorch threads follow; 0 cores: the
+     * machine's.
+     */
+    record FeatureScale(int instances, int cores) {
+
+        static final FeatureScale DEFAULT = new FeatureScale(1, 0);
+
+        FeatureScale {
+            if (instances < 1 || cores < 0) {
+                throw new IllegalArgumentException("feature-service instances must be at least 1 and cores not negative");
+            }
+        }
+
+        List<String> names() {
+            return IntStream.rangeClosed(1, instances).mapToObj(i -> i == 1 ? "feature-service" : "feature-service-" + i)
+                    .toList();
+        }
     }
 
     private static String freshKey() {
@@ -50,13 +76,19 @@ final class LocalServices implements AutoCloseable {
     }
 
     static LocalServices start(Path home, LocalInfra infra, Path logs) throws IOException, InterruptedException {
-        LocalServices services = new LocalServices(home, infra, logs);
+        return start(home, infra, logs, FeatureScale.DEFAULT);
+    }
+
+    static LocalServices start(Path home, LocalInfra infra, Path logs, FeatureScale featureScale) throws IOException, InterruptedException {
+        LocalServices services = new LocalServices(home, infra, logs, featureScale);
         try {
+            List<String> names = new ArrayList<>(SERVICES);
+            names.addAll(names.indexOf("feature-service") + 1, featureScale.names().subList(1, featureScale.instances()));
             // Every port first: the gateway calls the embedding service, which starts after it.
-            for (String service : SERVICES) {
+            for (String service : names) {
                 services.ports.put(service, freePort());
             }
-            for (String service : SERVICES) {
+            for (String service : names) {
                 services.processes.add(services.launch(service));
             }
             services.awaitReady(services.processes);
@@ -83,7 +115,8 @@ final class LocalServices implements AutoCloseable {
     }
 
     private ChildProcess launch(String service) throws IOException {
-        Path jar = home.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        String module = service.startsWith("feature-service") ? "feature-service" : service;
+        Path jar = home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build first with ./mvnw -DskipTests install");
         }
@@ -96,14 +129,17 @@ final class LocalServices implements AutoCloseable {
         environment.put("MUSICLUSTER_EXIT_WITH_PARENT", "true");
         // Lingua's language models need room beyond what the other services use; so do the contrastive model's whole-song
         // spectrograms (400 songs × 128 × 1280 floats: 262 MB, held twice while it trains: as read and standardised).
-        String heap = switch (service) {
+        String heap = switch (module) {
             case "embedding-service" -> "-Xmx1g";
             case "training-service" -> "-Xmx1536m";
             default -> "-Xmx768m";
         };
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"));
+        if (module.equals("feature-service") && featureScale.cores() > 0) {
+            command.add("-XX:ActiveProcessorCount=" + featureScale.cores());
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         return ChildProcess.start(service, command, environment, logs.resolve(service + ".log"));
     }
 

@@ -93,7 +93,7 @@ public class FeatureExtraction {
             try (InputStream in = store.open(song.audioKey())) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            PcmAudio audio = decoders.decode(file, song.audioFormat(), decodeSettings);
+            PcmAudio audio = decoders.decode(file, decodeSettings);
             SongFeatures features = extractors.get().extract(audio);
             AudioFeaturesExtracted.Musicnn pretrained = musicnn == null ? null : musicnn(song.songId(), audio.at(MusicnnInput.SAMPLE_RATE));
             String logMelKey = ObjectKeys.logMel(song.songId());

@@ -2,7 +2,6 @@ package dev.musicluster.feature.decode;
 
 import dev.musicluster.feature.domain.audio.BadAudioException;
 import dev.musicluster.feature.domain.audio.ClipWindow;
-import dev.musicluster.feature.domain.audio.MonoResamplingSink;
 import dev.musicluster.feature.domain.audio.PcmAudio;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,21 +46,43 @@ public record DecodeSettings(int targetRate, ClipWindow window, double windowSec
     /** librosa's {@code load(duration=30)}: the first 30 s, as the reference values were computed. */
     public static final DecodeSettings LIBROSA_FIRST_30_S = new DecodeSettings(22_050, ClipWindow.FIRST, 30.0, 3600.0);
 
-    /** A sink for a stream of the given shape, refusing a track over the limit when its length is known. */
-    MonoResamplingSink sink(int channels, int sourceRate, double sourceSeconds) {
+    /**
+     * The stretch of the track to decode, in frames at the source rate: the window, or for a WHOLE track everything
+     * up to the limit. A track over the limit is refused here when its length is known.
+     */
+    Span span(int sourceRate, double sourceSeconds) {
         if (!Double.isNaN(sourceSeconds) && sourceSeconds > maxSeconds) {
             throw new BadAudioException(String.format("audio is %.0f s long, over the %.0f s limit", sourceSeconds, maxSeconds));
         }
         long keep = window == ClipWindow.WHOLE ? (long) Math.ceil(maxSeconds * sourceRate) : Math.round(windowSeconds * sourceRate);
         long total = Double.isNaN(sourceSeconds) ? -1 : Math.round(sourceSeconds * sourceRate);
-        int[] rates = IntStream.concat(IntStream.of(targetRate), alsoAt.stream().mapToInt(Integer::intValue)).toArray();
-        return new MonoResamplingSink(channels, sourceRate, rates, window.skipFrames(total, keep), keep);
+        return new Span(sourceRate, window.skipFrames(total, keep), keep);
     }
 
-    /** A WHOLE-track decode that fills its window ran past the duration limit. */
-    void checkNotOverLimit(MonoResamplingSink sink) {
-        if (window == ClipWindow.WHOLE && sink.full()) {
-            throw new BadAudioException(String.format("audio runs past the %.0f s limit", maxSeconds));
+    /** Where the decode starts and how much it keeps, in frames of the source. */
+    record Span(int sourceRate, long skipFrames, long keepFrames) {
+
+        double startSeconds() {
+            return (double) skipFrames / sourceRate;
+        }
+
+        double seconds() {
+            return (double) keepFrames / sourceRate;
+        }
+
+        /** The span's length in samples at {@code rate}. */
+        long samplesAt(int rate) {
+            return Math.round(keepFrames * (double) rate / sourceRate);
         }
     }
+
+    /** Every rate wanted, the main one first. */
+    int[] rates() {
+        return IntStream.concat(IntStream.of(targetRate), alsoAt.stream().mapToInt(Integer::intValue)).distinct().toArray();
+    }
+
+    boolean wholeTrack() {
+        return window == ClipWindow.WHOLE;
+    }
+
 }

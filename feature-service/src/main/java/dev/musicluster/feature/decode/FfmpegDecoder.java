@@ -3,28 +3,40 @@ package dev.musicluster.feature.decode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.musicluster.feature.domain.audio.BadAudioException;
-import dev.musicluster.feature.domain.audio.MonoResamplingSink;
 import dev.musicluster.feature.domain.audio.PcmAudio;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
- * MP3, OGG/Vorbis, FLAC, M4A/AAC (and anything else ffmpeg reads) through an ffmpeg child process. ffprobe names
- * the stream's rate, channels and length first; ffmpeg then only decodes, to float32 at the native rate and
- * channel count, so downmixing and resampling are the same code for every format.
+ * MP3, OGG/Vorbis, FLAC, M4A/AAC (and anything else ffmpeg reads) through one ffmpeg child process. ffprobe names
+ * the stream's rate, channels and length first, so the window is known before decoding; ffmpeg then seeks to it,
+ * decodes only it, averages the channels ((L+R)/2, librosa's {@code to_mono}; ffmpeg's own {@code -ac 1} is 3 dB
+ * louder) and resamples with soxr at 20 bits, the resampler behind librosa's default {@code soxr_hq}, to every rate
+ * wanted from the one decode: the first to stdout, the others to files beside it.
  */
 public final class FfmpegDecoder implements AudioDecoder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CHUNK_FRAMES = 8192;
+    private static final int CHUNK_BYTES = 1 << 16;
+    /** A WHOLE track is read this far past the limit, so that a track of unknown length is seen to run past it. */
+    private static final double PAST_THE_LIMIT_SECONDS = 1.0;
 
     private final String ffmpeg;
     private final String ffprobe;
@@ -40,51 +52,122 @@ public final class FfmpegDecoder implements AudioDecoder {
     @Override
     public PcmAudio decode(Path file, DecodeSettings settings) throws IOException {
         StreamInfo info = probe(file);
-        MonoResamplingSink sink = settings.sink(info.channels(), info.sampleRate(), info.seconds());
-        Process process = start(List.of(ffmpeg, "-v", "error", "-nostdin", "-i", file.toString(), "-map", "0:a:0",
-                "-f", "f32le", "-acodec", "pcm_f32le", "-"));
-        CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        try (InputStream out = process.getInputStream()) {
-            byte[] bytes = new byte[CHUNK_FRAMES * info.channels() * 4];
-            float[] samples = new float[CHUNK_FRAMES * info.channels()];
-            ByteBuffer view = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-            int pending = 0;
-            while (!sink.full()) {
-                int read = out.read(bytes, pending, bytes.length - pending);
-                if (read < 0) {
-                    break;
-                }
-                pending += read;
-                int frameBytes = info.channels() * 4;
-                int frames = pending / frameBytes;
-                if (frames == 0) {
-                    continue;
-                }
-                view.position(0);
-                view.asFloatBuffer().get(samples, 0, frames * info.channels());
-                sink.accept(samples, frames);
-                int used = frames * frameBytes;
-                System.arraycopy(bytes, used, bytes, 0, pending - used);
-                pending -= used;
-            }
-        } finally {
-            if (sink.full()) {
+        DecodeSettings.Span span = settings.span(info.sampleRate(), info.seconds());
+        int[] rates = settings.rates();
+        Path scratch = rates.length > 1 ? Files.createTempDirectory("decode-") : null;
+        try {
+            Process process = start(command(file, info, span, settings.wholeTrack(), rates, scratch));
+            CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+            float[] main;
+            try (InputStream out = process.getInputStream()) {
+                main = readFloats(out, span.samplesAt(rates[0]));
+                waitFor(process, file, info, errors);
+            } finally {
                 process.destroyForcibly();
             }
+            Map<Integer, float[]> others = new LinkedHashMap<>();
+            for (int r = 1; r < rates.length; r++) {
+                try (InputStream in = Files.newInputStream(scratch.resolve(rates[r] + ".f32"))) {
+                    others.put(rates[r], readFloats(in, span.samplesAt(rates[r])));
+                }
+            }
+            if (settings.wholeTrack() && main.length > Math.round(settings.maxSeconds() * rates[0])) {
+                throw new BadAudioException(String.format("audio runs past the %.0f s limit", settings.maxSeconds()));
+            }
+            return new PcmAudio(cut(main, span.samplesAt(rates[0])), rates[0], info.sampleRate(), info.channels(), info.seconds(),
+                    cutAll(others, span));
+        } finally {
+            if (scratch != null) {
+                deleteRecursively(scratch);
+            }
         }
+    }
+
+    private List<String> command(Path file, StreamInfo info, DecodeSettings.Span span, boolean wholeTrack, int[] rates, Path scratch) {
+        List<String> command = new ArrayList<>(List.of(ffmpeg, "-v", "error", "-nostdin", "-threads", "1"));
+        if (span.skipFrames() > 0) {
+            command.addAll(List.of("-ss", seconds(span.startSeconds())));
+        }
+        command.addAll(List.of("-t", seconds(span.seconds() + (wholeTrack ? PAST_THE_LIMIT_SECONDS : 0)), "-i", file.toString(),
+                "-filter_complex", filterGraph(info.channels(), rates)));
+        for (int r = 0; r < rates.length; r++) {
+            command.addAll(List.of("-map", "[o" + r + "]", "-f", "f32le", "-c:a", "pcm_f32le",
+                    r == 0 ? "pipe:1" : scratch.resolve(rates[r] + ".f32").toString()));
+        }
+        return command;
+    }
+
+    /** Float samples, channels averaged with equal weights, split, each branch resampled by soxr to its rate. */
+    static String filterGraph(int channels, int[] rates) {
+        StringBuilder graph = new StringBuilder("[0:a:0]aformat=sample_fmts=fltp");
+        if (channels > 1) {
+            String weight = Double.toString(1.0 / channels);
+            graph.append(",pan=mono|c0=").append(IntStream.range(0, channels).mapToObj(c -> weight + "*c" + c)
+                    .collect(Collectors.joining("+")));
+        }
+        graph.append(",asplit=").append(rates.length).append(IntStream.range(0, rates.length).mapToObj(r -> "[s" + r + "]")
+                .collect(Collectors.joining()));
+        for (int r = 0; r < rates.length; r++) {
+            graph.append(";[s").append(r).append("]aresample=").append(rates[r])
+                    .append(":resampler=soxr:precision=20,aformat=sample_fmts=flt[o").append(r).append(']');
+        }
+        return graph.toString();
+    }
+
+    private static void waitFor(Process process, Path file, StreamInfo info, CompletableFuture<String> errors) throws IOException {
         try {
-            boolean exited = process.waitFor(30, TimeUnit.SECONDS);
-            if (!sink.full() && (!exited || process.exitValue() != 0)) {
-                throw new BadAudioException("cannot decode " + info.codec() + " audio: " + firstLine(errors.getNow("")));
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new BadAudioException("cannot decode " + info.codec() + " audio: " + firstLine(errors.getNow("")).replace(file + ": ", ""));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while decoding", e);
-        } finally {
-            process.destroyForcibly();
         }
-        settings.checkNotOverLimit(sink);
-        return sink.finish(info.seconds());
+    }
+
+    /** Little-endian float32 samples, into an array sized for the expected count and grown if more arrive. */
+    private static float[] readFloats(InputStream in, long expected) throws IOException {
+        float[] samples = new float[(int) Math.min(Math.max(expected, 1024), Integer.MAX_VALUE - 16)];
+        int count = 0;
+        byte[] bytes = new byte[CHUNK_BYTES];
+        ByteBuffer view = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int pending = 0;
+        int read;
+        while ((read = in.read(bytes, pending, bytes.length - pending)) >= 0) {
+            pending += read;
+            int whole = pending / 4;
+            if (count + whole > samples.length) {
+                samples = Arrays.copyOf(samples, Math.max(count + whole, samples.length + samples.length / 2));
+            }
+            view.position(0);
+            view.asFloatBuffer().get(samples, count, whole);
+            count += whole;
+            System.arraycopy(bytes, whole * 4, bytes, 0, pending - whole * 4);
+            pending -= whole * 4;
+        }
+        return Arrays.copyOf(samples, count);
+    }
+
+    private static float[] cut(float[] samples, long length) {
+        return samples.length <= length ? samples : Arrays.copyOf(samples, (int) length);
+    }
+
+    private static Map<Integer, float[]> cutAll(Map<Integer, float[]> byRate, DecodeSettings.Span span) {
+        Map<Integer, float[]> cut = new LinkedHashMap<>();
+        byRate.forEach((rate, samples) -> cut.put(rate, cut(samples, span.samplesAt(rate))));
+        return cut;
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.6f", seconds);
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     StreamInfo probe(Path file) throws IOException {
@@ -94,7 +177,8 @@ public final class FfmpegDecoder implements AudioDecoder {
         String output = readAll(process.getInputStream());
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new BadAudioException("cannot decode audio: " + firstLine(errors.join()));
+                throw new BadAudioException("cannot decode audio: not a readable audio file or a truncated one (ffprobe: "
+                        + firstLine(errors.join()).replace(file + ": ", "") + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -60,7 +60,7 @@ class MusicnnAudioTest {
         Path reference = shared.resolve("reference/musicnn");
         assumeTrue(Files.isRegularFile(mp3) && Files.isRegularFile(reference.resolve(clip + ".MSD.embedding.npy")),
                 "shared data absent: " + shared);
-        PcmAudio decoded = DECODERS.decode(mp3, "mp3", new DecodeSettings(22_050, ClipWindow.WHOLE, 0, 3600).alsoAt(MusicnnInput.SAMPLE_RATE));
+        PcmAudio decoded = DECODERS.decode(mp3, new DecodeSettings(22_050, ClipWindow.WHOLE, 0, 3600).alsoAt(MusicnnInput.SAMPLE_RATE));
         float[] pcm = decoded.at(MusicnnInput.SAMPLE_RATE).samples();
         int from = (pcm.length - EXCERPT) / 2;
         MusicnnRepresentation ours = encoder.encode(Arrays.copyOfRange(pcm, from, from + EXCERPT));
@@ -78,9 +78,10 @@ class MusicnnAudioTest {
             double tagError = Math.max(maxDifference(Arrays.copyOfRange(patch, 400, 450), Arrays.copyOfRange(msdTags, p * 50, (p + 1) * 50)),
                     maxDifference(Arrays.copyOfRange(patch, 450, 500), Arrays.copyOfRange(mttTags, p * 50, (p + 1) * 50)));
             System.out.printf("%s patch %d: cosine MSD %.5f, MTT %.5f; max tag error %.4f%n", clip, p, msdCosine, mttCosine, tagError);
-            // The reference's bar is 0.99; this resampler reaches 0.99999, and a regression should show.
-            assertThat(msdCosine).as("MSD embedding cosine, patch " + p).isGreaterThanOrEqualTo(0.999);
-            assertThat(mttCosine).as("MTT embedding cosine, patch " + p).isGreaterThanOrEqualTo(0.999);
+            // The reference's bar is 0.99. Its PCM went through ffmpeg's default resampler (swr); ours is soxr, as in
+            // librosa.load, and lands at 0.9958-0.99999 on these clips: a regression of the decode should still show.
+            assertThat(msdCosine).as("MSD embedding cosine, patch " + p).isGreaterThanOrEqualTo(0.995);
+            assertThat(mttCosine).as("MTT embedding cosine, patch " + p).isGreaterThanOrEqualTo(0.995);
             assertThat(tagError).as("tag probabilities, patch " + p).isLessThanOrEqualTo(0.05);
         }
     }
@@ -88,7 +89,7 @@ class MusicnnAudioTest {
     @Test
     void aGeneratedSongGoesTheWholeWayFromOneDecode() throws Exception {
         Path flac = AudioFixtures.encode(AudioFixtures.song(dir, 20.0), "song.flac", "-c:a", "flac");
-        PcmAudio audio = DECODERS.decode(flac, "flac", DecodeSettings.DEFAULT.alsoAt(MusicnnInput.SAMPLE_RATE));
+        PcmAudio audio = DECODERS.decode(flac, DecodeSettings.DEFAULT.alsoAt(MusicnnInput.SAMPLE_RATE));
         assertThat(audio.sampleRate()).isEqualTo(22_050);
         PcmAudio at16k = audio.at(MusicnnInput.SAMPLE_RATE);
         assertThat(at16k.samples().length).isCloseTo(20 * 16_000, org.assertj.core.data.Offset.offset(16));
@@ -141,7 +142,7 @@ class MusicnnAudioTest {
     void aTwoHourStreamIsHeardThroughItsWindowInBoundedMemory() throws Exception {
         Path twoHours = AudioFixtures.decompressionBomb(dir, 7200);
         Runtime runtime = Runtime.getRuntime();
-        PcmAudio audio = DECODERS.decode(twoHours, "flac", DecodeSettings.DEFAULT.alsoAt(MusicnnInput.SAMPLE_RATE));
+        PcmAudio audio = DECODERS.decode(twoHours, DecodeSettings.DEFAULT.alsoAt(MusicnnInput.SAMPLE_RATE));
         MusicnnRepresentation representation = encoder.encode(audio.at(MusicnnInput.SAMPLE_RATE).samples());
         // The default window is 60 s whatever the track's length: 3,751 frames, 20 patches.
         assertThat(representation.patches()).isEqualTo(20);

@@ -117,7 +117,7 @@ class FeatureServiceTest {
         assertThat(reasons).containsOnlyKeys("bad-empty", "bad-truncated", "bad-not-audio", "bad-silence", "bad-too-short",
                 "bad-too-big", "bad-missing-object");
         assertThat(reasons.get("bad-empty")).contains("0 bytes");
-        assertThat(reasons.get("bad-truncated")).contains("header");
+        assertThat(reasons.get("bad-truncated")).contains("truncated");
         assertThat(reasons.get("bad-not-audio")).contains("decode");
         assertThat(reasons.get("bad-silence")).contains("silent");
         assertThat(reasons.get("bad-too-short")).contains("at least 1 s");

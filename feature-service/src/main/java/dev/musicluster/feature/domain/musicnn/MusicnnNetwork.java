@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,14 +43,29 @@ public final class MusicnnNetwork implements AutoCloseable {
     private final NDArray tagKernel;
     private final NDArray tagBias;
 
-    /** A convolution with its stored kernel as PyTorch's (out, in, time, frequency), its padding and its batch norm. */
-    private record Conv(NDArray weight, NDArray bias, Shape padding, boolean dropFirstFrame, BatchNorm norm) {
+    /**
+     * A convolution with its stored kernel as PyTorch's (out, in, time, frequency), its padding and its batch norm.
+     * {@code sign} is +1 or -1 per filter, the sign of its batch norm's scale; a front-end kernel and bias are stored
+     * multiplied by it ({@link #maxOverFrequency}).
+     */
+    private record Conv(NDArray weight, NDArray bias, Shape padding, boolean dropFirstFrame, BatchNorm norm, NDArray sign) {
     }
 
     /** y = x · scale + shift along one axis of a tensor of the given rank. */
     private record BatchNorm(NDArray scale, NDArray shift) {
         NDArray apply(NDArray x) {
             return x.mul(scale).add(shift);
+        }
+
+        /** gamma / sqrt(variance + epsilon): the stored statistics as one factor per channel. */
+        static float[] scale(MusicnnWeights weights, String layer, int width) {
+            float[] gamma = weights.tensor(layer + "/gamma", width).values();
+            float[] variance = weights.tensor(layer + "/moving_variance", width).values();
+            float[] scale = new float[width];
+            for (int c = 0; c < width; c++) {
+                scale[c] = (float) (gamma[c] / Math.sqrt(variance[c] + EPSILON));
+            }
+            return scale;
         }
     }
 
@@ -126,13 +142,20 @@ public final class MusicnnNetwork implements AutoCloseable {
         }
     }
 
-    /** conv, ReLU, batch norm, then the maximum over what is left of the frequency axis: (patches, filters, time). */
+    /**
+     * conv, ReLU, batch norm, then the maximum over what is left of the frequency axis: (patches, filters, time).
+     * ReLU and the norm (y · s + b per filter) are monotone, so the maximum is taken first, on the convolution's
+     * output, and they run on a tensor 30 to 96 times smaller: max(s · relu(y) + b) = s · relu(max y) + b where
+     * s > 0, and s · relu(-max(-y)) + b where s < 0, hence the kernel stored times the sign of s. The same values,
+     * without three passes over the largest tensors of the network (a third of its time).
+     */
     private static NDArray maxOverFrequency(NDArray x, Conv conv) {
         NDArray y = Conv2d.conv2d(x, conv.weight(), conv.bias(), ONE, conv.padding(), ONE, 1).singletonOrThrow();
+        NDArray max = y.max(new int[] {3});
         if (conv.dropFirstFrame()) {
-            y = y.get(":, :, 1:, :");
+            max = max.get(":, :, 1:");
         }
-        return conv.norm().apply(Activation.relu(y)).max(new int[] {3});
+        return conv.norm().apply(Activation.relu(max.mul(conv.sign())));
     }
 
     /** conv over 7 frames × every channel, ReLU, batch norm: (patches, time, 64). */
@@ -145,12 +168,26 @@ public final class MusicnnNetwork implements AutoCloseable {
 
     private Conv conv(MusicnnWeights weights, String layer, String norm, int time, int frequency, int in, int out, Shape padding,
                       boolean dropFirstFrame) {
-        NDArray kernel = manager.create(toPyTorch(weights.tensor(layer + "/kernel", time, frequency, in, out).values(), time, frequency, in, out),
-                new Shape(out, in, time, frequency));
-        NDArray bias = array(weights.tensor(layer + "/bias", out));
-        // Front-end norms act on (patches, channels, time, frequency), mid-end ones on (patches, time, channels).
-        Shape normShape = layer.startsWith("midend") ? new Shape(1, 1, out) : new Shape(1, out, 1, 1);
-        return new Conv(kernel, bias, padding, dropFirstFrame, batchNorm(weights, norm, out, normShape));
+        float[] kernel = toPyTorch(weights.tensor(layer + "/kernel", time, frequency, in, out).values(), time, frequency, in, out);
+        float[] bias = weights.tensor(layer + "/bias", out).values();
+        boolean frontEnd = !layer.startsWith("midend");
+        float[] sign = new float[out];
+        Arrays.fill(sign, 1f);
+        if (frontEnd) {
+            float[] scale = BatchNorm.scale(weights, norm, out);
+            int perFilter = in * time * frequency;
+            for (int o = 0; o < out; o++) {
+                sign[o] = scale[o] < 0 ? -1f : 1f;
+                bias[o] *= sign[o];
+                for (int i = o * perFilter; i < (o + 1) * perFilter; i++) {
+                    kernel[i] *= sign[o];
+                }
+            }
+        }
+        // Front-end norms act on the pooled (patches, channels, time), mid-end ones on (patches, time, channels).
+        Shape normShape = frontEnd ? new Shape(1, out, 1) : new Shape(1, 1, out);
+        return new Conv(manager.create(kernel, new Shape(out, in, time, frequency)), manager.create(bias), padding, dropFirstFrame,
+                batchNorm(weights, norm, out, normShape), manager.create(sign, normShape));
     }
 
     /** Keras's (time, frequency, in, out) kernel as PyTorch's contiguous (out, in, time, frequency). */
@@ -169,14 +206,11 @@ public final class MusicnnNetwork implements AutoCloseable {
     }
 
     private BatchNorm batchNorm(MusicnnWeights weights, String layer, int width, Shape broadcast) {
-        float[] gamma = weights.tensor(layer + "/gamma", width).values();
         float[] beta = weights.tensor(layer + "/beta", width).values();
         float[] mean = weights.tensor(layer + "/moving_mean", width).values();
-        float[] variance = weights.tensor(layer + "/moving_variance", width).values();
-        float[] scale = new float[width];
+        float[] scale = BatchNorm.scale(weights, layer, width);
         float[] shift = new float[width];
         for (int c = 0; c < width; c++) {
-            scale[c] = (float) (gamma[c] / Math.sqrt(variance[c] + EPSILON));
             shift[c] = (float) (beta[c] - mean[c] * (double) scale[c]);
         }
         return new BatchNorm(manager.create(scale, broadcast), manager.create(shift, broadcast));
