@@ -55,13 +55,20 @@ def prepare(w):
     return p
 
 
-def forward(p, x):
+def forward(p, x, max_first=False):
+    """max_first: the maximum over frequency taken before ReLU and batch norm, as MusicnnNetwork does (same values)."""
     scale, shift = p["input"]
     x = x * scale + shift
     front = []
     for conv, padding, drop in [("conv2d", (3, 0), False), ("conv2d_1", (3, 0), False), ("conv2d_2", (64, 0), True),
                                 ("conv2d_3", (32, 0), True), ("conv2d_4", (16, 0), True)]:
         weight, bias, (s, t) = p[conv]
+        if max_first:
+            sign = torch.where(s < 0, -1.0, 1.0)
+            y = F.conv2d(x, weight * sign.reshape(-1, 1, 1, 1), bias * sign.reshape(-1), padding=padding).amax(dim=3)
+            y = y[:, :, 1:] if drop else y
+            front.append(F.relu(y * sign[..., 0]) * s[..., 0] + t[..., 0])
+            continue
         y = F.conv2d(x, weight, bias, padding=padding)
         if drop:
             y = y[:, :, 1:, :]

@@ -114,7 +114,7 @@ public class MusicnnBenchmark {
         return logMel.compute(audio22k);
     }
 
-    /** Both networks over the 20 patches of the front end's output, 8 patches a pass, as the service runs them. */
+    /** Both networks over the 20 patches of the front end's output, 2 patches a pass, as the service runs them. */
     @Benchmark
     public Object networks() {
         return encoder.encodeInput(input);

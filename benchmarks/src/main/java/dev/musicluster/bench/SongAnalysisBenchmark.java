@@ -103,7 +103,7 @@ public class SongAnalysisBenchmark {
         return frontEnd.compute(audio.at(MusicnnInput.SAMPLE_RATE).samples());
     }
 
-    /** Both networks, 20 patches, 8 a pass, as the service runs them. */
+    /** Both networks, 20 patches, 2 a pass, as the service runs them. */
     @Benchmark
     public Object networks() {
         return encoder.encodeInput(input);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "A bounded load test on loopback: the embedded system, an active model trained on a warm-up set, then "
-                + "N generated songs through the gateway; prints throughput, p50/p99 latency from ingest to features and to "
+                + "N generated songs (or real ones joined to real length, --real) through the gateway; prints throughput, p50/p99 latency from ingest to features and to "
                 + "cluster assignment, how many songs were lost, and what the topics hold for them. With --fault, the fault "
                 + "is injected once a quarter of the songs are clustered, and the time to recover is printed too.")
 final class LoadCommand implements Callable<Integer> {
@@ -35,11 +35,30 @@ final class LoadCommand implements Callable<Integer> {
     int songs;
 
     @Option(names = "--distinct", defaultValue = "100", paramLabel = "N",
-            description = "Distinct synthetic recordings, reused under new ids; also the warm-up set (default: ${DEFAULT-VALUE}).")
+            description = "Distinct synthetic recordings, reused under new ids, and the warm-up set; with --real, only the warm-up "
+                    + "set (default: ${DEFAULT-VALUE}).")
     int distinct;
 
     @Option(names = "--seconds", defaultValue = "10", paramLabel = "S", description = "Length of each recording (default: ${DEFAULT-VALUE}).")
     double seconds;
+
+    @Option(names = "--real", paramLabel = "PATH",
+            description = "Real clips (a songs.csv or a folder of one format) joined into real-length songs, instead of generated "
+                    + "recordings: --distinct of them for the warm-up, --songs others for the load, every one different.")
+    Path real;
+
+    @Option(names = "--minutes", defaultValue = "4", paramLabel = "M",
+            description = "With --real: each song's length, clip after clip (default: ${DEFAULT-VALUE}).")
+    double minutes = 4;
+
+    @Option(names = "--feature-instances", defaultValue = "1", paramLabel = "N",
+            description = "Feature-service processes in one consumer group, as the Deployment's replicas (default: ${DEFAULT-VALUE}).")
+    int featureInstances = 1;
+
+    @Option(names = "--feature-cores", defaultValue = "0", paramLabel = "C",
+            description = "Cores each feature-service process sees, as a pod's CPU limit: its workers and PyTorch threads follow "
+                    + "(default: 0, the machine's).")
+    int featureCores;
 
     @Option(names = "--fault", paramLabel = "FAULT",
             description = "Injected mid-stream: broker-restart, store-outage (10 s) or kill:SERVICE (SIGKILL, then started again).")
@@ -89,13 +108,29 @@ final class LoadCommand implements Callable<Integer> {
 
     Outcome run(PrintStream console) throws IOException, InterruptedException {
         Optional<Fault> injected = Optional.ofNullable(fault).map(Fault::parse);
-        Path corpus = DemoCorpus.generate(work.resolve("corpus"), distinct, seconds, Runtime.getRuntime().availableProcessors());
-        List<ManifestEntry> recordings = SongManifest.read(corpus, "label");
-        // A fresh broker, store and logs each time; the generated corpus is kept.
+        LocalServices.FeatureScale scale = new LocalServices.FeatureScale(featureInstances, featureCores);
+        List<ManifestEntry> recordings;
+        List<ManifestEntry> loadAudio;
+        if (real != null) {
+            List<ManifestEntry> joined = JoinedSongs.make(SongManifest.read(real, "label"), distinct + songs, minutes * 60,
+                    work.resolve("joined"));
+            recordings = joined.subList(0, distinct);
+            loadAudio = joined.subList(distinct, distinct + songs);
+            console.printf("%d real songs of %.1f minutes or more, joined from the clips in %s%n", joined.size(), minutes, real);
+        } else {
+            Path corpus = DemoCorpus.generate(work.resolve("corpus"), distinct, seconds, Runtime.getRuntime().availableProcessors());
+            recordings = SongManifest.read(corpus, "label");
+            loadAudio = recordings;
+        }
+        // A fresh broker, store and logs each time; the generated corpus and the joined songs are kept.
         RunCommand.deleteRecursively(work.resolve("infra"));
         RunCommand.deleteRecursively(work.resolve("logs"));
         try (LocalInfra infra = LocalInfra.start(work.resolve("infra"));
-             LocalServices services = LocalServices.start(home, infra, work.resolve("logs"))) {
+             LocalServices services = LocalServices.start(home, infra, work.resolve("logs"), scale)) {
+            if (featureInstances > 1 || featureCores > 0) {
+                console.printf("feature service: %d instance(s) in one consumer group, %s each%n", featureInstances,
+                        featureCores > 0 ? featureCores + " core(s)" : "every core");
+            }
             GatewayClient gateway = new GatewayClient(services.url("gateway"), services.apiKey());
             console.printf("warm-up: %d songs, then a vae (5 epochs, kmeans) becomes the active model%n", recordings.size());
             BulkIngest.run(gateway, recordings, console);
@@ -107,7 +142,7 @@ final class LoadCommand implements Callable<Integer> {
 
             List<ManifestEntry> load = new ArrayList<>();
             for (int i = 0; i < songs; i++) {
-                ManifestEntry r = recordings.get(i % recordings.size());
+                ManifestEntry r = loadAudio.get(i % loadAudio.size());
                 load.add(new ManifestEntry(String.format("load-%05d", i), r.audio(), r.title() + " #" + i, r.artist(), r.lyrics(), r.labels(), r.source()));
             }
             Set<String> ids = ids(load);

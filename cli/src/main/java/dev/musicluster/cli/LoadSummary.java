@@ -57,8 +57,8 @@ record LoadSummary(int songs, int accepted, int refused, int clustered, double u
         console.printf("%nsongs %d: %d accepted by the gateway, %d refused, %d clustered, %d failed or lost%n", songs, accepted, refused,
                 clustered, lost());
         console.printf("upload  %.1f s: %.1f songs/s through the gateway%n", uploadSeconds, songs / uploadSeconds);
-        console.printf("overall %.1f s: %.1f songs/s from the first upload to the last cluster assignment%n", totalSeconds,
-                clustered / totalSeconds);
+        console.printf("overall %.1f s: %.1f songs/s, %.0f songs/hour, from the first upload to the last cluster assignment%n",
+                totalSeconds, clustered / totalSeconds, 3600 * clustered / totalSeconds);
         console.printf("latency ingest -> features: p50 %.1f s, p99 %.1f s, max %.1f s%n", toFeatures.p50(), toFeatures.p99(),
                 toFeatures.max());
         console.printf("latency ingest -> cluster:  p50 %.1f s, p99 %.1f s, max %.1f s%n", toCluster.p50(), toCluster.p99(),

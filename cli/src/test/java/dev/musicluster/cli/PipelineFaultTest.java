@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Faults across the whole pipeline, through the load command: the embedded system (real broker, real S3, the five
  * services as the main job runs them) with an active model, 200 songs streamed through the gateway, and the fault
  * struck once a quarter of them are clustered. Every song must reach one cluster assignment, none twice, nothing
- * dead-lettered. The recovery times are printed for docs/reliability.md.
+ * dead-lettered. The feature service is killed while it runs as two instances in one consumer group. The recovery times are printed for docs/reliability.md.
  */
 class PipelineFaultTest {
 
@@ -32,6 +32,12 @@ class PipelineFaultTest {
         load.fault = fault;
         load.work = dir;
         load.timeout = Duration.ofMinutes(10);
+        if (fault.equals("kill:feature-service")) {
+            // The scale-out path: two instances of one core in one consumer group; one is killed, the other takes over
+            // its partitions until it is back.
+            load.featureInstances = 2;
+            load.featureCores = 1;
+        }
 
         LoadCommand.Outcome outcome = load.run(System.out);
 
