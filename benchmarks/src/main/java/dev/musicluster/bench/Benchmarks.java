@@ -2,6 +2,7 @@ package dev.musicluster.bench;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -32,10 +33,14 @@ public final class Benchmarks {
         Map<String, Double> millis = new HashMap<>();
         Map<String, Double> training = new java.util.TreeMap<>();
         Map<String, Double> clustering = new java.util.TreeMap<>();
+        Map<String, Map<String, Double>> songs = new java.util.TreeMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
             String method = name.substring(name.lastIndexOf('.') + 1);
-            if (name.contains(ClusteringBenchmark.class.getSimpleName())) {
+            if (name.contains(SongAnalysisBenchmark.class.getSimpleName())) {
+                songs.computeIfAbsent(result.getParams().getParam("format") + ", " + result.getParams().getParam("minutes") + " min",
+                        f -> new java.util.LinkedHashMap<>()).put(method, result.getPrimaryResult().getScore());
+            } else if (name.contains(ClusteringBenchmark.class.getSimpleName())) {
                 clustering.put(method + " " + result.getParams().getParam("n"), result.getPrimaryResult().getScore());
             } else if (name.contains(TrainingBenchmark.class.getSimpleName())) {
                 training.put(result.getParams().getParam("model") + " " + method, result.getPrimaryResult().getScore());
@@ -45,6 +50,7 @@ public final class Benchmarks {
         }
         printTraining(training);
         printClustering(clustering);
+        songs.forEach(Benchmarks::printSongAnalysis);
         Double floor = millis.get("fftFloor");
         System.out.println();
         for (String embedder : new String[] {"defaultEmbedder", "onnxMiniLm"}) {
@@ -62,6 +68,27 @@ public final class Benchmarks {
         if (floor != null && millis.containsKey("features")) {
             double ratio = millis.get("features") / floor;
             System.out.printf("features / FFT floor = %.2f (goal <= 1.5): %s%n", ratio, ratio <= 1.5 ? "met" : "NOT met");
+        }
+    }
+
+    /** One song's steps, their shares, songs per hour per core, and decoding against one ffmpeg call. */
+    private static void printSongAnalysis(String song, Map<String, Double> millis) {
+        List<String> steps = List.of("decode", "features", "musicnnFrontEnd", "networks");
+        if (!millis.keySet().containsAll(steps)) {
+            return;
+        }
+        double total = steps.stream().mapToDouble(millis::get).sum();
+        System.out.printf("%none song (%s), one thread:%n", song);
+        steps.forEach(step -> System.out.printf("  %-16s %8.1f ms  %5.1f %%%n", step, millis.get(step), 100 * millis.get(step) / total));
+        System.out.printf("  %-16s %8.1f ms  = %.0f songs per hour per core%n", "steps together", total, 3_600_000 / total);
+        if (millis.containsKey("analysis")) {
+            System.out.printf("  %-16s %8.1f ms  = %.0f songs per hour per core%n", "analysis", millis.get("analysis"),
+                    3_600_000 / millis.get("analysis"));
+        }
+        for (String reference : new String[] {"ffmpegSoxrWhole", "ffmpegSoxrWindow"}) {
+            if (millis.containsKey(reference)) {
+                System.out.printf("  decode / %s = %.2f%n", reference, millis.get("decode") / millis.get(reference));
+            }
         }
     }
 
