@@ -6,10 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Real-length songs made from short real clips (30-s previews, 60-s excerpts): clip i, i+1, ... joined until the length
@@ -40,8 +45,9 @@ final class JoinedSongs {
             }
         }
         Files.createDirectories(dir);
-        Map<Path, Double> lengths = new HashMap<>();
+        Map<Path, Double> lengths = new ConcurrentHashMap<>();
         List<ManifestEntry> songs = new ArrayList<>();
+        List<Callable<Void>> joins = new ArrayList<>();
         for (int s = 0; s < count; s++) {
             List<ManifestEntry> parts = new ArrayList<>();
             double total = 0;
@@ -56,13 +62,31 @@ final class JoinedSongs {
             String id = String.format(Locale.ROOT, "joined-%05d", s);
             Path song = dir.resolve(id + "." + extension);
             if (!Files.isRegularFile(song)) {
-                join(parts, song, dir.resolve(id + ".txt"));
+                joins.add(() -> {
+                    join(parts, song, dir.resolve(id + ".txt"));
+                    return null;
+                });
             }
             ManifestEntry first = parts.get(0);
             songs.add(new ManifestEntry(id, song, first.title() + " (+" + (parts.size() - 1) + " more)", first.artist(), first.lyrics(),
                     first.labels()));
         }
+        runAll(joins);
         return songs;
+    }
+
+    /** ffmpeg's start-up (about 0.1 s) and its probing of every part dominate a join: one per core at a time. */
+    private static void runAll(List<Callable<Void>> joins) throws IOException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            for (Future<Void> join : pool.invokeAll(joins)) {
+                join.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void join(List<ManifestEntry> parts, Path song, Path list) throws IOException, InterruptedException {
