@@ -134,6 +134,9 @@ final class LoadCommand implements Callable<Integer> {
             GatewayClient gateway = new GatewayClient(services.url("gateway"), services.apiKey());
             console.printf("warm-up: %d songs, then a vae (5 epochs, kmeans) becomes the active model%n", recordings.size());
             BulkIngest.run(gateway, recordings, console);
+            // Both stages: short generated recordings have their features before their lyrics, real-length songs after.
+            SongStages.await(gateway, ids(recordings), "features", song -> SongStages.settled(song, "features"), Duration.ofMinutes(10),
+                    POLL, console);
             SongStages.await(gateway, ids(recordings), "lyrics", song -> SongStages.settled(song, "lyrics"), Duration.ofMinutes(10),
                     POLL, console);
             String runId = gateway.startRun(Map.of("models", List.of("vae"), "hyperParameters", Map.of("epochs", "5"),
