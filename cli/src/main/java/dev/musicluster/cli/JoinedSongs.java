@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 /**
  * Real-length songs made from short real clips (30-s previews, 60-s excerpts): clip i, i+1, ... joined until the length
  * is reached, each song starting one clip later than the one before, so no two are the same. ffmpeg's concat demuxer
- * copies the compressed frames (no re-encoding: a song takes milliseconds), so the clips must share one format.
+ * copies the compressed frames (no re-encoding: about a tenth of a second a song), so the clips must share one format.
  */
 final class JoinedSongs {
 

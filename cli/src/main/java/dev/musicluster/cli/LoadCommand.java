@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "A bounded load test on loopback: the embedded system, an active model trained on a warm-up set, then "
-                + "N generated songs (or real ones joined to real length, --real) through the gateway; prints throughput, p50/p99 latency from ingest to features and to "
-                + "cluster assignment, how many songs were lost, and what the topics hold for them. With --fault, the fault "
-                + "is injected once a quarter of the songs are clustered, and the time to recover is printed too.")
+                + "N generated songs (or real ones joined to real length, --real) through the gateway; prints throughput, "
+                + "p50/p99 latency from ingest to features and to cluster assignment, how many songs were lost, and what the "
+                + "topics hold for them. With --fault, the fault is injected once a quarter of the songs are clustered, and the "
+                + "time to recover is printed too.")
 final class LoadCommand implements Callable<Integer> {
 
     /** Listing thousands of songs is work for the gateway too: once a second, not four times. */

@@ -116,8 +116,11 @@ public final class FfmpegDecoder implements AudioDecoder {
 
     private static void waitFor(Process process, Path file, StreamInfo info, CompletableFuture<String> errors) throws IOException {
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new BadAudioException("cannot decode " + info.codec() + " audio: " + firstLine(errors.getNow("")).replace(file + ": ", ""));
+            boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+            if (!exited || process.exitValue() != 0) {
+                // Once ffmpeg has exited its error stream is closed, so its reason is there to be read whole.
+                String reason = exited ? firstLine(errors.join()).replace(file + ": ", "") : "ffmpeg did not finish within 60 s";
+                throw new BadAudioException("cannot decode " + info.codec() + " audio: " + reason);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
