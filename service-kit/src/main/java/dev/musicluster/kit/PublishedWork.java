@@ -1,6 +1,7 @@
 package dev.musicluster.kit;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,6 +79,24 @@ public final class PublishedWork {
     /** Reads the output topic to its end; on failure the stage starts with nothing known and redoes redeliveries. */
     public void restore(CompactedTopicReader reader) {
         try {
+            read(reader);
+        } finally {
+            restored.countDown();
+        }
+    }
+
+    /**
+     * Reads the output topic to its end again, adding what other instances of the stage published since: called when
+     * this instance is assigned partitions ({@link PublishedWorkRefresh}), before their records arrive. A partition
+     * taken over from an instance that was killed after publishing a song's output but before committing its offset
+     * redelivers that song, and only the topic knows it is done.
+     */
+    public void refresh(CompactedTopicReader reader) {
+        read(reader);
+    }
+
+    private void read(CompactedTopicReader reader) {
+        try {
             reader.read(topic).forEach((key, json) -> {
                 try {
                     String fingerprint = fingerprintOfOutput.apply(json);
@@ -91,8 +110,6 @@ public final class PublishedWork {
             LOG.infof("%d outputs already on %s", fingerprints.size(), topic);
         } catch (RuntimeException e) {
             LOG.warnf("could not read %s (%s): redelivered records are processed again", topic, e.getMessage());
-        } finally {
-            restored.countDown();
         }
     }
 
@@ -104,6 +121,27 @@ public final class PublishedWork {
             }
         }
         return String.join("|", parts);
+    }
+
+    /**
+     * Waits until no worker holds a key (each in-flight output published or failed), at most {@code timeout}: called
+     * when partitions are revoked, so that the instance that takes them over and refreshes finds those outputs.
+     */
+    public void awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (CompletableFuture<Void> work : List.copyOf(inFlight.values())) {
+            try {
+                work.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                LOG.warnf("partitions revoked while work on %s still runs after %s", topic, timeout);
+                return;
+            } catch (ExecutionException e) {
+                // Failed work publishes nothing: nothing to wait for.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Whether the output for this input is already published. */
