@@ -60,7 +60,7 @@ public final class FfmpegDecoder implements AudioDecoder {
             CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
             float[] main;
             try (InputStream out = process.getInputStream()) {
-                main = readFloats(out, span.samplesAt(rates[0]));
+                main = readFloats(out, initialCapacity(span, rates[0]));
                 waitFor(process, file, info, errors);
             } finally {
                 process.destroyForcibly();
@@ -68,7 +68,7 @@ public final class FfmpegDecoder implements AudioDecoder {
             Map<Integer, float[]> others = new LinkedHashMap<>();
             for (int r = 1; r < rates.length; r++) {
                 try (InputStream in = Files.newInputStream(scratch.resolve(rates[r] + ".f32"))) {
-                    others.put(rates[r], readFloats(in, span.samplesAt(rates[r])));
+                    others.put(rates[r], readFloats(in, initialCapacity(span, rates[r])));
                 }
             }
             if (settings.wholeTrack() && main.length > Math.round(settings.maxSeconds() * rates[0])) {
@@ -128,9 +128,17 @@ public final class FfmpegDecoder implements AudioDecoder {
         }
     }
 
-    /** Little-endian float32 samples, into an array sized for the expected count and grown if more arrive. */
-    private static float[] readFloats(InputStream in, long expected) throws IOException {
-        float[] samples = new float[(int) Math.min(Math.max(expected, 1024), Integer.MAX_VALUE - 16)];
+    /**
+     * The window's length, but never more than a minute up front: a WHOLE track's span is the limit (an hour), and the
+     * array grows as samples actually arrive.
+     */
+    private static int initialCapacity(DecodeSettings.Span span, int rate) {
+        return (int) Math.max(1024, Math.min(span.samplesAt(rate), 60L * rate));
+    }
+
+    /** Little-endian float32 samples, into an array of the given capacity, grown if more arrive. */
+    private static float[] readFloats(InputStream in, int capacity) throws IOException {
+        float[] samples = new float[capacity];
         int count = 0;
         byte[] bytes = new byte[CHUNK_BYTES];
         ByteBuffer view = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
