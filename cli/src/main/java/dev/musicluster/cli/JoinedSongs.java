@@ -1,6 +1,7 @@
 package dev.musicluster.cli;
 
 import dev.musicluster.demo.ManifestEntry;
+import dev.musicluster.demo.SongManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,9 +38,9 @@ final class JoinedSongs {
         if (clips.isEmpty()) {
             throw new IllegalArgumentException("no clips to join");
         }
-        String extension = extension(clips.get(0).audio());
+        String extension = SongManifest.extension(clips.get(0).audio());
         for (ManifestEntry clip : clips) {
-            if (!extension(clip.audio()).equals(extension)) {
+            if (!SongManifest.extension(clip.audio()).equals(extension)) {
                 throw new IllegalArgumentException("clips of one format are joined without re-encoding: " + clip.audio()
                         + " is not ." + extension);
             }
@@ -127,18 +128,12 @@ final class JoinedSongs {
 
     /** The muxer by extension: ffmpeg cannot guess it from a ".part" name. */
     private static String muxer(Path song) {
-        String extension = extension(song);
+        String extension = SongManifest.extension(song);
         return switch (extension) {
             case "m4a" -> "ipod";
             case "wav", "wave" -> "wav";
             case "aif", "aiff" -> "aiff";
             default -> extension;
         };
-    }
-
-    private static String extension(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

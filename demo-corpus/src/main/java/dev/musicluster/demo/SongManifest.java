@@ -98,9 +98,14 @@ public final class SongManifest {
     }
 
     public static boolean isAudio(Path file) {
+        return Files.isRegularFile(file) && AUDIO_EXTENSIONS.contains(extension(file));
+    }
+
+    /** The file name's extension in lower case, without the dot; empty when it has none (a leading dot is no extension). */
+    public static String extension(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return Files.isRegularFile(file) && dot > 0 && AUDIO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 
     /** Writes a manifest CSV with audio paths relative to it and the given label columns. */

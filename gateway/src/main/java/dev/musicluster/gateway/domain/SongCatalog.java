@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,7 +26,7 @@ public class SongCatalog {
     public void ingested(SongIngested event) {
         songs.compute(event.songId(), (id, existing) -> {
             if (existing != null && sameRevision(existing.ingested(), event)) {
-                return java.util.Objects.equals(existing.ingested().source(), event.source()) ? existing
+                return Objects.equals(existing.ingested().source(), event.source()) ? existing
                         : new Song(event, existing.stages());
             }
             Map<Stage, StageStatus> stages = early.remove(id);
