@@ -47,7 +47,7 @@ public final class ElboLoss extends Loss {
         NDArray reconstruction = squaredError(inputs.get(0), outputs.get(0), batch);
         if (shape.spec().input().usesLyrics()) {
             NDArray mask = inputs.get(2).reshape(batch);
-            reconstruction = reconstruction.add(squaredError(inputs.get(1), outputs.get(1), batch).mul(mask).mul(lyricsWeight));
+            reconstruction = reconstruction.add(Scalars.times(squaredError(inputs.get(1), outputs.get(1), batch).mul(mask), lyricsWeight));
         }
         int latentAt = VaeNetwork.meanAt(shape);
         NDArray mean = outputs.get(latentAt);
@@ -56,16 +56,16 @@ public final class ElboLoss extends Loss {
         if (!shape.spec().variational()) {
             return new Terms(meanReconstruction, meanReconstruction, meanReconstruction.zerosLike());
         }
-        // Scalars as float: DJL would make a Java double a float64 tensor and promote the whole graph.
+        // Constants as float: DJL would make a Java double a float64 tensor and promote the whole graph.
         NDArray kl = shape.spec().mixturePrior()
-                ? logVariance.add(MixturePrior.LOG_2PI + 1f).sum(new int[] {1}).mul(-0.5f).sub(outputs.get(latentAt + 2)).mean()
-                : mean.square().add(logVariance.exp()).sub(logVariance).sub(1f).sum(new int[] {1}).mul(0.5f).mean();
+                ? Scalars.times(logVariance.add(MixturePrior.LOG_2PI + 1f).sum(new int[] {1}), -0.5f).sub(outputs.get(latentAt + 2)).mean()
+                : Scalars.times(mean.square().add(logVariance.exp()).sub(logVariance).sub(1f).sum(new int[] {1}), 0.5f).mean();
         NDArray penalty = shape.spec().capacity() > 0 ? kl.sub((float) shape.spec().capacity()).abs() : kl;
-        return new Terms(meanReconstruction.add(penalty.mul(klWeight)), meanReconstruction, kl);
+        return new Terms(meanReconstruction.add(Scalars.times(penalty, klWeight)), meanReconstruction, kl);
     }
 
     private static NDArray squaredError(NDArray target, NDArray reconstruction, long batch) {
-        return target.sub(reconstruction).square().reshape(batch, -1).sum(new int[] {1}).mul(0.5f);
+        return Scalars.times(target.sub(reconstruction).square().reshape(batch, -1).sum(new int[] {1}), 0.5f);
     }
 
     /** The loss and its parts, each a scalar. */

@@ -57,8 +57,8 @@ public final class MixturePrior extends AbstractBlock {
         NDArray logVariance = store.getValue(logVariances, device, training).clip(MIN_LOG_VARIANCE, MAX_LOG_VARIANCE);
         NDArray logWeights = store.getValue(logits, device, training).logSoftmax(0);
         NDArray deviation = z.expandDims(1).sub(mu.expandDims(0));
-        NDArray logDensity = deviation.square().div(logVariance.exp().expandDims(0)).add(logVariance.expandDims(0)).add(LOG_2PI)
-                .sum(new int[] {2}).mul(-0.5f);
+        NDArray logDensity = Scalars.times(deviation.square().div(logVariance.exp().expandDims(0)).add(logVariance.expandDims(0))
+                .add(LOG_2PI).sum(new int[] {2}), -0.5f);
         return logDensity.add(logWeights.expandDims(0));
     }
 

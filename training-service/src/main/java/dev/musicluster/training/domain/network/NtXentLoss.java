@@ -32,11 +32,11 @@ public final class NtXentLoss extends Loss {
         }
         NDManager manager = projected.getManager();
         NDArray unit = projected.div(projected.norm(new int[] {1}, true).add(1e-6f));
-        NDArray similarity = unit.matMul(unit.transpose()).div(temperature).sub(manager.eye(rows).mul(SELF));
+        NDArray similarity = Scalars.over(unit.matMul(unit.transpose()), temperature).sub(manager.eye(rows).mul(SELF));
         float[] partners = new float[rows * rows];
         for (int i = 0; i < rows; i++) {
             partners[i * rows + (i + rows / 2) % rows] = 1f;
         }
-        return similarity.logSoftmax(1).mul(manager.create(partners, new Shape(rows, rows))).sum().div(-rows);
+        return Scalars.over(similarity.logSoftmax(1).mul(manager.create(partners, new Shape(rows, rows))).sum(), -rows);
     }
 }

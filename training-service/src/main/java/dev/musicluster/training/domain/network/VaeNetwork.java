@@ -95,7 +95,7 @@ public final class VaeNetwork extends AbstractBlock implements FamilyNetwork {
         NDArray z = mean;
         if (training && logVarianceHead != null) {
             NDArray noise = mean.getManager().randomNormal(mean.getShape());
-            z = mean.add(noise.mul(logVariance.mul(0.5f).exp()));
+            z = mean.add(noise.mul(Scalars.times(logVariance, 0.5f).exp()));
         }
         NDArray decoderInput = in.condition == null ? z : NDArrays.concat(new NDList(z, in.condition), 1);
         NDList out = new NDList(audioDecoder.forward(store, new NDList(decoderInput), training).singletonOrThrow());
