@@ -77,8 +77,8 @@ public final class NetworkTraining implements AutoCloseable {
                         new SplittableRandom(hp.seed()))
                 : null;
         DefaultTrainingConfig config = new DefaultTrainingConfig(spec.contrastive() ? ntXent : loss)
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) hp.learningRate()))
-                        .optClipGrad(GRADIENT_CLIP).build())
+                .optOptimizer(new ClippedGradients(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) hp.learningRate())).build(),
+                        GRADIENT_CLIP))
                 .optDevices(new Device[] {device});
         try {
             trainer = model.newTrainer(config);
