@@ -321,6 +321,8 @@ public class TrainingRun {
         hp.toMap().forEach((name, value) -> provenance.put("config." + name, value));
         provenance.put("seed", Long.toString(hp.seed()));
         provenance.put("device", device.toString());
+        provenance.put("device.threads", Integer.toString(Devices.threads()));
+        provenance.put("device.cpu", Devices.cpu());
         provenance.put("library.djl", Engine.getDjlVersion());
         provenance.put("library.pytorch", Devices.engine().getVersion());
         provenance.put("library.java", Runtime.version().toString());
