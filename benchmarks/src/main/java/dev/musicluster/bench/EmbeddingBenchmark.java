@@ -4,7 +4,6 @@ import dev.musicluster.demo.PublicDomainLyrics;
 import dev.musicluster.embedding.domain.language.LanguageGuess;
 import dev.musicluster.embedding.domain.language.LanguageIdentifier;
 import dev.musicluster.embedding.domain.text.LyricsText;
-import dev.musicluster.embedding.domain.vector.DocumentFrequencies;
 import dev.musicluster.embedding.domain.vector.LyricsVector;
 import dev.musicluster.embedding.domain.vector.NgramEmbedder;
 import dev.musicluster.embedding.onnx.ModelFiles;
@@ -53,9 +52,7 @@ public class EmbeddingBenchmark {
             }
         }
         identifier = new LanguageIdentifier(LanguageIdentifier.DEFAULT_LANGUAGES);
-        DocumentFrequencies frequencies = new DocumentFrequencies(1 << 18);
-        ngram = NgramEmbedder.standard(frequencies, LanguageIdentifier.DEFAULT_LANGUAGES);
-        lyrics.forEach(text -> frequencies.add(ngram.ngrams().counts(LyricsText.of(text, 20_000).text())));
+        ngram = NgramEmbedder.standard(LanguageIdentifier.DEFAULT_LANGUAGES);
         miniLm = SentenceTransformer.load("all-minilm-l6-v2", ModelFiles.resolve("classpath:all-minilm-l6-v2.onnx"),
                 ModelFiles.resolve("classpath:all-minilm-l6-v2-tokenizer.json"), 256, true);
     }

@@ -18,10 +18,6 @@ public interface EmbeddingSettings {
     @WithDefault("3.0")
     double languageWeight();
 
-    /** How often (in songs) the corpus statistics are saved to the object store. */
-    @WithDefault("25")
-    int saveEvery();
-
     /** {@code ngram} (the default, offline, every script) or {@code onnx} (a sentence-transformer, see {@link Onnx}). */
     @WithDefault("ngram")
     String embedder();

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * One song's lyrics to a {@link LyricsEmbedded} event: read them (inline, or from the store when long), check
- * they are valid text, normalise, identify the language, add them to the corpus statistics, embed. A song without
+ * they are valid text, normalise, identify the language, embed. A song without
  * lyrics gets an explicit audio-only event, not an error.
  */
 @ApplicationScoped
@@ -26,17 +26,15 @@ public class LyricsEmbedding {
 
     private final ObjectStore store;
     private final EmbeddingSettings settings;
-    private final CorpusStatistics corpus;
     private final LanguageIdentifier identifier;
     private final NgramEmbedder embedder;
     private final SentenceTransformer transformer;
 
-    public LyricsEmbedding(ObjectStore store, EmbeddingSettings settings, CorpusStatistics corpus) throws IOException {
+    public LyricsEmbedding(ObjectStore store, EmbeddingSettings settings) throws IOException {
         this.store = store;
         this.settings = settings;
-        this.corpus = corpus;
         this.identifier = new LanguageIdentifier(settings.languages());
-        this.embedder = NgramEmbedder.withLanguageWeight(corpus.frequencies(), settings.languages(), settings.languageWeight());
+        this.embedder = NgramEmbedder.withLanguageWeight(settings.languages(), settings.languageWeight());
         this.transformer = switch (settings.embedder()) {
             case "ngram" -> null;
             case "onnx" -> SentenceTransformer.load(settings.onnx().id(), ModelFiles.resolve(settings.onnx().model()),
@@ -62,10 +60,6 @@ public class LyricsEmbedding {
             return new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, song.songId(), song.revision(), false, null, 0,
                     embedderId(), embedderVersion(), null, 0.0, Map.of(), 0, false, Instant.now());
         }
-        if (transformer == null) {
-            corpus.frequencies().add(embedder.ngrams().counts(text.text()));
-            corpus.added();
-        }
         Embedded embedded = vector(text);
         LyricsVector vector = embedded.vector();
         LanguageGuess language = embedded.language();
@@ -74,10 +68,7 @@ public class LyricsEmbedding {
                 embedded.tokens(), embedded.truncated(), Instant.now());
     }
 
-    /**
-     * A search text in the same space as the songs' lyrics. Unlike a song's lyrics it is not added to the corpus
-     * statistics: a query must not shift the weights every song was embedded with.
-     */
+    /** A search text in the same space as the songs' lyrics. */
     public Embedded query(String raw) {
         LyricsText text = LyricsText.of(TextValidity.requireValid(raw), settings.maxChars());
         if (text.isEmpty()) {

@@ -12,7 +12,7 @@ import jakarta.enterprise.inject.Produces;
 
 /**
  * The vectors already on {@code lyrics.embeddings}, by song revision and embedder, restored at start: a redelivered
- * song is not embedded again, so its lyrics are not counted twice in the n-gram embedder's corpus statistics.
+ * song is not embedded and published again.
  */
 @ApplicationScoped
 public class PublishedEmbeddings {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.musicluster.embedding.domain.language.LanguageGuess;
 import dev.musicluster.embedding.domain.language.LanguageIdentifier;
 import dev.musicluster.embedding.domain.text.LyricsText;
-import dev.musicluster.embedding.domain.vector.DocumentFrequencies;
 import dev.musicluster.embedding.domain.vector.NgramEmbedder;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -80,10 +79,12 @@ class LyricsQualityTest {
         double contentNmi = MutualInformation.nmi(languages, bestOfTen(contentOnly, k));
         System.out.printf("KMeans k=%d NMI against language: %.4f (content part alone: %.4f)%n", k, nmi, contentNmi);
         assertThat(nmi).isGreaterThanOrEqualTo(0.85);
+        assertThat(contentNmi).as("the content part alone, without the language block").isGreaterThanOrEqualTo(0.7);
     }
 
+    /** Genre within one language is the content part's work: 0.275 measured, a random 5-way split gives about 0.02. */
     @Test
-    void banglaGenreIsReported() {
+    void banglaGenreClustersWellAboveChance() {
         List<Integer> bangla = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).language().equals("bn") && !rows.get(i).genre().isBlank()) {
@@ -96,13 +97,11 @@ class LyricsQualityTest {
         int k = (int) genres.stream().distinct().count();
         double nmi = MutualInformation.nmi(genres, bestOfTen(vectors, k));
         System.out.printf("Bangla genre (%d songs, %d genres): KMeans NMI %.4f%n", vectors.size(), k, nmi);
-        assertThat(nmi).isBetween(0.0, 1.0);
+        assertThat(nmi).isGreaterThanOrEqualTo(0.2);
     }
 
     private static List<float[]> embedAll(double languageWeight) {
-        DocumentFrequencies frequencies = new DocumentFrequencies(1 << 18);
-        NgramEmbedder embedder = NgramEmbedder.withLanguageWeight(frequencies, LanguageIdentifier.DEFAULT_LANGUAGES, languageWeight);
-        texts.forEach(text -> frequencies.add(embedder.ngrams().counts(text)));
+        NgramEmbedder embedder = NgramEmbedder.withLanguageWeight(LanguageIdentifier.DEFAULT_LANGUAGES, languageWeight);
         List<float[]> vectors = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             vectors.add(embedder.embed(texts.get(i), guesses.get(i)).values());

@@ -6,16 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The default, offline embedder, the same for every script: sub-linear TF-IDF of hashed character 1–3-grams,
- * L2-normalised, projected to {@code dimension} values by a seeded sign projection, followed by a language block:
+ * The default, offline embedder, the same for every script: sub-linear term frequencies of hashed character 1–3-grams,
+ * projected to {@code dimension} values by a seeded sign projection and L2-normalised, followed by a language block:
  * the identified language's shares over the configured languages, scaled by {@code languageWeight}. The content
  * part carries what the lyrics say; the language block makes songs in one language neighbours, which character
  * statistics alone do poorly when languages are as unbalanced as real catalogues are (see docs/embeddings.md).
+ *
+ * <p>A song's vector is a function of its text alone. Version 1 weighted the n-grams by inverse document frequencies
+ * fitted on the songs ingested so far, so a song's vector depended on which songs the service had seen before it:
+ * on the order in which the pipeline delivered them, different on every run (docs/embeddings.md).
  */
 public final class NgramEmbedder {
 
-    public static final String ID = "char-ngram-tfidf";
-    public static final String VERSION = "1";
+    public static final String ID = "char-ngram-tf";
+    public static final String VERSION = "2";
+    /** Hashed n-gram buckets: 2^18, few collisions among a song's few thousand distinct n-grams. */
+    public static final int BUCKETS = 1 << 18;
     /**
      * Two songs wholly in different languages end up 3·√2 ≈ 4.2 apart through the language block, more than the
      * content part (unit vectors) can ever separate two songs (2): language first, then what the lyrics say.
@@ -25,27 +31,24 @@ public final class NgramEmbedder {
     public static final long DEFAULT_SEED = 20_261_122L;
 
     private final CharNgrams ngrams;
-    private final DocumentFrequencies frequencies;
     private final SignProjection projection;
     private final List<String> languages;
     private final double languageWeight;
 
-    public NgramEmbedder(CharNgrams ngrams, DocumentFrequencies frequencies, SignProjection projection,
-                         List<String> languages, double languageWeight) {
+    public NgramEmbedder(CharNgrams ngrams, SignProjection projection, List<String> languages, double languageWeight) {
         this.ngrams = ngrams;
-        this.frequencies = frequencies;
         this.projection = projection;
         this.languages = List.copyOf(languages);
         this.languageWeight = languageWeight;
     }
 
-    public static NgramEmbedder standard(DocumentFrequencies frequencies, List<String> languages) {
-        return withLanguageWeight(frequencies, languages, DEFAULT_LANGUAGE_WEIGHT);
+    public static NgramEmbedder standard(List<String> languages) {
+        return withLanguageWeight(languages, DEFAULT_LANGUAGE_WEIGHT);
     }
 
-    public static NgramEmbedder withLanguageWeight(DocumentFrequencies frequencies, List<String> languages, double languageWeight) {
-        return new NgramEmbedder(new CharNgrams(frequencies.buckets(), 3), frequencies,
-                new SignProjection(DEFAULT_DIMENSION, DEFAULT_SEED), languages, languageWeight);
+    public static NgramEmbedder withLanguageWeight(List<String> languages, double languageWeight) {
+        return new NgramEmbedder(new CharNgrams(BUCKETS, 3), new SignProjection(DEFAULT_DIMENSION, DEFAULT_SEED), languages,
+                languageWeight);
     }
 
     public int dimension() {
@@ -60,7 +63,7 @@ public final class NgramEmbedder {
         Map<Integer, Integer> counts = ngrams.counts(normalisedText);
         Map<Integer, Double> weights = new HashMap<>(counts.size() * 2);
         for (Map.Entry<Integer, Integer> entry : counts.entrySet()) {
-            weights.put(entry.getKey(), (1 + Math.log(entry.getValue())) * frequencies.idf(entry.getKey()));
+            weights.put(entry.getKey(), 1 + Math.log(entry.getValue()));
         }
         float[] content = projection.project(weights);
         double length = 0;
