@@ -116,7 +116,10 @@ public class DatasetAssembly {
         return features.musicnn().embedding();
     }
 
-    /** SHA-256 over every song's id, audio hash, extractor and lyrics embedder: the data a model was trained on. */
+    /**
+     * SHA-256 over every song's id, audio hash, extractor, and the revision and embedder of its lyrics: the data a
+     * model was trained on. Each stage's output is a function of these (the lyrics vector of its text and embedder).
+     */
     public static String dataHash(List<String> ids, SongState state) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -124,7 +127,7 @@ public class DatasetAssembly {
                 AudioFeaturesExtracted f = state.features(id);
                 LyricsEmbedded l = state.lyrics(id);
                 String line = id + '\t' + f.audioSha256() + '\t' + f.extractorVersion() + '\t'
-                        + (l == null ? "-" : l.embedderId() + ':' + l.embedderVersion() + ':' + l.hasLyrics()) + '\n';
+                        + (l == null ? "-" : l.embedderId() + ':' + l.embedderVersion() + ':' + l.songRevision() + ':' + l.hasLyrics()) + '\n';
                 digest.update(line.getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());
