@@ -1,6 +1,6 @@
 package dev.musicluster.cli;
 
-import dev.musicluster.demo.ManifestEntry;
+import dev.musicluster.library.ManifestEntry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

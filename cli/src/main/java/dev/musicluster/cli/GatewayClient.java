@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.musicluster.demo.ManifestEntry;
+import dev.musicluster.library.ManifestEntry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

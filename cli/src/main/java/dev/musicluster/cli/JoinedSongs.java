@@ -1,7 +1,7 @@
 package dev.musicluster.cli;
 
-import dev.musicluster.demo.ManifestEntry;
-import dev.musicluster.demo.SongManifest;
+import dev.musicluster.library.ManifestEntry;
+import dev.musicluster.library.SongManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.musicluster.cli;
 
 import dev.musicluster.demo.DemoCorpus;
-import dev.musicluster.demo.ManifestEntry;
-import dev.musicluster.demo.SongManifest;
+import dev.musicluster.library.ManifestEntry;
+import dev.musicluster.library.SongManifest;
 import dev.musicluster.infra.LocalInfra;
 import java.io.IOException;
 import java.io.PrintStream;

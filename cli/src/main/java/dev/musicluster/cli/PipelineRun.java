@@ -3,7 +3,7 @@ package dev.musicluster.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.musicluster.cli.report.RunResults;
 import dev.musicluster.contracts.events.TrainingRequested;
-import dev.musicluster.demo.ManifestEntry;
+import dev.musicluster.library.ManifestEntry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.musicluster.cli;
 import dev.musicluster.cli.report.RunResults;
 import dev.musicluster.cli.report.SeedStatistics;
 import dev.musicluster.contracts.events.SongSelection;
-import dev.musicluster.demo.ManifestEntry;
+import dev.musicluster.library.ManifestEntry;
 import dev.musicluster.infra.LocalInfra;
 import java.io.IOException;
 import java.io.PrintStream;

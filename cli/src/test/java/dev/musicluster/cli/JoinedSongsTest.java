@@ -3,7 +3,7 @@ package dev.musicluster.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.musicluster.demo.ManifestEntry;
+import dev.musicluster.library.ManifestEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

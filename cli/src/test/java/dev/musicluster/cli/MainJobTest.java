@@ -122,7 +122,7 @@ class MainJobTest {
 
             // Writing needs the run's API key.
             GatewayClient stranger = new GatewayClient(gateway);
-            assertThat(stranger.ingest(new dev.musicluster.demo.ManifestEntry(null, dir.resolve("demo/audio/demo-001.wav"), "x", "y",
+            assertThat(stranger.ingest(new dev.musicluster.library.ManifestEntry(null, dir.resolve("demo/audio/demo-001.wav"), "x", "y",
                     null, Map.of())).status()).as("an upload without the key").isEqualTo(401);
 
             // The same manifest a second time: the same songs, none added.

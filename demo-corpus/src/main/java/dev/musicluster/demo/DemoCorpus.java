@@ -1,5 +1,7 @@
 package dev.musicluster.demo;
 
+import dev.musicluster.library.ManifestEntry;
+import dev.musicluster.library.SongManifest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

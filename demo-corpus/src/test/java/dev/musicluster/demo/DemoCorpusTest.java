@@ -1,5 +1,7 @@
 package dev.musicluster.demo;
 
+import dev.musicluster.library.ManifestEntry;
+import dev.musicluster.library.SongManifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.musicluster.gateway.api;
 
 import dev.musicluster.contracts.SongId;
-import dev.musicluster.gateway.domain.AudioContainer;
+import dev.musicluster.library.AudioContainer;
 import dev.musicluster.gateway.domain.ClusterIndex;
 import dev.musicluster.kit.ObjectStore;
 import dev.musicluster.gateway.domain.LatentIndex;

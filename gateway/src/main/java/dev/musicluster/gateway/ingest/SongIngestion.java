@@ -3,7 +3,7 @@ package dev.musicluster.gateway.ingest;
 import dev.musicluster.contracts.SongId;
 import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.contracts.storage.ObjectKeys;
-import dev.musicluster.gateway.domain.AudioContainer;
+import dev.musicluster.library.AudioContainer;
 import dev.musicluster.gateway.domain.SongCatalog;
 import dev.musicluster.gateway.messaging.SongEvents;
 import dev.musicluster.kit.ObjectStore;

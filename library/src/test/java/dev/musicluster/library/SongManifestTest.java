@@ -1,4 +1,4 @@
-package dev.musicluster.demo;
+package dev.musicluster.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.musicluster.demo;
+package dev.musicluster.library;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -29,8 +29,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class SongManifest {
 
-    public static final Set<String> AUDIO_EXTENSIONS = Set.of("wav", "wave", "aif", "aiff", "aifc", "au", "snd", "mp3",
-            "ogg", "oga", "flac", "m4a", "mp4", "aac");
     private static final Set<String> FIELDS = Set.of("id", "audio", "title", "artist", "lyrics");
 
     private SongManifest() {
@@ -98,7 +96,7 @@ public final class SongManifest {
     }
 
     public static boolean isAudio(Path file) {
-        return Files.isRegularFile(file) && AUDIO_EXTENSIONS.contains(extension(file));
+        return Files.isRegularFile(file) && AudioContainer.EXTENSIONS.contains(extension(file));
     }
 
     /** The file name's extension in lower case, without the dot; empty when it has none (a leading dot is no extension). */

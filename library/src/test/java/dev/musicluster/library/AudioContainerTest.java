@@ -1,4 +1,4 @@
-package dev.musicluster.gateway.domain;
+package dev.musicluster.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,16 @@ class AudioContainerTest {
         assertThat(sniff("OggS\0\u0002")).contains(AudioContainer.OGG);
         assertThat(sniff("fLaC\0\0\0\"")).contains(AudioContainer.FLAC);
         assertThat(sniff("\0\0\0\u0020ftypM4A ")).contains(AudioContainer.M4A);
+        // ADTS: MPEG-4 and MPEG-2 AAC, with and without CRC.
+        assertThat(AudioContainer.sniff(new byte[] {(byte) 0xFF, (byte) 0xF1, 0x50, (byte) 0x80})).contains(AudioContainer.AAC);
+        assertThat(AudioContainer.sniff(new byte[] {(byte) 0xFF, (byte) 0xF8, 0x50, (byte) 0x80})).contains(AudioContainer.AAC);
+    }
+
+    @Test
+    void everyContainerHasAnExtensionThatManifestsAccept() {
+        for (AudioContainer container : AudioContainer.values()) {
+            assertThat(AudioContainer.EXTENSIONS).as(container.name()).contains(container.extension());
+        }
     }
 
     @Test

@@ -1,12 +1,14 @@
-package dev.musicluster.gateway.domain;
+package dev.musicluster.library;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The audio containers the pipeline decodes, recognised by their leading bytes rather than by file name, which
- * a client may get wrong.
+ * The audio containers the pipeline decodes, recognised by their leading bytes rather than by file name, which a
+ * client or a library may get wrong. The one list of what the pipeline accepts: uploads, manifests and library scans
+ * all read it.
  */
 public enum AudioContainer {
     WAV("wav", "audio/wav"),
@@ -15,7 +17,16 @@ public enum AudioContainer {
     MP3("mp3", "audio/mpeg"),
     OGG("ogg", "audio/ogg"),
     FLAC("flac", "audio/flac"),
-    M4A("m4a", "audio/mp4");
+    M4A("m4a", "audio/mp4"),
+    /** Raw AAC in ADTS frames, as some rippers and radio recorders write it. */
+    AAC("aac", "audio/aac");
+
+    /**
+     * File extensions that name these containers (lower case): where a file's name is all there is to go by (a
+     * manifest row whose file is not read yet), and as a cheap first filter before a file's bytes are sniffed.
+     */
+    public static final Set<String> EXTENSIONS = Set.of("wav", "wave", "aif", "aiff", "aifc", "au", "snd", "mp3", "ogg", "oga",
+            "flac", "m4a", "mp4", "m4b", "aac");
 
     /** Enough leading bytes for every signature below. */
     public static final int SNIFF_BYTES = 12;
@@ -58,6 +69,9 @@ public enum AudioContainer {
         if (startsWith(head, 4, "ftyp")) {
             return Optional.of(M4A);
         }
+        if (isAdtsFrame(head)) {
+            return Optional.of(AAC);
+        }
         return Optional.empty();
     }
 
@@ -72,6 +86,11 @@ public enum AudioContainer {
         boolean validVersion = (b1 & 0x18) != 0x08;
         boolean layer3 = (b1 & 0x06) == 0x02;
         return sync && validVersion && layer3;
+    }
+
+    /** An ADTS frame header: 12 sync bits, then layer 00 (which no MPEG audio frame has). */
+    private static boolean isAdtsFrame(byte[] head) {
+        return head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xF6) == 0xF0;
     }
 
     private static boolean startsWith(byte[] head, int offset, String ascii) {
@@ -91,6 +110,6 @@ public enum AudioContainer {
     }
 
     public static String supportedList() {
-        return "WAV, AIFF, AU, MP3, OGG/Vorbis, FLAC, M4A/AAC";
+        return "WAV, AIFF, AU, MP3, OGG/Vorbis, FLAC, M4A/AAC, AAC (ADTS)";
     }
 }

@@ -1,4 +1,4 @@
-package dev.musicluster.demo;
+package dev.musicluster.library;
 
 import java.nio.file.Path;
 import java.util.Map;
