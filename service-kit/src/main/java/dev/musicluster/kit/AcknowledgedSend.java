@@ -41,4 +41,19 @@ public final class AcknowledgedSend {
     public static void send(Emitter<Record<String, String>> emitter, Event event, Duration timeout) throws IOException {
         send(emitter, List.of(event), timeout);
     }
+
+    /**
+     * A tombstone for a key of a compacted topic: the key's value is deleted, for every reader now and, once compaction
+     * has run, for every reader later. Returns once the broker has acknowledged it.
+     */
+    public static void tombstone(Emitter<Record<String, String>> emitter, String key, Duration timeout) throws IOException {
+        try {
+            emitter.send(Record.of(key, (String) null)).toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the broker did not acknowledge the tombstone of " + key + " within " + timeout + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while publishing", e);
+        }
+    }
 }

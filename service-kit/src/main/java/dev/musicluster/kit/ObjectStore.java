@@ -8,6 +8,7 @@ import io.minio.messages.Item;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,6 +102,21 @@ public class ObjectStore {
             keys.sort(null);
             return keys;
         });
+    }
+
+    /**
+     * Deletes every object under a prefix (a removed song's audio, lyrics or tensors); none there is no error, so a
+     * repeated removal does nothing. Returns how many objects went.
+     */
+    public int deleteAll(String prefix) throws IOException {
+        java.util.List<String> keys = list(prefix);
+        for (String key : keys) {
+            retrying("delete " + key, () -> {
+                client.removeObject(RemoveObjectArgs.builder().bucket(bucket()).object(key).build());
+                return null;
+            });
+        }
+        return keys.size();
     }
 
     public long size(String key) throws IOException {

@@ -157,6 +157,26 @@ public final class PublishedWork {
         return fingerprint.equals(fingerprints.get(key));
     }
 
+    /**
+     * Whether the key's output was computed from another input or by another version than {@code fingerprint} says:
+     * work done once that this version must do again. A key never worked on is not stale: it is the consumer's.
+     */
+    public boolean stale(String key, String fingerprint) {
+        try {
+            restored.await(RESTORE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        String known = fingerprints.get(key);
+        return known != null && !known.equals(fingerprint);
+    }
+
+    /** Forgets a removed key's output, so that the key, should it come back, is worked on anew. */
+    public void forget(String key) {
+        fingerprints.remove(key);
+    }
+
     /** Notes an output the broker has acknowledged. */
     public void recordPublished(String key, String fingerprint) {
         fingerprints.put(key, fingerprint);

@@ -59,6 +59,11 @@ public class ActiveClustering {
         return out;
     }
 
+    /** A removed song: no latent of it waits for a clustering any more. */
+    public synchronized void forget(String songId) {
+        waiting.values().forEach(latents -> latents.remove(songId));
+    }
+
     public synchronized List<ClusterAssigned> onLatent(LatentEncoded latent) {
         String tag = latent.runId() + "/" + latent.model();
         if (active != null && active.tag().equals(tag)) {

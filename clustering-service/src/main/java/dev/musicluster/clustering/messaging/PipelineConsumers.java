@@ -2,6 +2,7 @@ package dev.musicluster.clustering.messaging;
 
 import dev.musicluster.clustering.app.ActiveClustering;
 import dev.musicluster.clustering.app.RunClustering;
+import dev.musicluster.contracts.SongId;
 import dev.musicluster.contracts.Topics;
 import dev.musicluster.contracts.events.ClusterAssigned;
 import dev.musicluster.contracts.events.Event;
@@ -15,6 +16,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,7 +29,8 @@ import org.jboss.logging.Logger;
  * The clustering of every trained model ({@code models.trained}; a record is acknowledged once its results and
  * assignments are acknowledged by the broker) and the online assignment of every new latent ({@code latents}) to
  * the active clustering; a redelivered latent whose song is already assigned under its model is acknowledged
- * without a second assignment. Failures go to {@code dlq.clustering-service}.
+ * without a second assignment, and a latent's tombstone (a removed song) becomes its assignment's tombstone. Failures go
+ * to {@code dlq.clustering-service}.
  */
 @ApplicationScoped
 public class PipelineConsumers {
@@ -58,10 +61,27 @@ public class PipelineConsumers {
     @Blocking("clustering")
     public void cluster(ConsumerRecord<String, String> record) throws Exception {
         RunClustering.Outcome outcome = clustering.cluster(EventCodec.fromJson(record.value(), ModelTrained.class));
-        publish(assignments, outcome.assignments());
-        recordPublished(outcome.assignments());
+        Map<String, String> latents = latentsOnTopic();
+        // A song removed since the model was trained has no latent left: it gets no assignment either.
+        List<ClusterAssigned> current = latents == null ? outcome.assignments()
+                : outcome.assignments().stream().filter(a -> latents.containsKey(a.songId())).toList();
+        publish(assignments, current);
+        recordPublished(current);
         publish(results, List.of(outcome.completed()));
-        assignMissedLatents();
+        if (latents != null) {
+            assignMissedLatents(latents);
+        }
+    }
+
+    /** Every song's latest latent (JSON by song id), or null when the topic cannot be read now. */
+    private Map<String, String> latentsOnTopic() {
+        try {
+            return topics.read(Topics.LATENTS.name());
+        } catch (RuntimeException e) {
+            LOG.warnf("could not read %s (%s): every song of the model is assigned, and latents that waited are assigned when "
+                    + "redelivered", Topics.LATENTS.name(), e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -69,10 +89,9 @@ public class PipelineConsumers {
      * it came (they were acknowledged on arrival): read back from the compacted topic. Best effort: the clustering
      * itself is done and published whatever happens here.
      */
-    private void assignMissedLatents() {
+    private void assignMissedLatents(Map<String, String> latents) {
         try {
-            List<LatentEncoded> onTopic = topics.read(Topics.LATENTS.name()).values().stream()
-                    .map(json -> EventCodec.fromJson(json, LatentEncoded.class)).toList();
+            List<LatentEncoded> onTopic = latents.values().stream().map(json -> EventCodec.fromJson(json, LatentEncoded.class)).toList();
             List<ClusterAssigned> assigned = active.catchUp(onTopic, latent -> published.published(latent.songId(),
                     PublishedAssignments.fingerprint(latent.runId(), latent.model())));
             publish(assignments, assigned);
@@ -88,6 +107,10 @@ public class PipelineConsumers {
     @Incoming("latents")
     @Blocking
     public void assign(ConsumerRecord<String, String> record) throws Exception {
+        if (record.value() == null) {
+            removed(SongId.require(record.key()));
+            return;
+        }
         LatentEncoded latent = EventCodec.fromJson(record.value(), LatentEncoded.class);
         if (published.published(latent.songId(), PublishedAssignments.fingerprint(latent.runId(), latent.model()))) {
             return; // a redelivery: this song is already assigned under this model
@@ -95,6 +118,13 @@ public class PipelineConsumers {
         List<ClusterAssigned> assigned = active.onLatent(latent);
         publish(assignments, assigned);
         recordPublished(assigned);
+    }
+
+    /** A removed song's latent: its assignment's tombstone, so that no view counts it in a cluster. Idempotent. */
+    private void removed(String songId) throws IOException {
+        active.forget(songId);
+        AcknowledgedSend.tombstone(assignments, songId, TIMEOUT);
+        published.forget(songId);
     }
 
     private void recordPublished(List<ClusterAssigned> assigned) {

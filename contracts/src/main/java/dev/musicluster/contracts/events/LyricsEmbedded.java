@@ -10,6 +10,8 @@ import java.util.Map;
  * @param songRevision   the {@link SongIngested#revision()} the lyrics were read from (null in events written before
  *                       it was recorded)
  * @param languageShares share of the text per detected language, for mixed-language lyrics
+ * @param lyricsIdentity the {@link SongIngested#lyricsIdentity()} the vector was computed from (null in events written
+ *                       before it was recorded): a song retagged with the same lyrics keeps its vector
  */
 public record LyricsEmbedded(
         int schemaVersion,
@@ -25,9 +27,18 @@ public record LyricsEmbedded(
         Map<String, Double> languageShares,
         int tokenCount,
         boolean truncated,
-        Instant embeddedAt) implements Event {
+        Instant embeddedAt,
+        String lyricsIdentity) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** An event that does not record what lyrics it was computed from. */
+    public LyricsEmbedded(int schemaVersion, String songId, String songRevision, boolean hasLyrics, float[] vector, int dimension,
+                          String embedderId, String embedderVersion, String language, double languageConfidence,
+                          Map<String, Double> languageShares, int tokenCount, boolean truncated, Instant embeddedAt) {
+        this(schemaVersion, songId, songRevision, hasLyrics, vector, dimension, embedderId, embedderVersion, language, languageConfidence,
+                languageShares, tokenCount, truncated, embeddedAt, null);
+    }
 
     @Override
     public String key() {

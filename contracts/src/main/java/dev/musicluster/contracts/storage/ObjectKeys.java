@@ -22,6 +22,16 @@ public final class ObjectKeys {
         return "raw/" + SongId.require(songId) + "/lyrics.txt";
     }
 
+    /** Everything the gateway stored of a song: its audio and long lyrics. */
+    public static String rawPrefix(String songId) {
+        return "raw/" + SongId.require(songId) + "/";
+    }
+
+    /** Everything the feature service stored of a song: its tensors. */
+    public static String featuresPrefix(String songId) {
+        return "features/" + SongId.require(songId) + "/";
+    }
+
     public static String logMel(String songId) {
         return "features/" + SongId.require(songId) + "/logmel.npy";
     }

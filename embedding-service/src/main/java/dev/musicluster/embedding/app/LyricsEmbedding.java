@@ -58,14 +58,14 @@ public class LyricsEmbedding {
         LyricsText text = LyricsText.of(raw == null ? null : TextValidity.requireValid(raw), settings.maxChars());
         if (text.isEmpty()) {
             return new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, song.songId(), song.revision(), false, null, 0,
-                    embedderId(), embedderVersion(), null, 0.0, Map.of(), 0, false, Instant.now());
+                    embedderId(), embedderVersion(), null, 0.0, Map.of(), 0, false, Instant.now(), song.lyricsIdentity());
         }
         Embedded embedded = vector(text);
         LyricsVector vector = embedded.vector();
         LanguageGuess language = embedded.language();
         return new LyricsEmbedded(LyricsEmbedded.SCHEMA_VERSION, song.songId(), song.revision(), true, vector.values(), vector.dimension(),
                 vector.embedderId(), vector.embedderVersion(), language.language(), language.confidence(), language.shares(),
-                embedded.tokens(), embedded.truncated(), Instant.now());
+                embedded.tokens(), embedded.truncated(), Instant.now(), song.lyricsIdentity());
     }
 
     /** A search text in the same space as the songs' lyrics. */

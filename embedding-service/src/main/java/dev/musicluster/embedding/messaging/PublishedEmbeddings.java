@@ -11,8 +11,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * The vectors already on {@code lyrics.embeddings}, by song revision and embedder, restored at start: a redelivered
- * song is not embedded and published again.
+ * The vectors already on {@code lyrics.embeddings}, by the lyrics they were computed from and the embedder, restored
+ * at start: a redelivered song, or one retagged with the same lyrics, is not embedded and published again.
  */
 @ApplicationScoped
 public class PublishedEmbeddings {
@@ -22,12 +22,12 @@ public class PublishedEmbeddings {
     PublishedWork published() {
         return new PublishedWork(Topics.LYRICS_EMBEDDINGS.name(), json -> {
             LyricsEmbedded lyrics = EventCodec.fromJson(json, LyricsEmbedded.class);
-            return fingerprint(lyrics.songRevision(), lyrics.embedderId(), lyrics.embedderVersion());
+            return fingerprint(lyrics.lyricsIdentity(), lyrics.embedderId(), lyrics.embedderVersion());
         });
     }
 
-    static String fingerprint(String songRevision, String embedderId, String embedderVersion) {
-        return PublishedWork.fingerprint(songRevision, embedderId, embedderVersion);
+    static String fingerprint(String lyricsIdentity, String embedderId, String embedderVersion) {
+        return PublishedWork.fingerprint(lyricsIdentity, embedderId, embedderVersion);
     }
 
     void restore(@Observes StartupEvent start, PublishedWork published, CompactedTopicReader reader) {

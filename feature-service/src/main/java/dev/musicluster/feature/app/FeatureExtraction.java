@@ -34,7 +34,12 @@ import java.time.Instant;
 @ApplicationScoped
 public class FeatureExtraction {
 
-    private static final String EXTRACTOR = "feature-service/2";
+    /**
+     * Changes whenever the features of one audio would: /3 since every container is decoded and resampled by one
+     * ffmpeg call with soxr (issue 22). The settings join it in {@link #extractorVersion()}; a song analysed under
+     * another version is analysed again at start ({@code StaleFeatures}).
+     */
+    private static final String EXTRACTOR = "feature-service/3";
 
     private final ObjectStore store;
     private final FeatureSettings settings;

@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
-/** The features already on {@code audio.features}, by song revision and extractor version, restored at start. */
+/**
+ * The features already on {@code audio.features}, by the audio they were computed from and the extractor version,
+ * restored at start: a song whose metadata changed (a retagged file) keeps its features.
+ */
 @ApplicationScoped
 public class PublishedFeatures {
 
@@ -19,12 +22,12 @@ public class PublishedFeatures {
     PublishedWork published() {
         return new PublishedWork(Topics.AUDIO_FEATURES.name(), json -> {
             AudioFeaturesExtracted features = EventCodec.fromJson(json, AudioFeaturesExtracted.class);
-            return fingerprint(features.songRevision(), features.extractorVersion());
+            return fingerprint(features.audioSha256(), features.extractorVersion());
         });
     }
 
-    static String fingerprint(String songRevision, String extractorVersion) {
-        return PublishedWork.fingerprint(songRevision, extractorVersion);
+    static String fingerprint(String audioSha256, String extractorVersion) {
+        return PublishedWork.fingerprint(audioSha256, extractorVersion);
     }
 
     void restore(@Observes StartupEvent start, PublishedWork published, CompactedTopicReader reader) {

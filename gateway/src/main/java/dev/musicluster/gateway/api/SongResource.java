@@ -1,9 +1,7 @@
 package dev.musicluster.gateway.api;
 
 import dev.musicluster.contracts.SongId;
-import dev.musicluster.library.AudioContainer;
 import dev.musicluster.gateway.domain.ClusterIndex;
-import dev.musicluster.kit.ObjectStore;
 import dev.musicluster.gateway.domain.LatentIndex;
 import dev.musicluster.gateway.domain.Song;
 import dev.musicluster.gateway.domain.SongCatalog;
@@ -11,12 +9,17 @@ import dev.musicluster.gateway.domain.SongTags;
 import dev.musicluster.gateway.ingest.IngestOutcome;
 import dev.musicluster.gateway.ingest.SongIngestion;
 import dev.musicluster.gateway.ingest.SongMetadata;
+import dev.musicluster.gateway.ingest.SongRemoval;
+import dev.musicluster.kit.ObjectStore;
+import dev.musicluster.library.AudioContainer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,9 +47,11 @@ public class SongResource {
     private final LatentIndex latents;
     private final ObjectStore store;
     private final SongTags tags;
+    private final SongRemoval removal;
 
-    public SongResource(SongIngestion ingestion, SongCatalog catalog, ClusterIndex clusters, LatentIndex latents, ObjectStore store,
-                        SongTags tags) {
+    public SongResource(SongIngestion ingestion, SongRemoval removal, SongCatalog catalog, ClusterIndex clusters, LatentIndex latents,
+                        ObjectStore store, SongTags tags) {
+        this.removal = removal;
         this.tags = tags;
         this.ingestion = ingestion;
         this.catalog = catalog;
@@ -72,6 +77,33 @@ public class SongResource {
         return outcome.created()
                 ? Response.accepted(answer).location(URI.create("/api/songs/" + outcome.id())).build()
                 : Response.ok(answer).location(URI.create("/api/songs/" + outcome.id())).build();
+    }
+
+    @PUT
+    @Path("/{id}/metadata")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a song's metadata, its audio kept", description = "For a retagged or moved file: a new revision "
+            + "of the song when the metadata changed, its new place when only that did; the audio is not analysed again.")
+    @APIResponse(responseCode = "202", description = "Accepted: the song's new metadata is published")
+    @APIResponse(responseCode = "200", description = "The same metadata and place: nothing changed")
+    @APIResponse(responseCode = "404", description = "No such song")
+    public Response describe(@PathParam("id") String id, SongMetadata metadata) throws IOException {
+        IngestOutcome outcome = ingestion.describe(id, metadata);
+        IngestAnswer answer = new IngestAnswer(outcome.id(), outcome.created() ? "accepted" : "unchanged");
+        return outcome.created() ? Response.accepted(answer).build() : Response.ok(answer).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Blocking
+    @Operation(summary = "Remove a song", description = "Deletes its audio and publishes its removal: every service forgets it "
+            + "(tensors, latents, cluster assignments, playlists, search). Sent again, it is 404.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such song (never ingested, or already removed)")
+    public Response remove(@PathParam("id") String id) throws IOException {
+        removal.remove(id);
+        return Response.noContent().build();
     }
 
     @GET

@@ -31,6 +31,10 @@ public class ClusterIndex {
         assignments.put(assigned.songId(), assigned);
     }
 
+    public void remove(String songId) {
+        assignments.remove(songId);
+    }
+
     public Optional<ClusterAssigned> of(String songId) {
         return Optional.ofNullable(assignments.get(songId));
     }

@@ -21,6 +21,10 @@ public class LatentIndex {
         latents.put(latent.songId(), latent);
     }
 
+    public void remove(String songId) {
+        latents.remove(songId);
+    }
+
     public Optional<LatentEncoded> find(String songId) {
         return Optional.ofNullable(latents.get(songId));
     }

@@ -27,6 +27,10 @@ public class LyricsIndex {
         vectors.put(lyrics.songId(), new Entry(unit(lyrics.vector()), lyrics.language(), lyrics.embedderId()));
     }
 
+    public void remove(String songId) {
+        vectors.remove(songId);
+    }
+
     public int size() {
         return vectors.size();
     }

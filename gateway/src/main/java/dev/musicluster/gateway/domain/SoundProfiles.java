@@ -35,6 +35,10 @@ public class SoundProfiles {
                 features.frames(), features.logMelKey(), musicnn == null ? null : musicnn.embedding(), musicnn == null ? null : musicnn.tags()));
     }
 
+    public void remove(String songId) {
+        bySong.remove(songId);
+    }
+
     public Optional<Profile> of(String songId) {
         return Optional.ofNullable(bySong.get(songId));
     }

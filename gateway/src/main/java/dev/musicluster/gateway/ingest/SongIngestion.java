@@ -2,11 +2,13 @@ package dev.musicluster.gateway.ingest;
 
 import dev.musicluster.contracts.SongId;
 import dev.musicluster.contracts.events.SongIngested;
+import dev.musicluster.contracts.events.TrackDetails;
 import dev.musicluster.contracts.storage.ObjectKeys;
-import dev.musicluster.library.AudioContainer;
+import dev.musicluster.gateway.domain.Song;
 import dev.musicluster.gateway.domain.SongCatalog;
 import dev.musicluster.gateway.messaging.SongEvents;
 import dev.musicluster.kit.ObjectStore;
+import dev.musicluster.library.AudioContainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -57,30 +60,60 @@ public class SongIngestion {
         String audioSha = HexFormat.of().formatHex(sha256);
         String id = meta.id == null || meta.id.isBlank() ? SongId.fromContent(sha256) : validId(meta.id.strip());
 
+        SongIngested event = event(id, container.extension(), size, audioSha, meta);
+        if (catalog.find(id).filter(song -> SongCatalog.sameRevision(song.ingested(), event)
+                && (event.source() == null || event.source().equals(song.ingested().source()))).isPresent()) {
+            return new IngestOutcome(id, false);
+        }
+        store.put(event.audioKey(), audio, container.mediaType());
+        publish(event, meta);
+        return new IngestOutcome(id, true);
+    }
+
+    /**
+     * New metadata for a known song, its audio kept: a retagged or moved file. The song gets a new revision when the
+     * metadata changed (and only its new place when only the place did); its audio is not analysed again, since the
+     * feature service keys its work on the audio.
+     */
+    public IngestOutcome describe(String id, SongMetadata metadata) throws IOException {
+        SongIngested current = catalog.find(SongId.require(id)).map(Song::ingested)
+                .orElseThrow(() -> new IngestRejected(404, "no song with id " + id));
+        SongMetadata meta = metadata == null ? new SongMetadata() : metadata;
+        if (meta.id != null && !meta.id.isBlank() && !meta.id.strip().equals(id)) {
+            throw new IngestRejected(400, "the metadata names song " + meta.id.strip() + ", the path " + id);
+        }
+        SongIngested event = event(id, current.audioFormat(), current.audioBytes(), current.audioSha256(), meta);
+        if (SongCatalog.sameRevision(current, event) && Objects.equals(event.source(), current.source())) {
+            return new IngestOutcome(id, false);
+        }
+        publish(event, meta);
+        return new IngestOutcome(id, true);
+    }
+
+    /** The event of a song whose audio is stored under its format: lyrics inline unless too long, a revision over both. */
+    private SongIngested event(String id, String format, long size, String audioSha, SongMetadata meta) {
         String lyrics = meta.lyrics == null || meta.lyrics.isBlank() ? null : meta.lyrics;
         boolean lyricsInline = lyrics == null || lyrics.getBytes(StandardCharsets.UTF_8).length <= inlineLyricsBytes;
         Map<String, String> labels = meta.allLabels();
         String source = validSource(meta.source);
+        TrackDetails details = meta.details();
         // Where the file lies is not the music: the revision leaves it out, so that a moved file (or a song first sent
         // before sources were recorded) is not analysed again; the event still carries the new path.
         String revision = SongId.sha256Hex(String.join("\u0000", audioSha, String.valueOf(meta.title),
-                String.valueOf(meta.artist), String.valueOf(lyrics), new TreeMap<>(labels).toString()));
-        String audioKey = ObjectKeys.rawAudio(id, container.extension());
-        SongIngested event = new SongIngested(SongIngested.SCHEMA_VERSION, id, meta.title, meta.artist, audioKey,
-                container.extension(), size, audioSha, lyricsInline ? lyrics : null,
-                lyricsInline ? null : ObjectKeys.rawLyrics(id), labels, revision, Instant.now(), source);
+                String.valueOf(meta.artist), String.valueOf(lyrics), new TreeMap<>(labels).toString())
+                + (details == null ? "" : "\u0000" + details));
+        return new SongIngested(SongIngested.SCHEMA_VERSION, id, meta.title, meta.artist, ObjectKeys.rawAudio(id, format), format, size,
+                audioSha, lyricsInline ? lyrics : null, lyricsInline ? null : ObjectKeys.rawLyrics(id), labels, revision, Instant.now(),
+                source, details);
+    }
 
-        if (catalog.find(id).filter(song -> SongCatalog.sameRevision(song.ingested(), event)
-                && (source == null || source.equals(song.ingested().source()))).isPresent()) {
-            return new IngestOutcome(id, false);
-        }
-        store.put(audioKey, audio, container.mediaType());
-        if (!lyricsInline) {
-            store.put(event.lyricsKey(), lyrics.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+    /** Long lyrics to the store first, then the event: no consumer sees a key that does not exist yet. */
+    private void publish(SongIngested event, SongMetadata meta) throws IOException {
+        if (event.lyricsKey() != null) {
+            store.put(event.lyricsKey(), meta.lyrics.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
         }
         events.publish(event);
         catalog.ingested(event);
-        return new IngestOutcome(id, true);
     }
 
     private static String validId(String id) {

@@ -3,6 +3,7 @@ package dev.musicluster.gateway.ingest;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.musicluster.contracts.events.TrackDetails;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,6 +24,16 @@ public class SongMetadata {
     @Schema(description = "Where the audio lies in the user's library, relative to its root (a manifest's audio column): "
             + "playlists for a local library point there")
     public String source;
+    @Schema(description = "The album, as the file's tags say")
+    public String album;
+    @Schema(description = "The album's artist, as the file's tags say")
+    public String albumArtist;
+    @Schema(description = "The track number, as the file's tags say (\"3\" or \"3/12\")")
+    public String track;
+    @Schema(description = "The year, as the file's tags say")
+    public String year;
+    @Schema(description = "The MusicBrainz recording id, as the file's tags say")
+    public String musicBrainzRecordingId;
     @Schema(description = "Label columns, used only to score clusters")
     private final Map<String, String> labels = new LinkedHashMap<>();
 
@@ -44,6 +55,17 @@ public class SongMetadata {
         if (value != null) {
             labels.put(name, String.valueOf(value));
         }
+    }
+
+    /** The album, track, year and recording id, each stripped; null when none is given. */
+    @JsonIgnore
+    public TrackDetails details() {
+        TrackDetails details = new TrackDetails(clean(album), clean(albumArtist), clean(track), clean(year), clean(musicBrainzRecordingId));
+        return details.isEmpty() ? null : details;
+    }
+
+    private static String clean(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @JsonIgnore

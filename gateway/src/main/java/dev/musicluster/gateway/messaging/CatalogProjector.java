@@ -60,7 +60,9 @@ public class CatalogProjector {
     public void apply(ConsumerRecord<String, String> record) {
         String topic = record.topic();
         Instant at = Instant.ofEpochMilli(record.timestamp());
-        if (topic.equals(Topics.SONGS_INGESTED.name())) {
+        if (record.value() == null) {
+            removed(topic, record.key());
+        } else if (topic.equals(Topics.SONGS_INGESTED.name())) {
             catalog.ingested(EventCodec.fromJson(record.value(), SongIngested.class));
         } else if (topic.equals(Topics.AUDIO_FEATURES.name())) {
             AudioFeaturesExtracted features = EventCodec.fromJson(record.value(), AudioFeaturesExtracted.class);
@@ -97,6 +99,24 @@ public class CatalogProjector {
             runOrSongDeadLetter(record, at);
         } else {
             LOG.warnf("pipeline-view received a record of unexpected topic %s", topic);
+        }
+    }
+
+    /** A tombstone: the song was removed, and each stage forgets what it had of it. */
+    private void removed(String topic, String songId) {
+        if (songId == null) {
+            return;
+        }
+        if (topic.equals(Topics.SONGS_INGESTED.name())) {
+            catalog.removed(songId);
+        } else if (topic.equals(Topics.AUDIO_FEATURES.name())) {
+            sounds.remove(songId);
+        } else if (topic.equals(Topics.LYRICS_EMBEDDINGS.name())) {
+            lyrics.remove(songId);
+        } else if (topic.equals(Topics.LATENTS.name())) {
+            latents.remove(songId);
+        } else if (topic.equals(Topics.CLUSTER_ASSIGNMENTS.name())) {
+            clusters.remove(songId);
         }
     }
 

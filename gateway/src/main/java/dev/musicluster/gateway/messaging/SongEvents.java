@@ -9,7 +9,10 @@ import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
-/** Publishes {@code songs.ingested} and waits for the broker's acknowledgement before the upload is answered. */
+/**
+ * Publishes {@code songs.ingested} and waits for the broker's acknowledgement before the upload is answered; a removal
+ * is the song's tombstone there, which every stage downstream follows with tombstones of its own.
+ */
 @ApplicationScoped
 public class SongEvents {
 
@@ -23,5 +26,9 @@ public class SongEvents {
 
     public void publish(SongIngested event) throws IOException {
         AcknowledgedSend.send(emitter, event, ACK_TIMEOUT);
+    }
+
+    public void remove(String songId) throws IOException {
+        AcknowledgedSend.tombstone(emitter, songId, ACK_TIMEOUT);
     }
 }

@@ -64,6 +64,17 @@ public class OnlineEncoding {
     }
 
     /**
+     * A removed song (a tombstone on any of its topics): forgotten, and its latent's tombstone published, whichever
+     * tombstone comes first and however often, so that a latent encoded from an event that overtook the removal is
+     * removed too.
+     */
+    public synchronized void onRemoved(String songId, Publisher publisher) {
+        live.remove(songId);
+        encodedWith.remove(songId);
+        publisher.latentRemoved(songId);
+    }
+
+    /**
      * Makes a model the active one: publishes the latents already computed for its training songs, then encodes
      * every other song known by now.
      */

@@ -12,4 +12,7 @@ public interface Publisher {
     void trained(ModelTrained event);
 
     void latents(java.util.List<LatentEncoded> events);
+
+    /** A removed song's latent: its tombstone. */
+    void latentRemoved(String songId);
 }

@@ -39,6 +39,13 @@ public final class SongState {
         labels.put(event.songId(), event.labels());
     }
 
+    /** Forgets a removed song. */
+    public synchronized void remove(String songId) {
+        features.remove(songId);
+        lyrics.remove(songId);
+        labels.remove(songId);
+    }
+
     /** Songs with features, sorted: the rows of a data set, in a stable order. */
     public synchronized List<String> songsWithFeatures() {
         return features.keySet().stream().sorted().toList();

@@ -48,6 +48,15 @@ public class KafkaPublisher implements Publisher {
         send(latents, events);
     }
 
+    @Override
+    public void latentRemoved(String songId) {
+        try {
+            AcknowledgedSend.tombstone(latents, songId, TIMEOUT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void send(Emitter<Record<String, String>> emitter, List<? extends Event> events) {
         try {
             AcknowledgedSend.send(emitter, events, TIMEOUT);

@@ -1,5 +1,6 @@
 package dev.musicluster.training.messaging;
 
+import dev.musicluster.contracts.SongId;
 import dev.musicluster.contracts.Topics;
 import dev.musicluster.contracts.events.AudioFeaturesExtracted;
 import dev.musicluster.contracts.events.EventCodec;
@@ -42,7 +43,9 @@ public class TrainingConsumers {
     @Blocking
     public void songState(ConsumerRecord<String, String> record) {
         String topic = record.topic();
-        if (topic.equals(Topics.AUDIO_FEATURES.name())) {
+        if (record.value() == null) {
+            online.onRemoved(SongId.require(record.key()), publisher);
+        } else if (topic.equals(Topics.AUDIO_FEATURES.name())) {
             online.onFeatures(EventCodec.fromJson(record.value(), AudioFeaturesExtracted.class), publisher);
         } else if (topic.equals(Topics.LYRICS_EMBEDDINGS.name())) {
             online.onLyrics(EventCodec.fromJson(record.value(), LyricsEmbedded.class), publisher);
