@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.musicluster.library.ManifestEntry;
+import dev.musicluster.library.SongDescription;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,28 +58,71 @@ final class GatewayClient {
     }
 
     Upload ingest(ManifestEntry entry) throws IOException, InterruptedException {
-        ObjectNode metadata = JSON.createObjectNode();
-        if (entry.id() != null) {
-            metadata.put("id", entry.id());
-        }
-        metadata.put("title", entry.title());
-        metadata.put("artist", entry.artist());
-        if (entry.lyrics() != null) {
-            metadata.put("lyrics", entry.lyrics());
-        }
-        metadata.set("labels", JSON.valueToTree(entry.labels()));
-        if (entry.source() != null) {
-            metadata.put("source", entry.source());
-        }
+        return ingest(entry.audio(), entry.id(), new SongDescription(entry.title(), entry.artist(), null, null, null, null, null,
+                entry.lyrics(), entry.labels(), entry.source()));
+    }
+
+    /** Uploads a song's audio with its description; {@code id} null lets the gateway derive it from the audio. */
+    Upload ingest(Path audio, String id, SongDescription description) throws IOException, InterruptedException {
+        ObjectNode metadata = metadata(id, description);
         MultipartBody body = new MultipartBody()
-                .file("audio", entry.audio(), "application/octet-stream")
+                .file("audio", audio, "application/octet-stream")
                 .json("metadata", JSON.writeValueAsString(metadata));
         HttpRequest request = writing("api/songs")
                 .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", body.contentType())
                 .POST(body.publisher())
                 .build();
+        return upload(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** A known song's new description, its audio kept (a retagged or moved file). */
+    Upload describe(String id, SongDescription description) throws IOException, InterruptedException {
+        HttpRequest request = writing("api/songs/" + id + "/metadata").timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(metadata(id, description)))).build();
+        return upload(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Removes a song: 204 removed, 404 unknown (or removed already). */
+    Upload remove(String id) throws IOException, InterruptedException {
+        HttpRequest request = writing("api/songs/" + id).timeout(Duration.ofSeconds(60)).DELETE().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = parse(response.body());
+        return new Upload(response.statusCode(), id, answer.has("error") ? answer.get("error").asText() + refusal(response.statusCode())
+                : response.statusCode() == 401 ? "refused" + refusal(401) : null);
+    }
+
+    /** Where the library stands ({@code GET /api/library}). */
+    JsonNode library() throws IOException, InterruptedException {
+        return parse(new String(download("api/library"), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static ObjectNode metadata(String id, SongDescription description) {
+        ObjectNode metadata = JSON.createObjectNode();
+        if (id != null) {
+            metadata.put("id", id);
+        }
+        metadata.put("title", description.title());
+        metadata.put("artist", description.artist());
+        putIfPresent(metadata, "album", description.album());
+        putIfPresent(metadata, "albumArtist", description.albumArtist());
+        putIfPresent(metadata, "track", description.track());
+        putIfPresent(metadata, "year", description.year());
+        putIfPresent(metadata, "musicBrainzRecordingId", description.musicBrainzRecordingId());
+        putIfPresent(metadata, "lyrics", description.lyrics());
+        metadata.set("labels", JSON.valueToTree(description.labels()));
+        putIfPresent(metadata, "source", description.source());
+        return metadata;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static Upload upload(HttpResponse<String> response) {
         JsonNode answer = parse(response.body());
         return new Upload(response.statusCode(), text(answer, "id"),
                 answer.has("error") ? answer.get("error").asText() + refusal(response.statusCode())

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code musicluster} command. */
 @Command(name = "musicluster", mixinStandardHelpOptions = true, version = "musicluster 0.1.0",
         description = "Groups songs by how they sound and what they sing, in any language, without labels.",
-        subcommands = {RunCommand.class, PlaylistsCommand.class, ReportCommand.class, LoadCommand.class, IngestCommand.class, FeaturesCommand.class, ClusterCommand.class, DemoCommand.class, InfraCommand.class})
+        subcommands = {RunCommand.class, SyncCommand.class, PlaylistsCommand.class, ReportCommand.class, LoadCommand.class, IngestCommand.class, FeaturesCommand.class, ClusterCommand.class, DemoCommand.class, InfraCommand.class})
 public final class Musicluster {
 
     /** Held so that java.util.logging keeps the level: Tribuo logs every iteration at INFO. */

@@ -48,24 +48,31 @@ final class PipelineRun {
 
     /**
      * Polls the run until it is done or failed, drawing each model's epochs and saying when a model failed (the run
-     * goes on with the others); fails after the timeout.
+     * goes on with the others); fails once nothing has moved (no state, no epoch) for {@code stall}: a library of any
+     * size trains as long as its epochs keep coming.
      */
-    static JsonNode await(GatewayClient gateway, String runId, List<String> models, Duration timeout, PrintStream console)
+    static JsonNode await(GatewayClient gateway, String runId, List<String> models, Duration stall, PrintStream console)
             throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastMove = System.nanoTime();
+        String lastSeen = null;
         Map<String, Progress> bars = new HashMap<>();
         Map<String, Integer> shown = new HashMap<>();
         Set<String> reported = new HashSet<>();
         while (true) {
             JsonNode run = gateway.run(runId).orElse(null);
             if (run == null) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("run " + runId + " never appeared at the gateway within " + timeout);
+                if (System.nanoTime() - lastMove > stall.toNanos()) {
+                    throw new IOException("run " + runId + " never appeared at the gateway within " + stall);
                 }
                 Thread.sleep(250);
                 continue;
             }
             String state = run.path("state").asText();
+            String seen = state + run.path("byModel");
+            if (!seen.equals(lastSeen)) {
+                lastSeen = seen;
+                lastMove = System.nanoTime();
+            }
             for (String model : models) {
                 JsonNode view = run.path("byModel").path(model);
                 int epochs = view.path("epochs").asInt(0);
@@ -90,8 +97,8 @@ final class PipelineRun {
             if (state.equals("FAILED")) {
                 throw new IOException("run " + runId + " failed: " + run.path("failure").asText());
             }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("run " + runId + " not done within " + timeout + " (state " + state + ")");
+            if (System.nanoTime() - lastMove > stall.toNanos()) {
+                throw new IOException("run " + runId + ": nothing moved in the last " + stall + " (state " + state + ")");
             }
             Thread.sleep(500);
         }

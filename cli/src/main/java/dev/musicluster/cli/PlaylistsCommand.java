@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "playlists", mixinStandardHelpOptions = true,
-        description = "Write the active clustering's playlists (one per cluster, named by its tags, ordered to flow) as M3U8 and "
-                + "XSPF files, from a running gateway.")
+        description = "Write the active clustering's playlists (one per cluster, named by its tags, ordered to flow) as M3U (what "
+                + "MPD lists), M3U8 and XSPF files, from a running gateway; playlist files of clusters gone are deleted.")
 final class PlaylistsCommand implements Callable<Integer> {
 
     @Option(names = "--gateway", defaultValue = "http://localhost:8080", paramLabel = "URL",

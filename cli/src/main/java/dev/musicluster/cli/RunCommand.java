@@ -55,12 +55,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Keep everything up after the job (the gateway's URL is printed); Ctrl-C stops it.")
     boolean keepRunning;
 
-    @Option(names = "--stage-timeout", defaultValue = "PT10M", paramLabel = "DURATION",
-            description = "Longest wait for any one stage, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--stall-timeout", "--stage-timeout"}, defaultValue = "PT10M", paramLabel = "DURATION",
+            description = "A stage fails when no song has moved through it for this long, ISO-8601; it waits as long as songs keep "
+                    + "moving, however many (default: ${DEFAULT-VALUE}).")
     Duration stageTimeout;
 
     @Option(names = "--run-timeout", defaultValue = "PT60M", paramLabel = "DURATION",
-            description = "Longest wait for training and clustering, ISO-8601 (default: ${DEFAULT-VALUE}).")
+            description = "Training and clustering fail when no epoch and no model has moved for this long, ISO-8601 "
+                    + "(default: ${DEFAULT-VALUE}).")
     Duration runTimeout;
 
     @Option(names = "--models", split = ",", paramLabel = "M,M",

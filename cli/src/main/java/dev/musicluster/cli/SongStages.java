@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** The songs' stages as the gateway lists them, and waiting for a stage with a progress bar and a timeout. */
+/**
+ * The songs' stages as the gateway lists them, and waiting for a stage with a progress bar: as long as songs keep
+ * settling, however many there are; the wait fails only when none has for a stated while, naming the songs still pending
+ * and where each stands.
+ */
 final class SongStages {
 
     private SongStages() {
@@ -17,35 +21,58 @@ final class SongStages {
 
     /**
      * Waits until every song of {@code ids} is listed by the gateway and {@code settled} holds for it, showing
-     * progress; asks every {@code poll}; fails after the timeout rather than hang.
+     * progress; asks every {@code poll}; fails once no song has settled for {@code stall} rather than hang.
      */
     static List<Map<String, Object>> await(GatewayClient gateway, Set<String> ids, String stage, Predicate<Map<String, Object>> settled,
-                                           Duration timeout, Duration poll, PrintStream console) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+                                           Duration stall, Duration poll, PrintStream console) throws IOException, InterruptedException {
+        long lastMove = System.nanoTime();
+        long best = -1;
         Progress progress = new Progress(console, stage, ids.size());
         while (true) {
             List<Map<String, Object>> songs;
             try {
                 songs = gateway.songs();
             } catch (IOException unreachable) {
-                // The gateway restarting (a fault test kills it, an operator redeploys it): ask again until the deadline.
-                if (System.nanoTime() > deadline) {
+                // The gateway restarting (a fault test kills it, an operator redeploys it): ask again while it may come back.
+                if (System.nanoTime() - lastMove > stall.toNanos()) {
                     throw unreachable;
                 }
                 Thread.sleep(poll.toMillis());
                 continue;
             }
             long done = count(songs, ids, settled);
+            if (done > best) {
+                best = done;
+                lastMove = System.nanoTime();
+            }
             progress.update((int) done);
             if (done == ids.size()) {
                 progress.done();
                 return songs;
             }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("stage " + stage + ": only " + done + " of " + ids.size() + " songs within " + timeout);
+            if (System.nanoTime() - lastMove > stall.toNanos()) {
+                progress.done();
+                throw new IOException("stage " + stage + ": " + done + " of " + ids.size() + " songs, and none settled in the last " + stall
+                        + "; still pending: " + pending(songs, ids, settled));
             }
             Thread.sleep(poll.toMillis());
         }
+    }
+
+    /** The first few songs a stage still waits for, each with its furthest stage done: where it stands. */
+    static String pending(List<Map<String, Object>> songs, Set<String> ids, Predicate<Map<String, Object>> settled) {
+        Set<String> listed = new java.util.HashSet<>();
+        List<String> waiting = new java.util.ArrayList<>();
+        for (Map<String, Object> song : songs) {
+            String id = String.valueOf(song.get("id"));
+            listed.add(id);
+            if (ids.contains(id) && !settled.test(song)) {
+                waiting.add(id + " (" + song.getOrDefault("status", "?") + ")");
+            }
+        }
+        ids.stream().filter(id -> !listed.contains(id)).sorted().forEach(id -> waiting.add(id + " (not listed yet)"));
+        int shown = Math.min(10, waiting.size());
+        return String.join(", ", waiting.subList(0, shown)) + (waiting.size() > shown ? " and " + (waiting.size() - shown) + " more" : "");
     }
 
     /** How many of the listed songs are among {@code ids} and satisfy {@code condition}. */

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,8 @@ import java.util.TreeMap;
  *
  * <p>Kept as a journal of tab-separated lines (paths never hold control characters: {@link LibraryScan} refuses
  * them), one appended per change and flushed at once, rewritten whole when it has grown to twice the live entries.
- * Reading it is what lets a sync recognise 100,000 unchanged files by their directory entries alone.
+ * Reading it is what lets a sync recognise 100,000 unchanged files by their directory entries alone. Safe for several
+ * threads.
  */
 public final class LibraryIndex implements AutoCloseable {
 
@@ -88,24 +88,25 @@ public final class LibraryIndex implements AutoCloseable {
         return index;
     }
 
-    public Optional<Entry> get(String relative) {
+    public synchronized Optional<Entry> get(String relative) {
         return Optional.ofNullable(entries.get(relative));
     }
 
-    public Collection<Entry> entries() {
-        return Collections.unmodifiableCollection(entries.values());
+    /** A copy: the sync's workers write while the plan is made. */
+    public synchronized Collection<Entry> entries() {
+        return List.copyOf(entries.values());
     }
 
-    public int size() {
+    public synchronized int size() {
         return entries.size();
     }
 
-    public void put(Entry entry) throws IOException {
+    public synchronized void put(Entry entry) throws IOException {
         entries.put(entry.relative(), entry);
         append(entry.line());
     }
 
-    public void remove(String relative) throws IOException {
+    public synchronized void remove(String relative) throws IOException {
         if (entries.remove(relative) != null) {
             append(REMOVED + "\t" + relative);
         }

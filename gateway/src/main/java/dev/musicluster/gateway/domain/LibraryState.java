@@ -9,18 +9,20 @@ import java.util.Map;
  * Where a library stands, for its owner: how many songs are analysed (features and lyrics done), still pending, failed
  * (with the stage and the reason of each) and removed, and how many are done at each stage.
  *
+ * @param system   this system's identity: a library index kept for another system (or one whose store was emptied) is
+ *                 not this one's
  * @param analysed songs whose audio and lyrics are both analysed
  * @param pending  songs with a stage still to come and none failed
  * @param removed  songs removed since this gateway started
  */
-public record LibraryState(int songs, int analysed, int pending, int clustered, long removed, Map<Stage, Integer> done,
+public record LibraryState(String system, int songs, int analysed, int pending, int clustered, long removed, Map<Stage, Integer> done,
                            List<Failure> failed) {
 
     /** A song a stage could not take, and why. */
     public record Failure(String songId, String source, String stage, String reason) {
     }
 
-    public static LibraryState of(SongCatalog catalog) {
+    public static LibraryState of(String system, SongCatalog catalog) {
         int analysed = 0;
         int pending = 0;
         int clustered = 0;
@@ -50,6 +52,6 @@ public record LibraryState(int songs, int analysed, int pending, int clustered, 
                 clustered++;
             }
         }
-        return new LibraryState(songs.size(), analysed, pending, clustered, catalog.removals(), done, failed);
+        return new LibraryState(system, songs.size(), analysed, pending, clustered, catalog.removals(), done, failed);
     }
 }
