@@ -1,7 +1,6 @@
 package dev.musicluster.cli;
 
 import dev.musicluster.contracts.SongId;
-import dev.musicluster.library.AudioTags;
 import dev.musicluster.library.LibraryFileReader;
 import dev.musicluster.library.LibraryIndex;
 import dev.musicluster.library.LibraryScan;
@@ -34,7 +33,8 @@ final class LibrarySync {
 
     /** What one sync did. {@code songIds} are the songs whose audio went in (new or changed): analysis follows for them. */
     record Report(int scanned, int unchanged, int added, int replaced, int described, int recorded, int removed,
-                  List<LibraryScan.Problem> problems, Map<String, String> copies, List<String> songIds, double seconds) {
+                  List<LibraryScan.Problem> problems, Map<String, String> copies, Map<String, String> untagged, List<String> songIds,
+                  double seconds) {
 
         boolean changed() {
             return added + replaced + described + removed > 0;
@@ -61,8 +61,14 @@ final class LibrarySync {
         List<Action> removals = plan.actions().stream().filter(a -> a instanceof Action.Remove).toList();
         carryOut(changes, gateway, index, threads, problems, songIds, counts, console, "send");
         carryOut(removals, gateway, index, threads, problems, songIds, counts, console, "remove");
+        Map<String, String> untagged = new java.util.TreeMap<>();
+        readings.forEach((relative, reading) -> {
+            if (reading.read() != null && reading.read().tagsUnreadable() != null) {
+                untagged.put(relative, reading.read().tagsUnreadable());
+            }
+        });
         return new Report(scanned.audio().size(), plan.unchanged(), counts[0], counts[1], counts[2], counts[3], counts[4],
-                List.copyOf(problems), plan.copies(), List.copyOf(songIds), (System.nanoTime() - started) / 1e9);
+                List.copyOf(problems), plan.copies(), untagged, List.copyOf(songIds), (System.nanoTime() - started) / 1e9);
     }
 
     private static Map<String, SyncPlan.Reading> read(List<LibraryScan.AudioFile> files, LibraryFileReader reader, int threads,
@@ -79,8 +85,6 @@ final class LibrarySync {
                 reading = new SyncPlan.Reading(reader.read(file), null);
             } catch (IOException e) {
                 reading = new SyncPlan.Reading(null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            } catch (AudioTags.TagsUnreadable e) {
-                reading = new SyncPlan.Reading(null, "tags unreadable: " + e.getMessage());
             }
             readings.put(file.relative(), reading);
             synchronized (progress) {

@@ -172,6 +172,7 @@ final class SyncCommand implements Callable<Integer> {
                 report.scanned(), report.seconds(), report.added(), report.replaced(), report.described(), report.removed(),
                 report.unchanged() + report.recorded());
         report.copies().forEach((copy, original) -> console.printf("  same audio as %s: %s (one song)%n", original, copy));
+        report.untagged().forEach((file, reason) -> console.printf("  tags unreadable, described by its name: %s: %s%n", file, reason));
         for (LibraryScan.Problem problem : report.problems()) {
             console.printf("  not taken: %s: %s%n", problem.relative(), problem.reason());
         }

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 public final class AudioStream {
 
     private static final long TIMEOUT_SECONDS = 600;
+    /** SHA-256 of no bytes: what ffmpeg reports of a stream it found no packet in (a header over garbage). */
+    private static final String NOTHING = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private final String ffmpeg;
 
@@ -44,6 +46,9 @@ public final class AudioStream {
         if (process.exitValue() != 0 || hash == null) {
             String reason = output.strip().lines().reduce((a, b) -> b).orElse("no audio stream");
             throw new IOException("no readable audio: " + reason.replace(file.toString(), file.getFileName().toString()));
+        }
+        if (hash.substring("SHA256=".length()).strip().equals(NOTHING)) {
+            throw new IOException("no readable audio: not one audio packet in it");
         }
         return HexFormat.of().parseHex(hash.substring("SHA256=".length()).strip());
     }

@@ -27,13 +27,27 @@ public final class LibraryFileReader {
         this.folderLabel = folderLabel;
     }
 
-    /** A file's audio identity and description. */
-    public record Read(byte[] audioSha256, SongDescription description) {
+    /**
+     * A file's audio identity and description; {@code tagsUnreadable} says why its tags could not be read, when they
+     * could not (the file is then described by its name: whether its audio is good is the decoder's to say).
+     */
+    public record Read(byte[] audioSha256, SongDescription description, String tagsUnreadable) {
+
+        public Read(byte[] audioSha256, SongDescription description) {
+            this(audioSha256, description, null);
+        }
     }
 
-    public Read read(LibraryScan.AudioFile file) throws IOException, AudioTags.TagsUnreadable {
+    public Read read(LibraryScan.AudioFile file) throws IOException {
         byte[] audio = stream.sha256(file.path());
-        AudioTags tags = AudioTags.read(file.path(), file.container());
+        AudioTags tags;
+        String unreadable = null;
+        try {
+            tags = AudioTags.read(file.path(), file.container());
+        } catch (AudioTags.TagsUnreadable e) {
+            tags = AudioTags.NONE;
+            unreadable = e.getMessage();
+        }
         Map<String, String> labels = new HashMap<>();
         if (tags.genre() != null) {
             labels.put(GENRE_LABEL, tags.genre());
@@ -45,7 +59,7 @@ public final class LibraryFileReader {
         String lyrics = tags.lyrics() != null ? tags.lyrics() : sidecarLyrics(file.path());
         String title = tags.title() != null ? tags.title() : stem(file.path());
         return new Read(audio, new SongDescription(title, tags.artist(), tags.album(), tags.albumArtist(), tags.track(), tags.year(),
-                tags.musicBrainzRecordingId(), lyrics, labels, file.relative()));
+                tags.musicBrainzRecordingId(), lyrics, labels, file.relative()), unreadable);
     }
 
     private static String sidecarLyrics(Path audio) throws IOException {

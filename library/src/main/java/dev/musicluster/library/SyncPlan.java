@@ -78,6 +78,8 @@ public final class SyncPlan {
      */
     public static Plan plan(LibraryScan.Result scan, LibraryIndex index, Function<LibraryScan.AudioFile, Reading> read) {
         Set<String> present = scan.audio().stream().map(LibraryScan.AudioFile::relative).collect(Collectors.toSet());
+        // A file that is there but cannot be read now (damaged, unreadable) is not a file gone: its song stays as it was.
+        scan.problems().forEach(problem -> present.add(problem.relative()));
         Map<String, LibraryIndex.Entry> vanished = new LinkedHashMap<>();
         for (LibraryIndex.Entry entry : index.entries()) {
             if (!present.contains(entry.relative())) {

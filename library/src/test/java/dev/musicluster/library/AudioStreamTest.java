@@ -30,6 +30,18 @@ class AudioStreamTest {
         assertThat(stream.sha256(other)).isNotEqualTo(stream.sha256(original));
     }
 
+    /** A FLAC whose header is whole but whose frames are lost: ffmpeg reads it without complaint, and finds nothing. */
+    @org.junit.jupiter.api.Test
+    void aHeaderWithoutFramesHasNoAudioEvenWhereFfmpegReadsItWithoutComplaint() throws IOException {
+        java.nio.ByteBuffer flac = java.nio.ByteBuffer.allocate(4 + 4 + 34 + 8000);
+        flac.put("fLaC".getBytes(StandardCharsets.US_ASCII)).put(new byte[] {(byte) 0x80, 0, 0, 34});
+        // STREAMINFO: 4096-sample blocks, frame sizes unknown, 44,100 Hz, 2 channels, 16 bits, length unknown, no MD5.
+        flac.putShort((short) 4096).putShort((short) 4096).put(new byte[6]).putLong((44_100L << 44) | (1L << 41) | (15L << 36));
+        Path file = dir.resolve("frames-lost.flac");
+        Files.write(file, flac.array());
+        assertThatThrownBy(() -> stream.sha256(file)).isInstanceOf(IOException.class).hasMessageContaining("not one audio packet");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"damaged.mp3", "text.flac"})
     void aFileWithoutReadableAudioIsRefusedWithFfmpegsReason(String name) throws IOException {

@@ -66,9 +66,11 @@ class SyncPlanTest {
                     "new/place.mp3", new String[] {"moved", "Moved"},
                     "new.mp3", new String[] {"new", "New"},
                     "copy of new.mp3", new String[] {"new", "New"});
-            // A scan lists its files in path order.
+            index.put(known("overwritten.mp3", 1, "overwritten", "Overwritten"));
+            // A scan lists its files in path order; a file there but no longer audio is a problem, not a file gone.
             LibraryScan.Result scan = new LibraryScan.Result(dir, files.stream()
-                    .sorted(java.util.Comparator.comparing(LibraryScan.AudioFile::relative)).toList(), List.of(), 0);
+                    .sorted(java.util.Comparator.comparing(LibraryScan.AudioFile::relative)).toList(),
+                    List.of(new LibraryScan.Problem("overwritten.mp3", "named as audio, but its bytes are none of ...")), 0);
 
             SyncPlan.Plan plan = SyncPlan.plan(scan, index, f -> reading(f, world));
 
@@ -87,7 +89,7 @@ class SyncPlanTest {
             assertThat(plan.copies()).containsExactly(Map.entry("new.mp3", "copy of new.mp3"));
             assertThat(plan.actions()).filteredOn(SyncPlan.Action.Remove.class::isInstance)
                     .extracting(a -> ((SyncPlan.Action.Remove) a).entry().relative()).containsExactly("gone.mp3");
-            assertThat(plan.problems()).singleElement().satisfies(p -> assertThat(p.relative()).isEqualTo("now-damaged.mp3"));
+            assertThat(plan.problems()).extracting(LibraryScan.Problem::relative).containsExactly("overwritten.mp3", "now-damaged.mp3");
             assertThat(plan.actions().get(plan.actions().size() - 1)).as("removals last").isInstanceOf(SyncPlan.Action.Remove.class);
         }
     }

@@ -48,7 +48,7 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> jvm = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=" + log4j, "-Djava.awt.headless=true");
 
-        String clusterId = clusterId();
+        String clusterId = clusterId(workDir);
         ChildProcess format = ChildProcess.startJava("kafka-storage-format", classpath, jvm, "kafka.tools.StorageTool",
                 // "=" keeps an id that starts with "-" from reading as an option.
                 List.of("format", "--ignore-formatted", "--cluster-id=" + clusterId, "--config=" + config), Map.of(),
@@ -162,11 +162,21 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Kafka cluster ids are 16 bytes in URL-safe base64 without padding. */
-    private static String clusterId() {
+    /**
+     * The cluster's id: made once and kept beside the data, so that a broker started again on the same folder (the
+     * library sync's persistent system) finds the storage it formatted.
+     */
+    private static String clusterId(Path workDir) throws IOException {
+        Path file = workDir.resolve("cluster.id");
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII).strip();
+        }
         UUID uuid = UUID.randomUUID();
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
         bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        Files.writeString(file, id, java.nio.charset.StandardCharsets.US_ASCII);
+        return id;
     }
 
     @Override
