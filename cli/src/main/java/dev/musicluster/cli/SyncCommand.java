@@ -112,7 +112,8 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    private int syncWith(GatewayClient client, PrintStream console) throws Exception {
+    /** Syncs the library with the system behind {@code client}: once, or with {@link #watch} until interrupted. */
+    int syncWith(GatewayClient client, PrintStream console) throws Exception {
         JsonNode state = client.library();
         String system = state.path("system").asText("unknown");
         Path root = library.toRealPath();

@@ -125,18 +125,27 @@ public final class DemoLibrary {
         try {
             AudioFile audio = AudioFileIO.read(file.toFile());
             Tag tag = audio.getTagOrCreateAndSetDefault();
-            tag.setField(FieldKey.TITLE, track.title());
-            tag.setField(FieldKey.ARTIST, track.artist());
-            tag.setField(FieldKey.ALBUM, track.album());
-            tag.setField(FieldKey.ALBUM_ARTIST, track.artist());
-            tag.setField(FieldKey.TRACK, Integer.toString(track.number()));
-            tag.setField(FieldKey.YEAR, Integer.toString(2019 + track.style().ordinal()));
-            tag.setField(FieldKey.GENRE, track.genre());
-            tag.setField(FieldKey.MUSICBRAINZ_TRACK_ID, track.musicBrainzRecordingId());
-            tag.setField(FieldKey.LYRICS, track.lyrics());
+            set(tag, FieldKey.TITLE, track.title());
+            set(tag, FieldKey.ARTIST, track.artist());
+            set(tag, FieldKey.ALBUM, track.album());
+            set(tag, FieldKey.ALBUM_ARTIST, track.artist());
+            set(tag, FieldKey.TRACK, Integer.toString(track.number()));
+            set(tag, FieldKey.YEAR, Integer.toString(2019 + track.style().ordinal()));
+            set(tag, FieldKey.GENRE, track.genre());
+            set(tag, FieldKey.MUSICBRAINZ_TRACK_ID, track.musicBrainzRecordingId());
+            set(tag, FieldKey.LYRICS, track.lyrics());
             audio.commit();
         } catch (Exception e) {
             throw new IOException("cannot tag " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A field written, or taken away when the track has no value for it. */
+    private static void set(Tag tag, FieldKey key, String value) throws org.jaudiotagger.tag.FieldDataInvalidException {
+        if (value == null) {
+            tag.deleteField(key);
+        } else {
+            tag.setField(key, value);
         }
     }
 
