@@ -58,8 +58,7 @@ final class GatewayClient {
     }
 
     Upload ingest(ManifestEntry entry) throws IOException, InterruptedException {
-        return ingest(entry.audio(), entry.id(), new SongDescription(entry.title(), entry.artist(), null, null, null, null, null,
-                entry.lyrics(), entry.labels(), entry.source()));
+        return ingest(entry.audio(), entry.id(), entry.description());
     }
 
     /** Uploads a song's audio with its description; {@code id} null lets the gateway derive it from the audio. */

@@ -1,6 +1,7 @@
 package dev.musicluster.cli;
 
 import dev.musicluster.library.ManifestEntry;
+import dev.musicluster.library.SongDescription;
 import dev.musicluster.library.SongManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ final class JoinedSongs {
                     return null;
                 });
             }
-            ManifestEntry first = parts.get(0);
+            SongDescription first = parts.get(0).description();
             songs.add(new ManifestEntry(id, song, first.title() + " (+" + (parts.size() - 1) + " more)", first.artist(), first.lyrics(),
                     first.labels()));
         }

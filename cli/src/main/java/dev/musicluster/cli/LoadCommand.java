@@ -2,6 +2,7 @@ package dev.musicluster.cli;
 
 import dev.musicluster.demo.DemoCorpus;
 import dev.musicluster.library.ManifestEntry;
+import dev.musicluster.library.SongDescription;
 import dev.musicluster.library.SongManifest;
 import dev.musicluster.infra.LocalInfra;
 import java.io.IOException;
@@ -147,7 +148,9 @@ final class LoadCommand implements Callable<Integer> {
             List<ManifestEntry> load = new ArrayList<>();
             for (int i = 0; i < songs; i++) {
                 ManifestEntry r = loadAudio.get(i % loadAudio.size());
-                load.add(new ManifestEntry(String.format("load-%05d", i), r.audio(), r.title() + " #" + i, r.artist(), r.lyrics(), r.labels(), r.source()));
+                SongDescription described = r.description();
+                load.add(new ManifestEntry(String.format("load-%05d", i), r.audio(), described.title() + " #" + i, described.artist(),
+                        described.lyrics(), described.labels(), r.source()));
             }
             Set<String> ids = ids(load);
             console.printf("load: %d songs through the gateway%s%n", songs, injected.map(f -> "; fault: " + f.describe()).orElse(""));

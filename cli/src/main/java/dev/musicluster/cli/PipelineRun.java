@@ -33,7 +33,7 @@ final class PipelineRun {
      * condition's column has at least two values; never the opt-in models ({@link TrainingRequested#OPT_IN}).
      */
     static List<String> applicableModels(List<ManifestEntry> entries, String condition) {
-        boolean lyrics = entries.stream().anyMatch(e -> e.lyrics() != null && !e.lyrics().isBlank());
+        boolean lyrics = entries.stream().map(ManifestEntry::description).anyMatch(d -> d.lyrics() != null && !d.lyrics().isBlank());
         long categories = entries.stream().map(e -> e.labels().get(condition)).filter(v -> v != null && !v.isBlank()).distinct().count();
         List<String> models = new ArrayList<>();
         for (String model : TrainingRequested.MODELS) {

@@ -12,19 +12,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The two ways songs are handed over in bulk.
+ * The two ways songs are handed over in bulk, each file's own tags filling what the hand-over does not say.
  * <ul>
  *   <li>A manifest CSV ({@code id,audio,title,artist,language,genre,lyrics}, RFC 4180, UTF-8): {@code audio} is
- *   relative to the CSV, every column other than id, audio, title, artist and lyrics is a label.</li>
- *   <li>A folder {@code <root>/<label>/<audio file>}, with optional lyrics in {@code <audio file>.txt}: the
- *   sub-folder's name becomes a label.</li>
+ *   relative to the CSV, every column other than id, audio, title, artist and lyrics is a label. Its columns win
+ *   over the tags.</li>
+ *   <li>A folder in any layout ({@code Artist/Album/01 Title.flac}...), read as {@link LibraryScan} reads a library,
+ *   with optional lyrics in {@code <audio file>.txt}. In the labelled layout, {@code <root>/<label>/<audio file>}
+ *   (every file one folder deep), the folder's name becomes a label.</li>
  * </ul>
  */
 public final class SongManifest {
@@ -34,15 +35,33 @@ public final class SongManifest {
     private SongManifest() {
     }
 
-    /** Reads a manifest CSV or a labelled folder, whichever {@code source} is. */
+    /** Reads a manifest CSV or a folder, whichever {@code source} is, with each file's tags. */
     public static List<ManifestEntry> read(Path source, String folderLabel) throws IOException {
         if (Files.isDirectory(source)) {
-            return readFolder(source, folderLabel);
+            return withTags(readFolder(source, folderLabel));
         }
         if (!Files.isRegularFile(source)) {
             throw new IOException("no such manifest or folder: " + source);
         }
-        return readCsv(source);
+        return withTags(readCsv(source));
+    }
+
+    /** Each entry with its file's tags; a file whose tags cannot be read (or that is not there yet) goes without. */
+    static List<ManifestEntry> withTags(List<ManifestEntry> entries) {
+        List<ManifestEntry> tagged = new ArrayList<>(entries.size());
+        for (ManifestEntry entry : entries) {
+            AudioTags tags = null;
+            try (java.io.InputStream in = Files.newInputStream(entry.audio())) {
+                java.util.Optional<AudioContainer> container = AudioContainer.sniff(in.readNBytes(AudioContainer.SNIFF_BYTES));
+                if (container.isPresent()) {
+                    tags = AudioTags.read(entry.audio(), container.get());
+                }
+            } catch (IOException | AudioTags.TagsUnreadable e) {
+                // The upload will say what is wrong with the file, if anything.
+            }
+            tagged.add(tags == null ? entry : entry.withTags(tags));
+        }
+        return tagged;
     }
 
     public static List<ManifestEntry> readCsv(Path csv) throws IOException {
@@ -74,23 +93,24 @@ public final class SongManifest {
         return entries;
     }
 
+    /**
+     * Every audio file under {@code root}, recognised by its bytes; in the labelled layout (every file one folder deep)
+     * the folder's name is the {@code labelColumn} label. Titles are left to the tags, or the file's name.
+     */
     public static List<ManifestEntry> readFolder(Path root, String labelColumn) throws IOException {
-        List<ManifestEntry> entries = new ArrayList<>();
-        try (Stream<Path> labels = Files.list(root)) {
-            for (Path labelDir : labels.filter(Files::isDirectory).sorted().toList()) {
-                try (Stream<Path> files = Files.list(labelDir)) {
-                    for (Path audio : files.filter(SongManifest::isAudio).sorted().toList()) {
-                        Path lyricsFile = audio.resolveSibling(audio.getFileName() + ".txt");
-                        String lyrics = Files.isRegularFile(lyricsFile) ? Files.readString(lyricsFile, StandardCharsets.UTF_8) : null;
-                        String stem = audio.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-                        entries.add(new ManifestEntry(null, audio, stem, null, lyrics,
-                                Map.of(labelColumn, labelDir.getFileName().toString()), root.relativize(audio).toString().replace('\\', '/')));
-                    }
-                }
-            }
+        LibraryScan.Result scan = LibraryScan.scan(root, LibraryScan.Known.NOTHING);
+        if (scan.audio().isEmpty()) {
+            throw new IOException(root + " holds no audio file" + (scan.problems().isEmpty() ? ""
+                    : " it can read (" + scan.problems().size() + " not: " + scan.problems().get(0).relative() + ": "
+                    + scan.problems().get(0).reason() + ")"));
         }
-        if (entries.isEmpty()) {
-            throw new IOException(root + " holds no audio in <label>/<audio file> sub-folders");
+        boolean labelled = scan.audio().stream().allMatch(file -> file.relative().chars().filter(c -> c == '/').count() == 1);
+        List<ManifestEntry> entries = new ArrayList<>();
+        for (LibraryScan.AudioFile file : scan.audio()) {
+            Path lyricsFile = file.path().resolveSibling(file.path().getFileName() + ".txt");
+            String lyrics = Files.isRegularFile(lyricsFile) ? Files.readString(lyricsFile, StandardCharsets.UTF_8) : null;
+            Map<String, String> labels = labelled ? Map.of(labelColumn, file.relative().substring(0, file.relative().indexOf('/'))) : Map.of();
+            entries.add(new ManifestEntry(null, file.path(), null, null, lyrics, labels, file.relative()));
         }
         return entries;
     }
