@@ -70,8 +70,19 @@ async function loadSongs() {
   const body = $('song-table').querySelector('tbody');
   body.replaceChildren(...songs.map(s => el('tr', {},
     el('td', {}, el('span', { class: 'song-link', onclick: () => showSong(s.id) }, s.id)), el('td', {}, s.title || ''),
-    el('td', {}, s.artist || ''), el('td', {}, Object.entries(s.labels || {}).map(([k, v]) => `${k}=${v}`).join(', ')),
+    el('td', {}, s.artist || ''), el('td', {}, s.source || ''),
+    el('td', {}, Object.entries(s.labels || {}).map(([k, v]) => `${k}=${v}`).join(', ')),
     el('td', {}, s.status))));
+  await loadLibraryState();
+}
+
+// Where the library stands: what `musicluster sync` prints, and each failed song with its reason.
+async function loadLibraryState() {
+  const library = await api('api/library');
+  $('library-state').textContent = `library: ${library.songs} songs, ${library.analysed} analysed, ${library.pending} pending, ` +
+    `${library.clustered} clustered, ${library.failed.length} failed, ${library.removed} removed`;
+  $('library-failed').replaceChildren(...library.failed.map(f =>
+    el('li', {}, `${f.source || f.songId}: ${f.stage} failed: ${f.reason}`)));
 }
 
 $('upload-form').addEventListener('submit', async (event) => {

@@ -61,6 +61,7 @@ final class WebUi {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             driver.get(gateway + "/");
             wait.until(d -> d.findElements(By.cssSelector("#song-table tbody tr")).size() == songs);
+            wait.until(d -> d.findElement(By.id("library-state")).getText().startsWith("library: " + songs + " songs, " + songs + " analysed"));
             String points = wait.until(d -> d.findElement(By.id("scatter")).getAttribute("data-points"));
             assertThat(Integer.parseInt(points)).as("one point per song in the latent map").isEqualTo(songs);
             Object series = ((JavascriptExecutor) driver).executeScript("return echarts.getInstanceByDom(document.getElementById('scatter'))"
