@@ -88,6 +88,31 @@ class LibraryScanTest {
     }
 
     @Test
+    void aFileThatDisappearsWhileTheScanReadsItIsListedAndTheScanGoesOn() throws Exception {
+        AudioFiles.tone(root.resolve("stays.mp3"), 440);
+        AudioFiles.tone(root.resolve("goes.mp3"), 550);
+        // Deleted between the directory listing and the reading of its first bytes, as a user's "mv" or "rm" would.
+        LibraryScan.Known deleting = (relative, size, modified) -> {
+            if (relative.equals("goes.mp3")) {
+                try {
+                    Files.delete(root.resolve(relative));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return Optional.empty();
+        };
+
+        LibraryScan.Result scan = LibraryScan.scan(root, deleting);
+
+        assertThat(scan.audio()).extracting(LibraryScan.AudioFile::relative).containsExactly("stays.mp3");
+        assertThat(scan.problems()).singleElement().satisfies(p -> {
+            assertThat(p.relative()).isEqualTo("goes.mp3");
+            assertThat(p.reason()).isEqualTo("vanished while it was read");
+        });
+    }
+
+    @Test
     void aMissingFolderIsAClearError() {
         assertThatThrownBy(() -> LibraryScan.scan(root.resolve("nowhere"), LibraryScan.Known.NOTHING))
                 .isInstanceOf(NoSuchFileException.class).hasMessageContaining("no such library folder");

@@ -22,10 +22,10 @@ import org.jboss.logging.Logger;
  * The work an older version of a stage did, done again by this one: at start, a stage reads its input topic (compacted,
  * every song's latest event) once to its end, and every song whose published output was computed by another version
  * (its fingerprint names another extractor or embedder) is worked on again. A song never worked on is left to the
- * stage's consumer, and a song already done by this version is skipped: an upgrade that changes nothing re-does
- * nothing, one that changes a stage's output re-does exactly the songs it changes. The topic is streamed with a bounded
- * queue, so a library of any size is re-done in constant memory; {@link PublishedWork#begin} keeps a song that the
- * consumer redelivers meanwhile from being done twice.
+ * stage's consumer, a song already done by this version is skipped, and so is a removed song: an upgrade that changes
+ * nothing re-does nothing, one that changes a stage's output re-does exactly the songs it changes. The topic is read
+ * twice (each key's latest offset, then the work), holding keys and offsets only and the work in a bounded queue;
+ * {@link PublishedWork#begin} keeps a song that the consumer redelivers meanwhile from being done twice.
  */
 public final class StaleWork {
 
@@ -47,44 +47,35 @@ public final class StaleWork {
      */
     public static long redo(String bootstrapServers, String inputTopic, PublishedWork published, Function<String, String> fingerprint,
                             Work work, int threads) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "stale-" + inputTopic + "-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 4),
                 new ThreadPoolExecutor.CallerRunsPolicy());
         AtomicLong redone = new AtomicLong();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(inputTopic, Duration.ofSeconds(60)).stream()
-                    .map(info -> new TopicPartition(inputTopic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(60)));
-            while (!end.isEmpty()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                    if (record.value() == null || record.key() == null) {
-                        continue;
-                    }
-                    String current;
-                    try {
-                        current = fingerprint.apply(record.value());
-                    } catch (RuntimeException unreadable) {
-                        continue;
-                    }
-                    if (current != null && published.stale(record.key(), current)) {
-                        pool.execute(() -> {
-                            try {
-                                work.redo(record.key(), record.value());
-                                redone.incrementAndGet();
-                            } catch (Exception e) {
-                                LOG.warnf("%s could not be done again by this version: %s", record.key(), e.getMessage());
-                            }
-                        });
-                    }
+        try {
+            // First the offset of each key's latest record: only that one counts, and a key whose latest is a tombstone
+            // (a removed song) is not worked on at all. Keys and offsets only: a few dozen bytes a song.
+            Map<String, Long> latest = new HashMap<>();
+            read(bootstrapServers, inputTopic, record -> latest.put(record.key(), record.value() == null ? -1 : record.offset()));
+            read(bootstrapServers, inputTopic, record -> {
+                if (record.value() == null || latest.getOrDefault(record.key(), -1L) != record.offset()) {
+                    return;
                 }
-                end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-            }
+                String current;
+                try {
+                    current = fingerprint.apply(record.value());
+                } catch (RuntimeException unreadable) {
+                    return;
+                }
+                if (current != null && published.stale(record.key(), current)) {
+                    pool.execute(() -> {
+                        try {
+                            work.redo(record.key(), record.value());
+                            redone.incrementAndGet();
+                        } catch (Exception e) {
+                            LOG.warnf("%s could not be done again by this version: %s", record.key(), e.getMessage());
+                        }
+                    });
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warnf("reading %s for work an older version did failed (%s): such songs are done again when redelivered", inputTopic,
                     e.getMessage());
@@ -100,5 +91,31 @@ public final class StaleWork {
             LOG.infof("%d songs of %s done again: an older version had done them", redone.get(), inputTopic);
         }
         return redone.get();
+    }
+
+    /** Every record of the topic from its first offset to the end offsets taken when the read starts, in offset order per partition. */
+    private static void read(String bootstrapServers, String topic, java.util.function.Consumer<ConsumerRecord<String, String>> each) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "stale-" + topic + "-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(60)));
+            end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+            while (!end.isEmpty()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                    Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
+                    if (record.key() != null && stop != null && record.offset() < stop) {
+                        each.accept(record);
+                    }
+                }
+                end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+            }
+        }
     }
 }
