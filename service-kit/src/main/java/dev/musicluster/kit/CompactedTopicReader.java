@@ -3,10 +3,12 @@ package dev.musicluster.kit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +38,17 @@ public class CompactedTopicReader {
 
     /** Latest value per key, in the order keys were first seen. */
     public Map<String, String> read(String topic) {
+        return snapshot(topic).latest();
+    }
+
+    /**
+     * The topic as of now: every key's latest value, and the keys whose latest record is a tombstone (deleted, and
+     * still known as deleted until compaction drops the tombstone, {@code delete.retention.ms} later).
+     */
+    public record Snapshot(Map<String, String> latest, Set<String> tombstoned) {
+    }
+
+    public Snapshot snapshot(String topic) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "snapshot-" + topic + "-" + UUID.randomUUID());
@@ -48,6 +61,7 @@ public class CompactedTopicReader {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
             Map<String, String> latest = new LinkedHashMap<>();
+            Set<String> tombstoned = new HashSet<>();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!caughtUp(consumer, end)) {
                 if (System.nanoTime() > deadline) {
@@ -56,12 +70,14 @@ public class CompactedTopicReader {
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
                     if (record.value() == null) {
                         latest.remove(record.key());
+                        tombstoned.add(record.key());
                     } else {
                         latest.put(record.key(), record.value());
+                        tombstoned.remove(record.key());
                     }
                 }
             }
-            return latest;
+            return new Snapshot(latest, tombstoned);
         }
     }
 

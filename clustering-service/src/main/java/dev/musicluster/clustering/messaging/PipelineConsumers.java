@@ -61,22 +61,22 @@ public class PipelineConsumers {
     @Blocking("clustering")
     public void cluster(ConsumerRecord<String, String> record) throws Exception {
         RunClustering.Outcome outcome = clustering.cluster(EventCodec.fromJson(record.value(), ModelTrained.class));
-        Map<String, String> latents = latentsOnTopic();
-        // A song removed since the model was trained has no latent left: it gets no assignment either.
+        CompactedTopicReader.Snapshot latents = latentsOnTopic();
+        // A song removed since the model was trained has its latent tombstoned: it gets no assignment either.
         List<ClusterAssigned> current = latents == null ? outcome.assignments()
-                : outcome.assignments().stream().filter(a -> latents.containsKey(a.songId())).toList();
+                : outcome.assignments().stream().filter(a -> !latents.tombstoned().contains(a.songId())).toList();
         publish(assignments, current);
         recordPublished(current);
         publish(results, List.of(outcome.completed()));
         if (latents != null) {
-            assignMissedLatents(latents);
+            assignMissedLatents(latents.latest());
         }
     }
 
-    /** Every song's latest latent (JSON by song id), or null when the topic cannot be read now. */
-    private Map<String, String> latentsOnTopic() {
+    /** Every song's latest latent and the songs removed, or null when the topic cannot be read now. */
+    private CompactedTopicReader.Snapshot latentsOnTopic() {
         try {
-            return topics.read(Topics.LATENTS.name());
+            return topics.snapshot(Topics.LATENTS.name());
         } catch (RuntimeException e) {
             LOG.warnf("could not read %s (%s): every song of the model is assigned, and latents that waited are assigned when "
                     + "redelivered", Topics.LATENTS.name(), e.getMessage());

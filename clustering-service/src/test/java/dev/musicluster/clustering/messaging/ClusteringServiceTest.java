@@ -100,7 +100,8 @@ class ClusteringServiceTest {
         }
 
         // Every clustered song's assignment, then a song that arrives later goes to the nearest centre.
-        assertThat(probe.collect(Topics.CLUSTER_ASSIGNMENTS.name(), r -> r.value().contains("\"run-1\""), 45, Duration.ofSeconds(30)))
+        assertThat(probe.collect(Topics.CLUSTER_ASSIGNMENTS.name(), r -> r.value() != null && r.value().contains("\"run-1\""), 45,
+                Duration.ofSeconds(30)))
                 .hasSize(45);
         float[] newcomer = {0.1f, 6.2f, -0.2f, 0.3f};
         probe.send(Topics.LATENTS.name(), "song-new", EventCodec.toJson(new LatentEncoded(LatentEncoded.SCHEMA_VERSION, "song-new",
@@ -110,6 +111,10 @@ class ClusteringServiceTest {
         assertThat(assigned.online()).isTrue();
         assertThat(assigned.cluster()).as("the cluster of the songs of genre 1").isEqualTo(completed.assignments().get("song-1"));
         assertThat(assigned.distance()).isLessThan(1.5);
+
+        // The song removed: its latent's tombstone becomes its assignment's.
+        probe.send(Topics.LATENTS.name(), "song-new", null, Map.of());
+        probe.await(Topics.CLUSTER_ASSIGNMENTS.name(), r -> "song-new".equals(r.key()) && r.value() == null, Duration.ofSeconds(30));
 
         String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(scrape).contains("musicluster_clustering_metric{").contains("algorithm=\"kmeans\"").contains("metric=\"nmi\"")

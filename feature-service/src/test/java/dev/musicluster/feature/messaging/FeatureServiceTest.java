@@ -126,19 +126,38 @@ class FeatureServiceTest {
     }
 
     @Test
-    void aRedeliveredSongIsNotExtractedTwiceButANewRevisionIs() throws Exception {
+    void aRedeliveredOrRetaggedSongIsNotExtractedTwiceButNewAudioIsAndARemovalLeavesNothing() throws Exception {
         byte[] wav = Files.readAllBytes(AudioFixtures.song(Files.createTempDirectory("redelivery"), 2.0));
+        byte[] other = Files.readAllBytes(AudioFixtures.song(Files.createTempDirectory("redelivery"), 2.5));
         KafkaProbe probe = new KafkaProbe(infra.kafka().bootstrapServers());
         publish("redelivered", "wav", wav, "revision-1");
         probe.await(Topics.AUDIO_FEATURES.name(), r -> r.key().equals("redelivered"), Duration.ofSeconds(60));
         publish("redelivered", "wav", wav, "revision-1");
-        publish("redelivered", "wav", wav, "revision-2");
+        // A retagged file: a new revision of the same audio, which is not analysed again.
+        publish("redelivered", "wav", wav, "revision-retagged");
+        publish("redelivered", "wav", other, "revision-new-audio");
         publish("after-redelivery", "wav", wav, "revision-1");
         probe.await(Topics.AUDIO_FEATURES.name(), r -> r.key().equals("after-redelivery"), Duration.ofSeconds(60));
 
         List<String> revisions = probe.collect(Topics.AUDIO_FEATURES.name(), r -> r.key().equals("redelivered"), 3, Duration.ofSeconds(5))
                 .stream().map(r -> EventCodec.fromJson(r.value(), AudioFeaturesExtracted.class).songRevision()).toList();
-        assertThat(revisions).containsExactly("revision-1", "revision-2");
+        assertThat(revisions).containsExactly("revision-1", "revision-new-audio");
+
+        // The song's tombstone: its tensors deleted and a tombstone of its own, twice over as at-least-once may deliver it.
+        assertThat(objects("features/after-redelivery/")).isNotEmpty();
+        probe.send(Topics.SONGS_INGESTED.name(), "after-redelivery", null, Map.of());
+        probe.send(Topics.SONGS_INGESTED.name(), "after-redelivery", null, Map.of());
+        probe.await(Topics.AUDIO_FEATURES.name(), r -> r.key().equals("after-redelivery") && r.value() == null, Duration.ofSeconds(60));
+        assertThat(objects("features/after-redelivery/")).isEmpty();
+    }
+
+    private List<String> objects(String prefix) throws Exception {
+        List<String> keys = new java.util.ArrayList<>();
+        for (io.minio.Result<io.minio.messages.Item> item : infra.s3().client().listObjects(io.minio.ListObjectsArgs.builder()
+                .bucket("musicluster").prefix(prefix).recursive(true).build())) {
+            keys.add(item.get().objectName());
+        }
+        return keys;
     }
 
 
