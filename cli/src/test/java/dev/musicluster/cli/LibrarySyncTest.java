@@ -154,6 +154,40 @@ class LibrarySyncTest {
             assertAnalysedOnce(infra, now);
             assertPlaylistsHold(now.keySet(), library, overwritten);
 
+            // --watch: a file that appears while sync watches is taken at its next look, with nothing run by hand.
+            SyncCommand watching = sync(library);
+            watching.watch = true;
+            watching.settle = Duration.ofMillis(500);
+            Console watched = new Console();
+            Thread watcher = new Thread(() -> {
+                try {
+                    watching.syncWith(gateway, watched.out);
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "watching-sync");
+            watcher.start();
+            try {
+                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (!watched.text().contains("library: ") && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                Path late = dir.resolve("late.wav");
+                dev.musicluster.demo.DemoCorpus.renderSong(dev.musicluster.demo.Style.JAZZ, 9100, 10, late);
+                DemoLibrary.encode("ffmpeg", late, dir.resolve("Late.flac"));
+                Files.createDirectories(library.resolve("Watched"));
+                Files.move(dir.resolve("Late.flac"), library.resolve("Watched/Late.flac"));
+                while (!songsBySource(gateway).containsKey("Watched/Late.flac") && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                assertThat(songsBySource(gateway)).as(watched.text()).containsKey("Watched/Late.flac");
+            } finally {
+                watcher.interrupt();
+                watcher.join(60_000);
+            }
+
             // Hostile input: a library that does not exist, and a removal of an id nobody knows.
             CommandLine command = new CommandLine(new SyncCommand());
             java.io.StringWriter errors = new java.io.StringWriter();

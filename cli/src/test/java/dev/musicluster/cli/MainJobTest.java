@@ -212,7 +212,7 @@ class MainJobTest {
         String output = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(command.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(command.exitValue()).as(output).isZero();
-        assertThat(output).contains(index.size() + " playlists (M3U8 and XSPF)");
+        assertThat(output).contains(index.size() + " playlists (M3U, M3U8 and XSPF)");
         if (!Mpd.available()) {
             System.out.println("mpd/mpc not installed: the player check is skipped (.ci/run installs them)");
             return;
@@ -230,8 +230,9 @@ class MainJobTest {
                     assertThat(mpd.load("playlists/" + stem + format)).as("MPD's queue from %s%s", stem, format)
                             .containsExactlyElementsOf(expected);
                 }
-                // Relative paths, as MPD's own playlist folder holds them.
-                Files.copy(dir.resolve("demo/relative/" + stem + ".m3u8"), dir.resolve("mpd/playlists/" + stem + ".m3u"));
+                // The .m3u file as written, with relative paths, in MPD's own playlist folder: what MPD lists and loads by name.
+                Files.copy(dir.resolve("demo/relative/" + stem + ".m3u"), dir.resolve("mpd/playlists/" + stem + ".m3u"));
+                assertThat(mpd.mpc("lsplaylists")).as("MPD lists the .m3u playlist").contains(stem);
                 assertThat(mpd.load(stem)).as("MPD's stored playlist %s", stem).containsExactlyElementsOf(expected);
             }
         }
