@@ -1,7 +1,6 @@
 package dev.musicluster.cli;
 
 import dev.musicluster.library.ManifestEntry;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -17,32 +16,11 @@ import java.util.concurrent.Future;
 final class BulkIngest {
 
     private static final int PARALLEL_UPLOADS = 4;
-    private static final int RETRIES = 4;
 
     record Failure(ManifestEntry entry, String reason) {
     }
 
     record Report(int accepted, int unchanged, List<String> ids, List<Failure> failures) {
-    }
-
-    /**
-     * The gateway answers a repeated upload of the same song with "unchanged", so an upload that failed on the way
-     * (connection refused, a 5xx while the broker or the store is away) is simply sent again, after 1, 2, 4 and 8 s.
-     */
-    private static GatewayClient.Upload withRetries(GatewayClient gateway, ManifestEntry entry) throws IOException, InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                GatewayClient.Upload upload = gateway.ingest(entry);
-                if (upload.status() < 500 || attempt == RETRIES) {
-                    return upload;
-                }
-            } catch (IOException e) {
-                if (attempt == RETRIES) {
-                    throw e;
-                }
-            }
-            Thread.sleep(1000L << attempt);
-        }
     }
 
     static Report run(GatewayClient gateway, List<ManifestEntry> entries, PrintStream out) throws InterruptedException {
@@ -53,7 +31,7 @@ final class BulkIngest {
                 if (!Files.isRegularFile(entry.audio())) {
                     return new GatewayClient.Upload(0, entry.id(), "audio file not found: " + entry.audio());
                 }
-                return withRetries(gateway, entry);
+                return GatewayRetries.send(() -> gateway.ingest(entry));
             }));
         }
         int accepted = 0;

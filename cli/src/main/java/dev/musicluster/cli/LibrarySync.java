@@ -29,8 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LibrarySync {
 
-    private static final int RETRIES = 4;
-
     /** What one sync did. {@code songIds} are the songs whose audio went in (new or changed): analysis follows for them. */
     record Report(int scanned, int unchanged, int added, int replaced, int described, int recorded, int removed,
                   List<LibraryScan.Problem> problems, Map<String, String> copies, Map<String, String> untagged, List<String> songIds,
@@ -132,7 +130,7 @@ final class LibrarySync {
             return upload(gateway, index, replace.file(), replace.songId(), replace.audioSha256(), replace.description(), songIds, counts, 1);
         }
         if (action instanceof Action.Describe describe) {
-            GatewayClient.Upload answer = withRetries(() -> gateway.describe(describe.songId(), describe.description()));
+            GatewayClient.Upload answer = GatewayRetries.send(() -> gateway.describe(describe.songId(), describe.description()));
             if (answer.status() == 404) {
                 // The system does not have the song (removed by someone else): its audio goes in again.
                 return upload(gateway, index, describe.file(), describe.songId(), describe.audioSha256(), describe.description(), songIds,
@@ -156,7 +154,7 @@ final class LibrarySync {
             return null;
         }
         Action.Remove remove = (Action.Remove) action;
-        GatewayClient.Upload answer = withRetries(() -> gateway.remove(remove.entry().songId()));
+        GatewayClient.Upload answer = GatewayRetries.send(() -> gateway.remove(remove.entry().songId()));
         if (answer.status() != 204 && answer.status() != 404) {
             return "HTTP " + answer.status() + ": " + answer.message();
         }
@@ -168,7 +166,7 @@ final class LibrarySync {
     private static String upload(GatewayClient gateway, LibraryIndex index, LibraryScan.AudioFile file, String id, String audioSha256,
                                  SongDescription description, List<String> songIds, int[] counts, int kind)
             throws IOException, InterruptedException {
-        GatewayClient.Upload answer = withRetries(() -> gateway.ingest(file.path(), id, description));
+        GatewayClient.Upload answer = GatewayRetries.send(() -> gateway.ingest(file.path(), id, description));
         if (!answer.ok()) {
             return "HTTP " + answer.status() + ": " + answer.message();
         }
@@ -202,28 +200,6 @@ final class LibrarySync {
             return touched.file().relative();
         }
         return ((Action.Remove) action).entry().relative();
-    }
-
-    @FunctionalInterface
-    private interface Call {
-        GatewayClient.Upload call() throws IOException, InterruptedException;
-    }
-
-    /** A write the gateway could not take now (unreachable, 5xx) is sent again after 1, 2, 4 and 8 s: each is idempotent. */
-    private static GatewayClient.Upload withRetries(Call call) throws IOException, InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                GatewayClient.Upload answer = call.call();
-                if (answer.status() < 500 || attempt == RETRIES) {
-                    return answer;
-                }
-            } catch (IOException e) {
-                if (attempt == RETRIES) {
-                    throw e;
-                }
-            }
-            Thread.sleep(1000L << attempt);
-        }
     }
 
     @FunctionalInterface

@@ -72,11 +72,7 @@ public class SongResource {
     @APIResponse(responseCode = "415", description = "Not a supported audio format")
     public Response ingest(@RestForm("audio") FileUpload audio,
                            @RestForm("metadata") @PartType(MediaType.APPLICATION_JSON) SongMetadata metadata) throws IOException {
-        IngestOutcome outcome = ingestion.ingest(audio == null ? null : audio.uploadedFile(), metadata);
-        IngestAnswer answer = new IngestAnswer(outcome.id(), outcome.created() ? "accepted" : "unchanged");
-        return outcome.created()
-                ? Response.accepted(answer).location(URI.create("/api/songs/" + outcome.id())).build()
-                : Response.ok(answer).location(URI.create("/api/songs/" + outcome.id())).build();
+        return answer(ingestion.ingest(audio == null ? null : audio.uploadedFile(), metadata));
     }
 
     @PUT
@@ -89,9 +85,13 @@ public class SongResource {
     @APIResponse(responseCode = "200", description = "The same metadata and place: nothing changed")
     @APIResponse(responseCode = "404", description = "No such song")
     public Response describe(@PathParam("id") String id, SongMetadata metadata) throws IOException {
-        IngestOutcome outcome = ingestion.describe(id, metadata);
+        return answer(ingestion.describe(id, metadata));
+    }
+
+    /** 202 with "accepted" when something was published, 200 with "unchanged" when not; the song's place either way. */
+    private static Response answer(IngestOutcome outcome) {
         IngestAnswer answer = new IngestAnswer(outcome.id(), outcome.created() ? "accepted" : "unchanged");
-        return outcome.created() ? Response.accepted(answer).build() : Response.ok(answer).build();
+        return (outcome.created() ? Response.accepted(answer) : Response.ok(answer)).location(URI.create("/api/songs/" + outcome.id())).build();
     }
 
     @DELETE
