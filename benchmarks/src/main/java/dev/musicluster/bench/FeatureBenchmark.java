@@ -1,7 +1,7 @@
 package dev.musicluster.bench;
 
 import be.tarsos.dsp.util.fft.FloatFFT;
-import dev.musicluster.feature.decode.AudioDecoders;
+import dev.musicluster.feature.decode.AudioDecoder;
 import dev.musicluster.feature.decode.DecodeSettings;
 import dev.musicluster.feature.domain.audio.PcmAudio;
 import dev.musicluster.feature.domain.dsp.LogMelSpectrogram;
@@ -51,7 +51,7 @@ public class FeatureBenchmark {
     private LogMelSpectrogram spectrogram;
     private SongFeatures.Extractor extractor;
     private Path mp3;
-    private AudioDecoders decoders;
+    private AudioDecoder decoder;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
@@ -70,7 +70,7 @@ public class FeatureBenchmark {
         fft = new FloatFFT(N_FFT);
         spectrogram = new LogMelSpectrogram(SpectrogramConfig.DEFAULT);
         extractor = new SongFeatures.Extractor(SpectrogramConfig.DEFAULT);
-        decoders = new AudioDecoders("ffmpeg", "ffprobe");
+        decoder = new AudioDecoder("ffmpeg", "ffprobe");
         mp3 = Files.createTempFile("bench-", ".mp3");
         Process ffmpeg = new ProcessBuilder(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
                 "sine=frequency=220:sample_rate=44100:duration=30", "-f", "lavfi", "-i",
@@ -114,6 +114,6 @@ public class FeatureBenchmark {
     /** (b) Decode a 30 s 44.1 kHz stereo MP3 (ffmpeg child process), downmix, resample to 22,050 Hz. */
     @Benchmark
     public PcmAudio decodeAndResampleMp3() throws IOException {
-        return decoders.decode(mp3, DecodeSettings.DEFAULT);
+        return decoder.decode(mp3, DecodeSettings.DEFAULT);
     }
 }

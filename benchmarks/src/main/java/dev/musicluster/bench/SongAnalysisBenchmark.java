@@ -1,7 +1,7 @@
 package dev.musicluster.bench;
 
 import ai.djl.Device;
-import dev.musicluster.feature.decode.AudioDecoders;
+import dev.musicluster.feature.decode.AudioDecoder;
 import dev.musicluster.feature.decode.DecodeSettings;
 import dev.musicluster.feature.domain.audio.PcmAudio;
 import dev.musicluster.feature.domain.dsp.SpectrogramConfig;
@@ -60,7 +60,7 @@ public class SongAnalysisBenchmark {
     public int minutes;
 
     private Path song;
-    private AudioDecoders decoders;
+    private AudioDecoder decoder;
     private DecodeSettings settings;
     private SongFeatures.Extractor extractor;
     private MusicnnInput frontEnd;
@@ -71,7 +71,7 @@ public class SongAnalysisBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
         song = SongFile.make(Path.of("target/song-bench"), format, minutes);
-        decoders = new AudioDecoders("ffmpeg", "ffprobe");
+        decoder = new AudioDecoder("ffmpeg", "ffprobe");
         settings = DecodeSettings.DEFAULT.alsoAt(MusicnnInput.SAMPLE_RATE);
         extractor = new SongFeatures.Extractor(SpectrogramConfig.DEFAULT);
         frontEnd = new MusicnnInput();
@@ -90,7 +90,7 @@ public class SongAnalysisBenchmark {
     /** ffprobe, then one ffmpeg call: seek to the window, (L+R)/2, soxr to both rates. */
     @Benchmark
     public PcmAudio decode() throws IOException {
-        return decoders.decode(song, settings);
+        return decoder.decode(song, settings);
     }
 
     @Benchmark

@@ -4,7 +4,7 @@ import dev.musicluster.clustering.domain.description.ClusterTags;
 import dev.musicluster.contracts.MusicnnTags;
 import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
-import dev.musicluster.feature.decode.AudioDecoders;
+import dev.musicluster.feature.decode.AudioDecoder;
 import dev.musicluster.feature.decode.DecodeSettings;
 import dev.musicluster.feature.domain.audio.BadAudioException;
 import dev.musicluster.feature.domain.audio.ClipWindow;
@@ -67,14 +67,14 @@ final class FeaturesCommand implements Callable<Integer> {
         SpectrogramConfig config = SpectrogramConfig.DEFAULT.withMfcc(mfcc);
         DecodeSettings plain = new DecodeSettings(config.sampleRate(), window, seconds, 3600);
         DecodeSettings settings = noMusicnn ? plain : plain.alsoAt(MusicnnInput.SAMPLE_RATE);
-        AudioDecoders decoders = new AudioDecoders("ffmpeg", "ffprobe");
+        AudioDecoder decoder = new AudioDecoder("ffmpeg", "ffprobe");
         SongFeatures.Extractor extractor = new SongFeatures.Extractor(config);
         try (MusicnnEncoder musicnn = noMusicnn ? null : MusicnnEncoder.bundled(ai.djl.Device.cpu())) {
-            return extract(decoders, settings, extractor, musicnn);
+            return extract(decoder, settings, extractor, musicnn);
         }
     }
 
-    private int extract(AudioDecoders decoders, DecodeSettings settings, SongFeatures.Extractor extractor, MusicnnEncoder musicnn)
+    private int extract(AudioDecoder decoder, DecodeSettings settings, SongFeatures.Extractor extractor, MusicnnEncoder musicnn)
             throws java.io.IOException {
         List<List<Object>> tagRows = new ArrayList<>();
         List<String> names = null;
@@ -86,7 +86,7 @@ final class FeaturesCommand implements Callable<Integer> {
             String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
             try {
                 long started = System.nanoTime();
-                PcmAudio audio = decoders.decode(file, settings);
+                PcmAudio audio = decoder.decode(file, settings);
                 long decoded = System.nanoTime();
                 SongFeatures features = extractor.extract(audio);
                 long featured = System.nanoTime();

@@ -196,6 +196,8 @@ class LibrarySyncTest {
             assertThat(errors.toString()).contains("no such library folder");
             assertThat(gateway.remove("s-no-such-song").status()).isEqualTo(404);
         }
+        // Reported as skipped, not passed, where the player is missing (.ci/run installs it).
+        org.junit.jupiter.api.Assumptions.assumeTrue(Mpd.available(), "not checked: the playlists in a player (mpd and mpc not installed)");
     }
 
     private SyncCommand sync(Path library) {
@@ -290,7 +292,6 @@ class LibrarySyncTest {
         assertThat(listed).as("the songs in the playlists").containsExactlyInAnyOrderElementsOf(sources);
         assertThat(listed).allSatisfy(path -> assertThat(library.resolve(path)).exists());
         if (!Mpd.available()) {
-            System.out.println("mpd/mpc not installed: the player check is skipped (.ci/run installs them)");
             return;
         }
         Path work = Files.createDirectories(dir.resolve("mpd-" + System.nanoTime()));

@@ -34,6 +34,8 @@ class MainJobTest {
     @TempDir
     Path dir;
 
+    private final List<String> unchecked = new java.util.ArrayList<>();
+
     @Test
     void runIngestsTheDemoCorpusListsEverySongAndLeavesNothingBehindOnSigterm() throws Exception {
         Path home = Path.of(System.getProperty("user.dir")).getParent();
@@ -179,7 +181,7 @@ class MainJobTest {
                 }
                 assertThat(duplicates).as("the same recording under two ids").contains("\"demo-001\"").contains("Uploaded in the browser");
             } else {
-                System.out.println("chromium/chromedriver not installed: the web UI check is skipped (.ci/run installs them)");
+                unchecked.add("the web UI (chromium and chromedriver not installed)");
             }
         } finally {
             run.destroy();
@@ -189,6 +191,8 @@ class MainJobTest {
             boolean gone = child.onExit().thenApply(h -> true).completeOnTimeout(false, 30, TimeUnit.SECONDS).get();
             assertThat(gone).as("child %d (%s) left behind", child.pid(), child.info().command().orElse("?")).isTrue();
         }
+        // Reported as skipped, not passed, where a tool the check drives is missing (.ci/run installs them all).
+        org.junit.jupiter.api.Assumptions.assumeTrue(unchecked.isEmpty(), () -> "not checked: " + String.join("; ", unchecked));
     }
 
     /**
@@ -214,7 +218,7 @@ class MainJobTest {
         assertThat(command.exitValue()).as(output).isZero();
         assertThat(output).contains(index.size() + " playlists (M3U, M3U8 and XSPF)");
         if (!Mpd.available()) {
-            System.out.println("mpd/mpc not installed: the player check is skipped (.ci/run installs them)");
+            unchecked.add("the playlists in a player (mpd and mpc not installed)");
             return;
         }
         Path library = dir.resolve("demo");

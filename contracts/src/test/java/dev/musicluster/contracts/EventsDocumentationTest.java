@@ -15,8 +15,9 @@ class EventsDocumentationTest {
         for (TopicSpec topic : Topics.ALL) {
             String row = doc.lines().filter(line -> line.startsWith("| `" + topic.name() + "` |")).findFirst()
                     .orElseThrow(() -> new AssertionError("docs/events.md has no row for " + topic.name()));
-            assertThat(row).as(topic.name()).contains(topic.compacted() ? "compacted" : "delete after");
-            assertThat(row).as(topic.name()).contains(topic.partitions() == 1 ? "" : topic.partitions() + " partitions");
+            String policy = topic.compacted() ? "compacted" : "delete after " + topic.retention().toDays() + " days";
+            String partitions = topic.partitions() + (topic.partitions() == 1 ? " partition" : " partitions");
+            assertThat(row).as(topic.name()).endsWith("| " + policy + ", " + partitions + " |");
         }
     }
 }

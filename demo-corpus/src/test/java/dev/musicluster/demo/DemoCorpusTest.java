@@ -75,17 +75,79 @@ class DemoCorpusTest {
         }
     }
 
+    /**
+     * A style is a sound, not a loudness: every song's nearest neighbour by spectral shape (the share of its energy in
+     * each of 12 octave-spaced bands) is a song of its own style, over three songs (seeds) of each style.
+     */
     @Test
-    void stylesSoundDifferent() throws Exception {
-        double[] energies = new double[Style.values().length];
+    void songsOfOneStyleSoundAlikeAndUnlikeTheOtherStyles() throws Exception {
+        List<Style> styles = new java.util.ArrayList<>();
+        List<double[]> profiles = new java.util.ArrayList<>();
         for (Style style : Style.values()) {
-            Path wav = dir.resolve(style.label() + ".wav");
-            DemoCorpus.renderSong(style, 1, 2.0, wav);
-            try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-                energies[style.ordinal()] = rms(in.readAllBytes());
+            for (long seed = 1; seed <= 3; seed++) {
+                Path wav = dir.resolve(style.label() + seed + ".wav");
+                DemoCorpus.renderSong(style, seed, 3.0, wav);
+                try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+                    styles.add(style);
+                    profiles.add(bandProfile(in.readAllBytes()));
+                }
             }
         }
-        assertThat(java.util.Arrays.stream(energies).distinct().count()).isEqualTo(Style.values().length);
+        for (int i = 0; i < profiles.size(); i++) {
+            int nearest = -1;
+            double best = Double.MAX_VALUE;
+            for (int j = 0; j < profiles.size(); j++) {
+                double distance = j == i ? Double.MAX_VALUE : l1(profiles.get(i), profiles.get(j));
+                if (distance < best) {
+                    best = distance;
+                    nearest = j;
+                }
+            }
+            assertThat(styles.get(nearest)).as("nearest song to %s #%d", styles.get(i), i % 3 + 1).isEqualTo(styles.get(i));
+        }
+    }
+
+    /** Energy per octave band from 20 Hz up (DFT of 2048-sample Hann frames, every 8th frame), as shares of the total. */
+    static double[] bandProfile(byte[] pcm16le) {
+        int n = 2048;
+        int samples = pcm16le.length / 2;
+        double[] cos = new double[n];
+        double[] sin = new double[n];
+        for (int t = 0; t < n; t++) {
+            cos[t] = Math.cos(2 * Math.PI * t / n);
+            sin[t] = Math.sin(2 * Math.PI * t / n);
+        }
+        double[] bands = new double[12];
+        double[] frame = new double[n];
+        for (int start = 0; start + n <= samples; start += 8 * n) {
+            for (int t = 0; t < n; t++) {
+                short sample = (short) ((pcm16le[2 * (start + t)] & 0xFF) | (pcm16le[2 * (start + t) + 1] << 8));
+                frame[t] = sample * (0.5 - 0.5 * cos[t]);
+            }
+            for (int k = 1; k < n / 2; k++) {
+                double re = 0;
+                double im = 0;
+                for (int t = 0; t < n; t++) {
+                    re += frame[t] * cos[k * t % n];
+                    im -= frame[t] * sin[k * t % n];
+                }
+                double hz = k * 22_050.0 / n;
+                int band = (int) Math.floor(Math.log(hz / 20.0) / Math.log(2));
+                if (band >= 0 && band < bands.length) {
+                    bands[band] += re * re + im * im;
+                }
+            }
+        }
+        double total = java.util.Arrays.stream(bands).sum();
+        return java.util.Arrays.stream(bands).map(b -> b / total).toArray();
+    }
+
+    private static double l1(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs(a[i] - b[i]);
+        }
+        return sum;
     }
 
     @Test

@@ -86,10 +86,6 @@ public final class LocalInfra implements AutoCloseable {
         return s3;
     }
 
-    public Path workDir() {
-        return workDir;
-    }
-
     /** The configuration every service needs to reach this infrastructure, by property name. */
     public Map<String, String> config() {
         Map<String, String> config = new LinkedHashMap<>();

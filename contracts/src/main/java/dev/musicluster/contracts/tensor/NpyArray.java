@@ -56,17 +56,6 @@ public record NpyArray(int[] shape, float[] data) {
         return data[row * shape[1] + column];
     }
 
-    public float[][] toRows() {
-        if (shape.length != 2) {
-            throw new IllegalStateException("toRows needs a matrix, shape is " + Arrays.toString(shape));
-        }
-        float[][] rows = new float[shape[0]][];
-        for (int r = 0; r < shape[0]; r++) {
-            rows[r] = Arrays.copyOfRange(data, r * shape[1], (r + 1) * shape[1]);
-        }
-        return rows;
-    }
-
     /** The matrix as rows of doubles, the form numerical code (clustering, statistics) works in. */
     public double[][] toDoubleRows() {
         if (shape.length != 2) {

@@ -5,7 +5,7 @@ import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.contracts.storage.ObjectKeys;
 import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
-import dev.musicluster.feature.decode.AudioDecoders;
+import dev.musicluster.feature.decode.AudioDecoder;
 import dev.musicluster.feature.decode.DecodeSettings;
 import dev.musicluster.feature.domain.audio.BadAudioException;
 import dev.musicluster.feature.domain.audio.PcmAudio;
@@ -43,7 +43,7 @@ public class FeatureExtraction {
 
     private final ObjectStore store;
     private final FeatureSettings settings;
-    private final AudioDecoders decoders;
+    private final AudioDecoder decoder;
     private final DecodeSettings decodeSettings;
     private final SpectrogramConfig spectrogram;
     private final ThreadLocal<SongFeatures.Extractor> extractors;
@@ -55,7 +55,7 @@ public class FeatureExtraction {
     public FeatureExtraction(ObjectStore store, FeatureSettings settings, MeterRegistry registry) {
         this.store = store;
         this.settings = settings;
-        this.decoders = new AudioDecoders(settings.ffmpeg(), settings.ffprobe());
+        this.decoder = new AudioDecoder(settings.ffmpeg(), settings.ffprobe());
         this.spectrogram = SpectrogramConfig.DEFAULT.withMfcc(settings.mfcc());
         DecodeSettings decode = new DecodeSettings(spectrogram.sampleRate(), settings.window(), settings.windowSeconds(), settings.maxSeconds());
         // One decode feeds both: the 22,050 Hz features and musicnn's 16 kHz input come from the same samples.
@@ -98,7 +98,7 @@ public class FeatureExtraction {
             try (InputStream in = store.open(song.audioKey())) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            PcmAudio audio = decoders.decode(file, decodeSettings);
+            PcmAudio audio = decoder.decode(file, decodeSettings);
             SongFeatures features = extractors.get().extract(audio);
             AudioFeaturesExtracted.Musicnn pretrained = musicnn == null ? null : musicnn(song.songId(), audio.at(MusicnnInput.SAMPLE_RATE));
             String logMelKey = ObjectKeys.logMel(song.songId());

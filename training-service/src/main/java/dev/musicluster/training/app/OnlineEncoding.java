@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,10 +37,6 @@ public class OnlineEncoding {
 
     public OnlineEncoding(DatasetAssembly assembly) {
         this.assembly = assembly;
-    }
-
-    public synchronized Optional<String> activeTag() {
-        return Optional.ofNullable(active).map(Active::tag);
     }
 
     /** What the latents topic already holds, so that a restart re-encodes nothing. */
