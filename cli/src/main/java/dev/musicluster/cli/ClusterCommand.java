@@ -5,7 +5,7 @@ import dev.musicluster.clustering.domain.algorithms.Partition;
 import dev.musicluster.clustering.domain.evaluation.MetricsRow;
 import dev.musicluster.clustering.domain.evaluation.PartitionEvaluation;
 import dev.musicluster.clustering.domain.evaluation.ResultTables;
-import dev.musicluster.clustering.domain.evaluation.Standardisation;
+import dev.musicluster.contracts.vector.Standardisation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

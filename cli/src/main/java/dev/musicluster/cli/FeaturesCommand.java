@@ -1,6 +1,5 @@
 package dev.musicluster.cli;
 
-import dev.musicluster.clustering.domain.description.ClusterTags;
 import dev.musicluster.contracts.MusicnnTags;
 import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
@@ -99,8 +98,8 @@ final class FeaturesCommand implements Callable<Integer> {
                     NpyFormat.write(new NpyArray(new int[] {100}, pretrained.tags()), out.resolve(name + ".musicnn-tags.npy"));
                     NpyFormat.write(new NpyArray(new int[] {pretrained.patches(), MusicnnRepresentation.PATCH_WIDTH}, pretrained.perPatch()),
                             out.resolve(name + ".musicnn-patches.npy"));
-                    tagRows.add(List.of(name, String.join(", ", ClusterTags.ofSong(toDouble(pretrained.tags()), MusicnnTags.NAMES, 5).stream()
-                            .map(t -> String.format(Locale.ROOT, "%s %.2f", t.tag(), t.score())).toList())));
+                    tagRows.add(List.of(name, String.join(", ", MusicnnTags.top(toDouble(pretrained.tags()), 5).stream()
+                            .map(t -> String.format(Locale.ROOT, "%s %.2f", t.name(), t.probability())).toList())));
                 }
                 System.out.printf("%-32s logmel %s  mfcc %s  decode %6.1f ms  features %6.1f ms  musicnn %6.1f ms  (%.1f s of audio)%n",
                         name, shape(features.logMel().shape()), shape(features.mfcc().shape()), (decoded - started) / 1e6,

@@ -1,7 +1,10 @@
 package dev.musicluster.contracts;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The names of musicnn's tag outputs (docs/musicnn.md), in the order of the tag vectors the feature service
@@ -30,6 +33,33 @@ public final class MusicnnTags {
     public static final List<String> NAMES = concat(MSD, MTT);
 
     private MusicnnTags() {
+    }
+
+    /** A tag and its probability in one song. */
+    public record Tag(String name, double probability) {
+    }
+
+    /**
+     * A song's {@code count} most likely tags, most likely first (ties by name), from its probabilities in the order
+     * of {@link #NAMES}: a tag both networks have counts once, with its higher probability.
+     */
+    public static List<Tag> top(double[] probabilities, int count) {
+        Map<String, Double> byName = new LinkedHashMap<>();
+        for (int t = 0; t < probabilities.length && t < NAMES.size(); t++) {
+            byName.merge(NAMES.get(t), probabilities[t], Math::max);
+        }
+        return byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .limit(count).map(e -> new Tag(e.getKey(), e.getValue())).toList();
+    }
+
+    /** {@link #top(double[], int)}'s names, from float probabilities as events carry them. */
+    public static List<String> topNames(float[] probabilities, int count) {
+        double[] wide = new double[probabilities.length];
+        for (int t = 0; t < wide.length; t++) {
+            wide[t] = probabilities[t];
+        }
+        return top(wide, count).stream().map(Tag::name).toList();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

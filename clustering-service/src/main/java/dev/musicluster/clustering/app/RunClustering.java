@@ -110,7 +110,8 @@ public class RunClustering {
         Map<Integer, List<String>> clusterTags = Map.of();
         if (tagged) {
             double[][] tags = songs.musicnnTags(ids);
-            List<String> topTags = java.util.Arrays.stream(tags).map(t -> ClusterTags.text(ClusterTags.ofSong(t, MusicnnTags.NAMES, TOP_TAGS))).toList();
+            List<String> topTags = java.util.Arrays.stream(tags)
+                    .map(t -> String.join(", ", MusicnnTags.top(t, TOP_TAGS).stream().map(MusicnnTags.Tag::name).toList())).toList();
             assignmentTables.add(ResultTables.songColumn(ids, ResultTables.TOP_TAGS, topTags));
             clusterTags = new LinkedHashMap<>();
             for (var entry : ClusterTags.ofClusters(primaryPartition.labels(), tags, MusicnnTags.NAMES, TOP_TAGS).entrySet()) {

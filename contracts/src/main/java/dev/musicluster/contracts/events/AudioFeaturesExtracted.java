@@ -60,16 +60,6 @@ public record AudioFeaturesExtracted(
         public static final int EMBEDDING = 400;
         public static final int NETWORK_EMBEDDING = 200;
         public static final int TAGS = 100;
-
-        /** The MSD network's embedding alone. */
-        public float[] msd() {
-            return java.util.Arrays.copyOfRange(embedding, 0, NETWORK_EMBEDDING);
-        }
-
-        /** The MTT network's embedding alone. */
-        public float[] mtt() {
-            return java.util.Arrays.copyOfRange(embedding, NETWORK_EMBEDDING, EMBEDDING);
-        }
     }
 
     @Override

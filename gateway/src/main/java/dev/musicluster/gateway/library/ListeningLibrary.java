@@ -4,6 +4,7 @@ import dev.musicluster.contracts.MusicnnTags;
 import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.contracts.tensor.NpyArray;
+import dev.musicluster.contracts.vector.Standardisation;
 import dev.musicluster.gateway.domain.ClusterIndex;
 import dev.musicluster.gateway.domain.LatentIndex;
 import dev.musicluster.gateway.domain.SongCatalog;
@@ -182,27 +183,10 @@ public class ListeningLibrary {
         if (profiles.size() < 2) {
             return List.of();
         }
-        int d = profiles.get(0).embedding().length;
-        double[] mean = new double[d];
-        double[] sq = new double[d];
-        for (SoundProfiles.Profile p : profiles) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += p.embedding()[j];
-                sq[j] += (double) p.embedding()[j] * p.embedding()[j];
-            }
-        }
-        int n = profiles.size();
-        double[] std = new double[d];
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-            std[j] = Math.sqrt(Math.max(sq[j] / n - mean[j] * mean[j], 0)) + 1e-6;
-        }
+        Standardisation standardisation = Standardisation.fitFloats(profiles.stream().map(SoundProfiles.Profile::embedding).toList());
         List<SongPoint> points = new ArrayList<>();
         for (SoundProfiles.Profile p : profiles) {
-            float[] z = new float[d];
-            for (int j = 0; j < d; j++) {
-                z[j] = (float) ((p.embedding()[j] - mean[j]) / std[j]);
-            }
+            float[] z = standardisation.apply(p.embedding());
             try {
                 points.add(SongPoint.of(p.songId(), null, null, p.seconds(), null, z));
             } catch (IllegalArgumentException e) {

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * Words for people: each cluster described by the tags that set it apart, each song by its most likely tags. A
+ * Words for people: each cluster described by the tags that set it apart (a song's own tags are
+ * {@code MusicnnTags.top}). A
  * cluster's tag scores are the standardised differences between its members' mean tag probability and the whole
  * collection's, (mean in cluster − mean overall) / standard deviation overall: a tag every song has ("rock" in a
  * rock collection) does not describe any one cluster, one that only its members have does. A tag name shared by two
@@ -64,31 +65,21 @@ public final class ClusterTags {
             for (int t = 0; t < width; t++) {
                 score[t] = std[t] < 1e-9 ? 0 : (sum[t] / sizes.get(cluster) - mean[t]) / std[t];
             }
-            out.put(cluster, best(score, names, count, true));
+            out.put(cluster, best(score, names, count));
         });
         return out;
     }
 
-    /** A song's {@code count} most likely tags, most likely first. */
-    public static List<Scored> ofSong(double[] tags, List<String> names, int count) {
-        return best(tags, names, count, false);
-    }
-
-    private static List<Scored> best(double[] values, List<String> names, int count, boolean positiveOnly) {
+    private static List<Scored> best(double[] values, List<String> names, int count) {
         Map<String, Double> byName = new LinkedHashMap<>();
         IntStream.range(0, values.length).forEach(t -> byName.merge(names.get(t), values[t], Math::max));
         List<Scored> ranked = new ArrayList<>();
         byName.forEach((name, value) -> {
-            if (!positiveOnly || value > 0) {
+            if (value > 0) {
                 ranked.add(new Scored(name, value));
             }
         });
         ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::tag));
         return List.copyOf(ranked.subList(0, Math.min(count, ranked.size())));
-    }
-
-    /** Tags as people read them: "piano, classical, strings". */
-    public static String text(List<Scored> tags) {
-        return String.join(", ", tags.stream().map(Scored::tag).toList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.musicluster.clustering.domain.representation;
 
-import dev.musicluster.clustering.domain.evaluation.Standardisation;
+import dev.musicluster.contracts.events.AudioFeaturesExtracted.Musicnn;
+import dev.musicluster.contracts.vector.Standardisation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,8 +51,8 @@ public final class Baselines {
                 out.add(new Representation(MUSICNN, MODEL, ids, musicnnStandardised));
             }
             // The two networks apart: the MSD one may have heard songs-en-de's tracks in training, MTT's has not.
-            out.add(new Representation(MUSICNN_MSD, MODEL, ids, Standardisation.apply(columns(musicnn.embedding(), 0, 200))));
-            out.add(new Representation(MUSICNN_MTT, MODEL, ids, Standardisation.apply(columns(musicnn.embedding(), 200, 400))));
+            out.add(new Representation(MUSICNN_MSD, MODEL, ids, Standardisation.apply(columns(musicnn.embedding(), 0, Musicnn.NETWORK_EMBEDDING))));
+            out.add(new Representation(MUSICNN_MTT, MODEL, ids, Standardisation.apply(columns(musicnn.embedding(), Musicnn.NETWORK_EMBEDDING, Musicnn.EMBEDDING))));
             out.add(new Representation(MUSICNN_TAGS, MODEL, ids, Standardisation.apply(musicnn.tags())));
         }
         double[][] standardised = Standardisation.apply(summary);

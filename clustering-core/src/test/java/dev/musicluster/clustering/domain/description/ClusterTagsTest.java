@@ -26,12 +26,4 @@ class ClusterTagsTest {
         assertThat(described.get(1)).extracting(ClusterTags.Scored::tag).containsExactly("guitar");
         assertThat(described.get(0).get(0).score()).isPositive();
     }
-
-    @Test
-    void aSongsTopTagsCountATagTwoNetworksShareOnce() {
-        List<ClusterTags.Scored> top = ClusterTags.ofSong(new double[] {0.6, 0.3, 0.1, 0.8, 0.5}, NAMES, 2);
-        assertThat(top).extracting(ClusterTags.Scored::tag).containsExactly("rock", "classical");
-        assertThat(top.get(0).score()).isEqualTo(0.8);
-        assertThat(ClusterTags.text(top)).isEqualTo("rock, classical");
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musicluster.clustering.domain.algorithms.Algorithms;
 import dev.musicluster.clustering.domain.algorithms.Partition;
+import dev.musicluster.contracts.vector.Standardisation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
