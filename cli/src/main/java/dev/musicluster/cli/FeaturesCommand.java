@@ -42,7 +42,7 @@ final class FeaturesCommand implements Callable<Integer> {
         }
     }
 
-    @Parameters(paramLabel = "FILES", arity = "1..*", description = "Audio files: WAV, AIFF, AU natively; MP3, OGG, FLAC, M4A through ffmpeg.")
+    @Parameters(paramLabel = "FILES", arity = "1..*", description = "Audio files: WAV, AIFF, AU, MP3, OGG, FLAC, M4A, AAC, anything ffmpeg reads; every one through ffmpeg.")
     List<Path> files;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")

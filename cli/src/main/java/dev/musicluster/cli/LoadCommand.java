@@ -58,7 +58,8 @@ final class LoadCommand implements Callable<Integer> {
     int featureInstances = 1;
 
     @Option(names = "--feature-cores", defaultValue = "0", paramLabel = "C",
-            description = "Cores each feature-service process sees, as a pod's CPU limit: its workers and PyTorch threads follow "
+            description = "Cores each feature-service process sees, as the manifests set it from a pod's CPU request "
+                    + "(-XX:ActiveProcessorCount): its workers and PyTorch threads follow "
                     + "(default: 0, the machine's).")
     int featureCores;
 

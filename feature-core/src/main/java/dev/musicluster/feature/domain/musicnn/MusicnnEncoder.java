@@ -12,9 +12,7 @@ public final class MusicnnEncoder implements AutoCloseable {
 
     /**
      * Patches per forward pass. The largest activation, the first timbral convolution's output, is 9 MB a patch: two
-     * patches keep it within a core's share of the cache. Measured on one thread, both networks over 20 patches took
-     * 1.48-1.57 s in passes of 2, 1.54-1.57 s of 4 and 1.69-1.76 s of 8 (before the max pooling: 2.41-2.48 s of 1,
-     * 1.75-1.81 s of 2, 2.0-2.07 s of 8, 2.17 s of 20).
+     * patches keep it within a core's share of the cache (the passes measured: docs/performance.md).
      */
     private static final int BATCH = 2;
     private static final int PATCH_VALUES = MusicnnNetwork.PATCH_FRAMES * MusicnnInput.BANDS;
