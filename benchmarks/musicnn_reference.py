@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-WEIGHTS = "../feature-service/src/main/resources/musicnn/{}_musicnn.h5"
+WEIGHTS = "../feature-core/src/main/resources/musicnn/{}_musicnn.h5"
 SECONDS_PER_PATCH = 187 * 256 / 16000
 
 
