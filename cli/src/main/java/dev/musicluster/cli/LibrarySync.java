@@ -105,10 +105,10 @@ final class LibrarySync {
             try {
                 String failure = apply(action, gateway, index, songIds, counts);
                 if (failure != null) {
-                    problems.add(new LibraryScan.Problem(relative(action), failure));
+                    problems.add(new LibraryScan.Problem(action.relative(), failure));
                 }
             } catch (IOException e) {
-                problems.add(new LibraryScan.Problem(relative(action), "the gateway could not be reached: " + e.getMessage()));
+                problems.add(new LibraryScan.Problem(action.relative(), "the gateway could not be reached: " + e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -184,22 +184,6 @@ final class LibrarySync {
 
     private static synchronized void count(int[] counts, int kind) {
         counts[kind]++;
-    }
-
-    private static String relative(Action action) {
-        if (action instanceof Action.Add add) {
-            return add.file().relative();
-        }
-        if (action instanceof Action.Replace replace) {
-            return replace.file().relative();
-        }
-        if (action instanceof Action.Describe describe) {
-            return describe.file().relative();
-        }
-        if (action instanceof Action.Record touched) {
-            return touched.file().relative();
-        }
-        return ((Action.Remove) action).entry().relative();
     }
 
     @FunctionalInterface

@@ -99,7 +99,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "N|auto", description = "Number of clusters, or auto (default: auto).")
     String k;
 
-    /** Whether a model of any run (any seed) failed: the job then ends with {@link Reports#SOME_MODELS_FAILED}. */
     @Option(names = "--exclude", paramLabel = "LABEL=VALUE",
             description = "Leave out the songs whose label has this value (repeatable; e.g. --exclude genre=talk). Your selection, "
                     + "recorded in each model's provenance; labels never enter a representation.")
@@ -115,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
             description = "At most N songs of one artist in each playlist (default: 0, no limit: a playlist holds its cluster).")
     int perArtist;
 
+    /** Whether a model of any run (any seed) failed: the job then ends with {@link Reports#SOME_MODELS_FAILED}. */
     private boolean modelsFailed;
 
     @Override

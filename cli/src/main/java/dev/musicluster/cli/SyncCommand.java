@@ -155,7 +155,7 @@ final class SyncCommand implements Callable<Integer> {
             SongStages.await(client, ids, "lyrics", song -> SongStages.settled(song, "lyrics"), stall, poll, console);
         }
         boolean clustered = !new String(client.download("api/clusters"), java.nio.charset.StandardCharsets.UTF_8).strip().equals("[]");
-        if ((!clustered || (recluster && first)) && !client.songs().isEmpty()) {
+        if ((!clustered || (recluster && first)) && client.library().path("songs").asInt() > 0) {
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("models", models);
             String runId = client.startRun(config);

@@ -30,25 +30,48 @@ public final class SyncPlan {
     /** One step, in the order the plan lists them: removals last, so that a moved file is never removed first. */
     public sealed interface Action permits Action.Add, Action.Replace, Action.Describe, Action.Record, Action.Remove {
 
+        /** The file the action is about, relative to the library's root. */
+        String relative();
+
         /** A new song. */
         record Add(LibraryScan.AudioFile file, String audioSha256, SongDescription description) implements Action {
+            @Override
+            public String relative() {
+                return file.relative();
+            }
         }
 
         /** A known song whose audio changed: a new revision of it. */
         record Replace(LibraryScan.AudioFile file, String songId, String audioSha256, SongDescription description) implements Action {
+            @Override
+            public String relative() {
+                return file.relative();
+            }
         }
 
         /** A known song whose metadata or place changed, its audio the same: no new analysis. */
         record Describe(LibraryScan.AudioFile file, String songId, String audioSha256, SongDescription description, String movedFrom)
                 implements Action {
+            @Override
+            public String relative() {
+                return file.relative();
+            }
         }
 
         /** A file touched without a change the system keeps: only the index learns its new size and time. */
         record Record(LibraryScan.AudioFile file, LibraryIndex.Entry entry) implements Action {
+            @Override
+            public String relative() {
+                return file.relative();
+            }
         }
 
         /** A song whose file is gone. */
         record Remove(LibraryIndex.Entry entry) implements Action {
+            @Override
+            public String relative() {
+                return entry.relative();
+            }
         }
     }
 

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -49,9 +51,29 @@ public class CompactedTopicReader {
     }
 
     public Snapshot snapshot(String topic) {
+        Map<String, String> latest = new LinkedHashMap<>();
+        Set<String> tombstoned = new HashSet<>();
+        forEach(topic, record -> {
+            if (record.value() == null) {
+                latest.remove(record.key());
+                tombstoned.add(record.key());
+            } else {
+                latest.put(record.key(), record.value());
+                tombstoned.remove(record.key());
+            }
+        });
+        return new Snapshot(latest, tombstoned);
+    }
+
+    /**
+     * Every keyed record of the topic, from its first offset to the end offsets taken when the read starts, in offset
+     * order per partition. What {@code each} does may take long (it is not a poll that stalls): the read fails only when
+     * the broker gives nothing for the timeout while records remain.
+     */
+    public void forEach(String topic, Consumer<ConsumerRecord<String, String>> each) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "snapshot-" + topic + "-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "read-" + topic + "-" + UUID.randomUUID());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
@@ -60,24 +82,23 @@ public class CompactedTopicReader {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
-            Map<String, String> latest = new LinkedHashMap<>();
-            Set<String> tombstoned = new HashSet<>();
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long lastProgress = System.nanoTime();
             while (!caughtUp(consumer, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reading " + topic + " to its end took longer than " + timeout);
+                ConsumerRecords<String, String> records = consumer.poll(POLL);
+                if (records.isEmpty()) {
+                    if (System.nanoTime() - lastProgress > timeout.toNanos()) {
+                        throw new IllegalStateException("reading " + topic + " to its end: nothing came for " + timeout);
+                    }
+                    continue;
                 }
-                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                    if (record.value() == null) {
-                        latest.remove(record.key());
-                        tombstoned.add(record.key());
-                    } else {
-                        latest.put(record.key(), record.value());
-                        tombstoned.remove(record.key());
+                for (ConsumerRecord<String, String> record : records) {
+                    Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
+                    if (record.key() != null && stop != null && record.offset() < stop) {
+                        each.accept(record);
                     }
                 }
+                lastProgress = System.nanoTime();
             }
-            return new Snapshot(latest, tombstoned);
         }
     }
 

@@ -1,21 +1,12 @@
 package dev.musicluster.kit;
 
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,7 +21,6 @@ import org.jboss.logging.Logger;
 public final class StaleWork {
 
     private static final Logger LOG = Logger.getLogger(StaleWork.class);
-    private static final Duration POLL = Duration.ofMillis(500);
 
     /** What the stage does with one input event (JSON); it publishes and records the output itself. */
     @FunctionalInterface
@@ -45,7 +35,7 @@ public final class StaleWork {
      * @param fingerprint the fingerprint this version would give an input event (JSON), or null when it has none
      * @return how many songs were worked on again
      */
-    public static long redo(String bootstrapServers, String inputTopic, PublishedWork published, Function<String, String> fingerprint,
+    public static long redo(CompactedTopicReader reader, String inputTopic, PublishedWork published, Function<String, String> fingerprint,
                             Work work, int threads) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 4),
                 new ThreadPoolExecutor.CallerRunsPolicy());
@@ -54,8 +44,8 @@ public final class StaleWork {
             // First the offset of each key's latest record: only that one counts, and a key whose latest is a tombstone
             // (a removed song) is not worked on at all. Keys and offsets only: a few dozen bytes a song.
             Map<String, Long> latest = new HashMap<>();
-            read(bootstrapServers, inputTopic, record -> latest.put(record.key(), record.value() == null ? -1 : record.offset()));
-            read(bootstrapServers, inputTopic, record -> {
+            reader.forEach(inputTopic, record -> latest.put(record.key(), record.value() == null ? -1 : record.offset()));
+            reader.forEach(inputTopic, record -> {
                 if (record.value() == null || latest.getOrDefault(record.key(), -1L) != record.offset()) {
                     return;
                 }
@@ -91,31 +81,5 @@ public final class StaleWork {
             LOG.infof("%d songs of %s done again: an older version had done them", redone.get(), inputTopic);
         }
         return redone.get();
-    }
-
-    /** Every record of the topic from its first offset to the end offsets taken when the read starts, in offset order per partition. */
-    private static void read(String bootstrapServers, String topic, java.util.function.Consumer<ConsumerRecord<String, String>> each) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "stale-" + topic + "-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(60)));
-            end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-            while (!end.isEmpty()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                    Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
-                    if (record.key() != null && stop != null && record.offset() < stop) {
-                        each.accept(record);
-                    }
-                }
-                end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-            }
-        }
     }
 }

@@ -45,7 +45,7 @@ class StaleWorkTest {
             published.restore(reader);
 
             List<String> redone = Collections.synchronizedList(new ArrayList<>());
-            long count = StaleWork.redo(bootstrap, input, published, json -> "v2|" + json, (key, json) -> redone.add(key + "=" + json), 2);
+            long count = StaleWork.redo(reader, input, published, json -> "v2|" + json, (key, json) -> redone.add(key + "=" + json), 2);
 
             assertThat(redone).as("the song an older version did, and the one whose input changed since")
                     .containsExactlyInAnyOrder("older=audio-of-older", "newer-input=audio-of-newer-input-2");

@@ -4,12 +4,10 @@ import dev.musicluster.contracts.events.LyricsEmbedded;
 import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.embedding.app.LyricsEmbedding;
 import dev.musicluster.kit.AcknowledgedSend;
-import dev.musicluster.kit.EventRecords;
 import dev.musicluster.kit.PublishedWork;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -44,7 +42,7 @@ public class LyricsWork {
                 return;
             }
             LyricsEmbedded embedded = embedding.embed(song);
-            embeddings.send(EventRecords.of(embedded)).toCompletableFuture().get(ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            AcknowledgedSend.send(embeddings, embedded, ACK_TIMEOUT);
             published.recordPublished(song.songId(), fingerprint);
         }
     }

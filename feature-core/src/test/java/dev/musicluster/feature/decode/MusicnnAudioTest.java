@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ai.djl.Device;
 import dev.musicluster.contracts.MusicnnTags;
 import dev.musicluster.contracts.tensor.NpyFormat;
-import dev.musicluster.feature.Similarity;
+import dev.musicluster.contracts.vector.Cosine;
 import dev.musicluster.feature.domain.audio.BadAudioException;
 import dev.musicluster.feature.domain.audio.ClipWindow;
 import dev.musicluster.feature.domain.audio.PcmAudio;
@@ -73,8 +73,8 @@ class MusicnnAudioTest {
         int width = MusicnnRepresentation.PATCH_WIDTH;
         for (int p = 0; p < 3; p++) {
             float[] patch = Arrays.copyOfRange(ours.perPatch(), p * width, (p + 1) * width);
-            double msdCosine = Similarity.cosine(Arrays.copyOfRange(patch, 0, 200), Arrays.copyOfRange(msd, p * 200, (p + 1) * 200));
-            double mttCosine = Similarity.cosine(Arrays.copyOfRange(patch, 200, 400), Arrays.copyOfRange(mtt, p * 200, (p + 1) * 200));
+            double msdCosine = Cosine.of(Arrays.copyOfRange(patch, 0, 200), Arrays.copyOfRange(msd, p * 200, (p + 1) * 200));
+            double mttCosine = Cosine.of(Arrays.copyOfRange(patch, 200, 400), Arrays.copyOfRange(mtt, p * 200, (p + 1) * 200));
             double tagError = Math.max(maxDifference(Arrays.copyOfRange(patch, 400, 450), Arrays.copyOfRange(msdTags, p * 50, (p + 1) * 50)),
                     maxDifference(Arrays.copyOfRange(patch, 450, 500), Arrays.copyOfRange(mttTags, p * 50, (p + 1) * 50)));
             System.out.printf("%s patch %d: cosine MSD %.5f, MTT %.5f; max tag error %.4f%n", clip, p, msdCosine, mttCosine, tagError);
@@ -104,8 +104,8 @@ class MusicnnAudioTest {
         // The patches of a song differ from one another, and its mean lies among them.
         float[] patch0 = Arrays.copyOfRange(first.perPatch(), 0, 200);
         float[] patch5 = Arrays.copyOfRange(first.perPatch(), 2500, 2700);
-        assertThat(Similarity.cosine(patch0, patch5)).isLessThan(0.99999);
-        assertThat(Similarity.cosine(first.msdEmbedding(), patch0)).isGreaterThan(0.5);
+        assertThat(Cosine.of(patch0, patch5)).isLessThan(0.99999);
+        assertThat(Cosine.of(first.msdEmbedding(), patch0)).isGreaterThan(0.5);
         System.out.println("generated rock song, top MSD tags: " + top(first.msdTags(), MusicnnTags.MSD)
                 + ", MTT: " + top(first.mttTags(), MusicnnTags.MTT));
     }

@@ -5,14 +5,12 @@ import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.contracts.storage.ObjectKeys;
 import dev.musicluster.feature.app.FeatureExtraction;
 import dev.musicluster.kit.AcknowledgedSend;
-import dev.musicluster.kit.EventRecords;
 import dev.musicluster.kit.ObjectStore;
 import dev.musicluster.kit.PublishedWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -55,7 +53,7 @@ public class FeatureWork {
                 return;
             }
             AudioFeaturesExtracted extracted = extraction.extract(song);
-            features.send(EventRecords.of(extracted)).toCompletableFuture().get(ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            AcknowledgedSend.send(features, extracted, ACK_TIMEOUT);
             if (fingerprint != null) {
                 published.recordPublished(song.songId(), fingerprint);
             }

@@ -4,12 +4,12 @@ import dev.musicluster.contracts.Topics;
 import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.feature.app.FeatureSettings;
+import dev.musicluster.kit.CompactedTopicReader;
 import dev.musicluster.kit.PublishedWork;
 import dev.musicluster.kit.StaleWork;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * At start, the songs an older extractor analysed (after an upgrade, or a change of window or MFCC settings) are
@@ -19,8 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StaleFeatures {
 
     void start(@Observes StartupEvent start, FeatureWork work, PublishedWork published, FeatureSettings settings,
-               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        Thread thread = new Thread(() -> StaleWork.redo(bootstrapServers, Topics.SONGS_INGESTED.name(), published,
+               CompactedTopicReader reader) {
+        Thread thread = new Thread(() -> StaleWork.redo(reader, Topics.SONGS_INGESTED.name(), published,
                 json -> work.fingerprint(EventCodec.fromJson(json, SongIngested.class)),
                 (key, json) -> work.analyse(EventCodec.fromJson(json, SongIngested.class)), Math.max(1, settings.workers())),
                 "stale-features");

@@ -11,7 +11,7 @@ import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.contracts.storage.ObjectKeys;
 import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
-import dev.musicluster.feature.Similarity;
+import dev.musicluster.contracts.vector.Cosine;
 import dev.musicluster.feature.decode.AudioFixtures;
 import dev.musicluster.infra.KafkaProbe;
 import dev.musicluster.infra.LocalInfra;
@@ -107,8 +107,8 @@ class FeatureServiceTest {
             embeddings.put(record.key(), musicnn.embedding());
         }
         // FLAC and AIFF hold the same 16-bit samples: the same song, whatever the file; MP3 comes close.
-        assertThat(Similarity.cosine(embeddings.get("good-flac"), embeddings.get("good-aiff"))).isGreaterThan(0.9999);
-        assertThat(Similarity.cosine(embeddings.get("good-flac"), embeddings.get("good-mp3"))).isGreaterThan(0.95);
+        assertThat(Cosine.of(embeddings.get("good-flac"), embeddings.get("good-aiff"))).isGreaterThan(0.9999);
+        assertThat(Cosine.of(embeddings.get("good-flac"), embeddings.get("good-mp3"))).isGreaterThan(0.95);
 
         List<ConsumerRecord<String, String>> dead = probe.collect(Topics.DLQ_FEATURE_SERVICE.name(), r -> r.key().startsWith("bad-"),
                 bad.size() + 1, Duration.ofSeconds(60));

@@ -2,6 +2,7 @@ package dev.musicluster.embedding.domain.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musicluster.contracts.vector.Cosine;
 import dev.musicluster.embedding.domain.language.LanguageGuess;
 import java.util.List;
 import java.util.Map;
