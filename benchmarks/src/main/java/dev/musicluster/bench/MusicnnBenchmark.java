@@ -8,6 +8,7 @@ import dev.musicluster.feature.domain.dsp.SpectrogramConfig;
 import dev.musicluster.feature.domain.musicnn.MusicnnEncoder;
 import dev.musicluster.feature.domain.musicnn.MusicnnInput;
 import dev.musicluster.feature.domain.musicnn.MusicnnNetwork;
+import dev.musicluster.feature.domain.musicnn.MusicnnPrecision;
 import dev.musicluster.feature.domain.musicnn.MusicnnWeights;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -44,6 +46,10 @@ public class MusicnnBenchmark {
 
     static final int SECONDS = 60;
 
+    /** The networks' arithmetic (docs/musicnn.md, "Precision"); the Python reference is float32's. */
+    @Param({"float32", "bfloat16"})
+    public String precision;
+
     private float[] audio16k;
     private float[] audio22k;
     private float[] input;
@@ -57,7 +63,7 @@ public class MusicnnBenchmark {
         audio22k = music(22_050);
         frontEnd = new MusicnnInput();
         logMel = new LogMelSpectrogram(SpectrogramConfig.DEFAULT);
-        encoder = MusicnnEncoder.bundled(Device.cpu());
+        encoder = MusicnnEncoder.bundled(Device.cpu(), MusicnnPrecision.of(precision, Device.cpu()));
         input = frontEnd.compute(audio16k);
         writeReference();
     }

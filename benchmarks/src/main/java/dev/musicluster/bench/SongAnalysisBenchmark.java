@@ -7,6 +7,7 @@ import dev.musicluster.feature.domain.audio.PcmAudio;
 import dev.musicluster.feature.domain.dsp.SpectrogramConfig;
 import dev.musicluster.feature.domain.musicnn.MusicnnEncoder;
 import dev.musicluster.feature.domain.musicnn.MusicnnInput;
+import dev.musicluster.feature.domain.musicnn.MusicnnPrecision;
 import dev.musicluster.feature.domain.summary.SongFeatures;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The song is {@code minutes} long: emotify-dev clips from {@code ../shared/data} one after the other (a generated
  * song where that is absent), written to {@code target/song-bench/} as a 128 kb/s stereo MP3 and a FLAC. PyTorch's
- * threads are set per run: {@code -jvmArgsAppend -Dai.djl.pytorch.num_threads=1}.
+ * threads are set per run: {@code -jvmArgsAppend -Dai.djl.pytorch.num_threads=1}. The analysis before issue 31 is
+ * {@code precision=float32, facts=FFPROBE}; each lever alone and both together are the other three.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,6 +61,14 @@ public class SongAnalysisBenchmark {
     @Param({"4"})
     public int minutes;
 
+    /** The networks' arithmetic: float32 as before issue 31, bfloat16 where the CPU computes it natively. */
+    @Param({"float32", "bfloat16"})
+    public String precision;
+
+    /** Where the window's length comes from: ffprobe as before issue 31, or the container's header. */
+    @Param({"FFPROBE", "HEADER_FIRST"})
+    public AudioDecoder.StreamFacts facts;
+
     private Path song;
     private AudioDecoder decoder;
     private DecodeSettings settings;
@@ -71,11 +81,11 @@ public class SongAnalysisBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
         song = SongFile.make(Path.of("target/song-bench"), format, minutes);
-        decoder = new AudioDecoder("ffmpeg", "ffprobe");
+        decoder = new AudioDecoder("ffmpeg", "ffprobe", facts);
         settings = DecodeSettings.DEFAULT.alsoAt(MusicnnInput.SAMPLE_RATE);
         extractor = new SongFeatures.Extractor(SpectrogramConfig.DEFAULT);
         frontEnd = new MusicnnInput();
-        encoder = MusicnnEncoder.bundled(Device.cpu());
+        encoder = MusicnnEncoder.bundled(Device.cpu(), MusicnnPrecision.of(precision, Device.cpu()));
         audio = decode();
         input = frontEnd.compute(audio.at(MusicnnInput.SAMPLE_RATE).samples());
         System.out.printf(Locale.ROOT, "%n%s: %.1f s, window %.1f s, %d musicnn patches%n", song, audio.sourceSeconds(), audio.seconds(),
@@ -87,7 +97,7 @@ public class SongAnalysisBenchmark {
         encoder.close();
     }
 
-    /** ffprobe, then one ffmpeg call: seek to the window, (L+R)/2, soxr to both rates. */
+    /** The length (ffprobe or the header), then one ffmpeg call: seek to the window, (L+R)/2, soxr to both rates. */
     @Benchmark
     public PcmAudio decode() throws IOException {
         return decoder.decode(song, settings);

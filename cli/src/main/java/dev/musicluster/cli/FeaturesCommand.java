@@ -1,5 +1,6 @@
 package dev.musicluster.cli;
 
+import ai.djl.Device;
 import dev.musicluster.contracts.MusicnnTags;
 import dev.musicluster.contracts.tensor.NpyArray;
 import dev.musicluster.contracts.tensor.NpyFormat;
@@ -11,6 +12,7 @@ import dev.musicluster.feature.domain.audio.PcmAudio;
 import dev.musicluster.feature.domain.dsp.SpectrogramConfig;
 import dev.musicluster.feature.domain.musicnn.MusicnnEncoder;
 import dev.musicluster.feature.domain.musicnn.MusicnnInput;
+import dev.musicluster.feature.domain.musicnn.MusicnnPrecision;
 import dev.musicluster.feature.domain.musicnn.MusicnnRepresentation;
 import dev.musicluster.feature.domain.summary.SongFeatures;
 import java.io.Writer;
@@ -60,6 +62,10 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--no-musicnn", description = "Leave musicnn's networks out (the features alone, faster).")
     boolean noMusicnn;
 
+    @Option(names = "--precision", defaultValue = "auto", paramLabel = "auto|float32|bfloat16",
+            description = "musicnn's arithmetic: bfloat16 where the CPU computes it natively, float32 elsewhere (default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(out);
@@ -68,7 +74,11 @@ final class FeaturesCommand implements Callable<Integer> {
         DecodeSettings settings = noMusicnn ? plain : plain.alsoAt(MusicnnInput.SAMPLE_RATE);
         AudioDecoder decoder = new AudioDecoder("ffmpeg", "ffprobe");
         SongFeatures.Extractor extractor = new SongFeatures.Extractor(config);
-        try (MusicnnEncoder musicnn = noMusicnn ? null : MusicnnEncoder.bundled(ai.djl.Device.cpu())) {
+        try (MusicnnEncoder musicnn = noMusicnn ? null
+                : MusicnnEncoder.bundled(Device.cpu(), MusicnnPrecision.of(precision, Device.cpu()))) {
+            if (musicnn != null) {
+                System.out.println(musicnn.version());
+            }
             return extract(decoder, settings, extractor, musicnn);
         }
     }

@@ -27,8 +27,9 @@ import java.util.stream.Stream;
 /**
  * Turns an audio file into mono PCM at the rates wanted, streaming: memory is bounded by the window taken. Every
  * container (WAV, AIFF, AU, MP3, OGG/Vorbis, FLAC, M4A/AAC, anything ffmpeg reads) takes the same way, so one
- * recording gives the same samples, mono mix and resampler whatever file it came in: one ffmpeg child process. ffprobe names
- * the stream's rate, channels and length first, so the window is known before decoding; ffmpeg then seeks to it,
+ * recording gives the same samples, mono mix and resampler whatever file it came in: one ffmpeg child process. The
+ * stream's rate, channels and length come first, from the container's header ({@link ContainerHeader}, in this process)
+ * or else from ffprobe, so the window is known before decoding; ffmpeg then seeks to it,
  * decodes only it, averages the channels ((L+R)/2, librosa's {@code to_mono}; ffmpeg's own {@code -ac 1} is 3 dB
  * louder) and resamples with soxr at 20 bits, the resampler behind librosa's default {@code soxr_hq}, to every rate
  * wanted from the one decode: the first to stdout, the others to files beside it. What comes out is checked: nothing
@@ -47,10 +48,24 @@ public final class AudioDecoder {
 
     private final String ffmpeg;
     private final String ffprobe;
+    private final StreamFacts facts;
+
+    /** Where the stream's rate, channels and length come from before the decode. */
+    public enum StreamFacts {
+        /** The container's header where jaudiotagger reads it, ffprobe otherwise and whenever the decode fails. */
+        HEADER_FIRST,
+        /** ffprobe for every file (before issue 31: about 90 ms of process start a song). */
+        FFPROBE
+    }
 
     public AudioDecoder(String ffmpeg, String ffprobe) {
+        this(ffmpeg, ffprobe, StreamFacts.HEADER_FIRST);
+    }
+
+    public AudioDecoder(String ffmpeg, String ffprobe, StreamFacts facts) {
         this.ffmpeg = ffmpeg;
         this.ffprobe = ffprobe;
+        this.facts = facts;
     }
 
     record StreamInfo(String codec, int sampleRate, int channels, double seconds) {
@@ -75,7 +90,21 @@ public final class AudioDecoder {
     }
 
     private PcmAudio decodeWindow(Path file, DecodeSettings settings) throws IOException {
-        StreamInfo info = probe(file);
+        if (facts == StreamFacts.HEADER_FIRST) {
+            var header = ContainerHeader.read(file);
+            if (header.isPresent()) {
+                try {
+                    return decodeWindow(file, settings, header.get());
+                } catch (BadAudioException e) {
+                    // A header that misleads (another channel count than the stream's, a damaged file): ffprobe reads the
+                    // stream itself, and its verdict is the one reported.
+                }
+            }
+        }
+        return decodeWindow(file, settings, probe(file));
+    }
+
+    private PcmAudio decodeWindow(Path file, DecodeSettings settings, StreamInfo info) throws IOException {
         DecodeSettings.Span span = settings.span(info.sampleRate(), info.seconds());
         int[] rates = settings.rates();
         Path scratch = rates.length > 1 ? Files.createTempDirectory("decode-") : null;
@@ -121,7 +150,10 @@ public final class AudioDecoder {
         return command;
     }
 
-    /** Float samples, channels averaged with equal weights, split, each branch resampled by soxr to its rate. */
+    /**
+     * Float samples, channels averaged with equal weights, split, each branch resampled by soxr to its rate and kept
+     * mono even if the stream has more channels than it was said to (nothing interleaved is ever read as mono).
+     */
     static String filterGraph(int channels, int[] rates) {
         StringBuilder graph = new StringBuilder("[0:a:0]aformat=sample_fmts=fltp");
         if (channels > 1) {
@@ -133,7 +165,7 @@ public final class AudioDecoder {
                 .collect(Collectors.joining()));
         for (int r = 0; r < rates.length; r++) {
             graph.append(";[s").append(r).append("]aresample=").append(rates[r])
-                    .append(":resampler=soxr:precision=20,aformat=sample_fmts=flt[o").append(r).append(']');
+                    .append(":resampler=soxr:precision=20,aformat=sample_fmts=flt:channel_layouts=mono[o").append(r).append(']');
         }
         return graph.toString();
     }

@@ -13,6 +13,7 @@ import dev.musicluster.feature.domain.audio.ClipWindow;
 import dev.musicluster.feature.domain.audio.PcmAudio;
 import dev.musicluster.feature.domain.musicnn.MusicnnEncoder;
 import dev.musicluster.feature.domain.musicnn.MusicnnInput;
+import dev.musicluster.feature.domain.musicnn.MusicnnPrecision;
 import dev.musicluster.feature.domain.musicnn.MusicnnRepresentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class MusicnnAudioTest {
 
     @BeforeAll
     static void load() {
-        encoder = MusicnnEncoder.bundled(Device.cpu());
+        encoder = MusicnnEncoder.bundled(Device.cpu(), MusicnnPrecision.FLOAT32);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.musicluster.feature.app;
 
+import ai.djl.Device;
 import dev.musicluster.contracts.events.AudioFeaturesExtracted;
 import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.contracts.storage.ObjectKeys;
@@ -12,6 +13,7 @@ import dev.musicluster.feature.domain.audio.PcmAudio;
 import dev.musicluster.feature.domain.dsp.SpectrogramConfig;
 import dev.musicluster.feature.domain.musicnn.MusicnnEncoder;
 import dev.musicluster.feature.domain.musicnn.MusicnnInput;
+import dev.musicluster.feature.domain.musicnn.MusicnnPrecision;
 import dev.musicluster.feature.domain.musicnn.MusicnnRepresentation;
 import dev.musicluster.feature.domain.summary.SongFeatures;
 import dev.musicluster.kit.ObjectStore;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import org.jboss.logging.Logger;
 
 /**
  * One song's way through the service: fetch the audio, decode it once (22,050 Hz for the features, 16 kHz for
@@ -34,12 +37,15 @@ import java.time.Instant;
 @ApplicationScoped
 public class FeatureExtraction {
 
+    private static final Logger LOG = Logger.getLogger(FeatureExtraction.class);
+
     /**
      * Changes whenever the features of one audio would: /3 since every container is decoded and resampled by one
-     * ffmpeg call with soxr (issue 22). The settings join it in {@link #extractorVersion()}; a song analysed under
+     * ffmpeg call with soxr (issue 22); /4 since a track's length comes from its container's header where it has one
+     * (issue 31: an MP3's centre window moves by up to 0.06 s). The settings join it in {@link #extractorVersion()}; a song analysed under
      * another version is analysed again at start ({@code StaleFeatures}).
      */
-    private static final String EXTRACTOR = "feature-service/3";
+    private static final String EXTRACTOR = "feature-service/4";
 
     private final ObjectStore store;
     private final FeatureSettings settings;
@@ -64,9 +70,9 @@ public class FeatureExtraction {
         if (settings.musicnn()) {
             MusicnnDevice.shareCores(settings.workers());
         }
-        this.musicnn = settings.musicnn() ? MusicnnEncoder.bundled(MusicnnDevice.of(settings.musicnnDevice())) : null;
+        this.musicnn = settings.musicnn() ? musicnnEncoder(settings) : null;
         this.extractorVersion = String.format(java.util.Locale.ROOT, "%s %s %.0f s, %d MFCC%s", EXTRACTOR, settings.window(),
-                settings.windowSeconds(), settings.mfcc(), musicnn == null ? "" : ", " + musicnn.version());
+                settings.windowSeconds(), settings.mfcc(), musicnn == null ? "" : ", " + musicnn.weights());
         this.musicnnTimer = Timer.builder("musicluster.features.musicnn")
                 .description("Time to run both musicnn networks over one song")
                 .register(registry);
@@ -82,6 +88,14 @@ public class FeatureExtraction {
      * The code and the settings the features come from: a song whose features were made under other settings is
      * extracted again when it is redelivered.
      */
+    private static MusicnnEncoder musicnnEncoder(FeatureSettings settings) {
+        Device device = MusicnnDevice.of(settings.musicnnDevice());
+        MusicnnPrecision precision = MusicnnPrecision.of(settings.musicnnPrecision(), device);
+        LOG.infof("musicnn runs on %s in %s (musicluster.features.musicnn-precision=%s; this CPU %s bfloat16 natively)", device,
+                precision.id(), settings.musicnnPrecision(), MusicnnPrecision.nativeBFloat16() ? "multiplies" : "does not multiply");
+        return MusicnnEncoder.bundled(device, precision);
+    }
+
     public String extractorVersion() {
         return extractorVersion;
     }

@@ -38,6 +38,13 @@ public interface FeatureSettings {
     @WithDefault("auto")
     String musicnnDevice();
 
+    /**
+     * The arithmetic of the musicnn convolutions: {@code auto} (bfloat16 where the CPU computes it natively, float32
+     * elsewhere), {@code float32} or {@code bfloat16} (docs/musicnn.md, "Precision").
+     */
+    @WithDefault("auto")
+    String musicnnPrecision();
+
     @WithDefault("ffmpeg")
     String ffmpeg();
 

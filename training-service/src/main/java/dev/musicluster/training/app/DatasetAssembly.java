@@ -20,10 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Builds {@link TrainingSet}s from the songs' events and, when a model reads spectrograms, their log-mel tensors
@@ -114,6 +117,25 @@ public class DatasetAssembly {
                     + "extracted before musicnn existed, or with musicluster.features.musicnn=false): extract them again, or train on vector=summary");
         }
         return features.musicnn().embedding();
+    }
+
+    /**
+     * How the songs' features were computed, for a run's provenance: each extractor version, and each musicnn version
+     * with its precision (float32 or bfloat16, by the machine that analysed the song), with its number of songs, the
+     * most common first.
+     */
+    public static Map<String, String> featureProvenance(List<String> ids, SongState state) {
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("features.extractor", counted(ids.stream().map(id -> state.features(id).extractorVersion())));
+        provenance.put("features.musicnn", counted(ids.stream().map(id -> state.features(id).musicnn())
+                .map(m -> m == null ? "none" : m.version())));
+        return provenance;
+    }
+
+    private static String counted(Stream<String> values) {
+        Map<String, Long> counts = values.collect(Collectors.groupingBy(v -> v, TreeMap::new, Collectors.counting()));
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " song)" : " songs)")).collect(Collectors.joining("; "));
     }
 
     /**

@@ -126,6 +126,7 @@ public class TrainingRun {
         checkApplicable(specs, sets.values().iterator().next().values().iterator().next(), hp);
         Device device = Devices.pick(settings.device());
         String dataHash = DatasetAssembly.dataHash(ids, state);
+        Map<String, String> features = DatasetAssembly.featureProvenance(ids, state);
         Map<String, String> failures = new LinkedHashMap<>();
         boolean activated = false;
         for (ModelSpec spec : specs) {
@@ -140,6 +141,7 @@ public class TrainingRun {
             SongEncoder network = trained.network();
             try {
                 Map<String, String> provenance = provenance(dataHash, set, hp, device, network);
+                provenance.putAll(features);
                 provenance.putAll(selected);
                 StoredModel config = new StoredModel(request.runId(), spec.kind().id(), network.shape(), hp, provenance, selection);
                 publisher.trained(store(request, config, network, set, trained.latents(), primary));

@@ -19,28 +19,41 @@ public final class MusicnnEncoder implements AutoCloseable {
 
     private final MusicnnNetwork msd;
     private final MusicnnNetwork mtt;
-    private final String version;
+    private final String weights;
     private final ThreadLocal<MusicnnInput> inputs = ThreadLocal.withInitial(MusicnnInput::new);
 
-    public MusicnnEncoder(MusicnnWeights msdWeights, MusicnnWeights mttWeights, Device device) {
-        this.msd = new MusicnnNetwork(msdWeights, device);
+    public MusicnnEncoder(MusicnnWeights msdWeights, MusicnnWeights mttWeights, Device device, MusicnnPrecision precision) {
+        this.msd = new MusicnnNetwork(msdWeights, device, precision);
         try {
-            this.mtt = new MusicnnNetwork(mttWeights, device);
+            this.mtt = new MusicnnNetwork(mttWeights, device, precision);
         } catch (RuntimeException e) {
             msd.close();
             throw e;
         }
-        this.version = "musicnn MSD " + msdWeights.sha256().substring(0, 12) + ", MTT " + mttWeights.sha256().substring(0, 12);
+        this.weights = "musicnn MSD " + msdWeights.sha256().substring(0, 12) + ", MTT " + mttWeights.sha256().substring(0, 12);
     }
 
-    /** The networks shipped with the service, on the given device. */
-    public static MusicnnEncoder bundled(Device device) {
-        return new MusicnnEncoder(MusicnnWeights.bundled("MSD"), MusicnnWeights.bundled("MTT"), device);
+    /** The networks shipped with the service, on the given device, in the given precision. */
+    public static MusicnnEncoder bundled(Device device, MusicnnPrecision precision) {
+        return new MusicnnEncoder(MusicnnWeights.bundled("MSD"), MusicnnWeights.bundled("MTT"), device, precision);
     }
 
-    /** Which weights the representations come from. */
+    /**
+     * Which weights the representations come from. Not the precision: bfloat16 and float32 give the same
+     * representation to a cosine of 0.9999 (docs/musicnn.md), so a song analysed on either kind of machine is not
+     * analysed again on the other.
+     */
+    public String weights() {
+        return weights;
+    }
+
+    /** The weights and the precision the representations were computed in: a song's provenance. */
     public String version() {
-        return version;
+        return weights + ", " + precision().id();
+    }
+
+    public MusicnnPrecision precision() {
+        return msd.precision();
     }
 
     /** @param pcm mono audio at 16 kHz */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
@@ -19,6 +20,13 @@ import java.util.List;
  * mid end, max and mean pooling over time, a dense embedding (200) and 50 sigmoid tag outputs. Every batch norm
  * uses its stored moving statistics, folded into a scale and a shift. Thread-safe: each call works in its own
  * sub-manager; the weights are read-only.
+ *
+ * <p>In {@link MusicnnPrecision#BFLOAT16} every convolution runs in bfloat16 and reads its input rearranged so that
+ * oneDNN's bfloat16 kernels have channels to multiply: a front-end convolution of width k over one channel becomes one
+ * of width 1 over k shifted copies of the patch ({@link Input#FREQUENCY_TAPS}, {@link Input#TIME_TAPS}), and the mid
+ * end reads the front end's 561 outputs as channels. Over one channel the bfloat16 kernel was slower than float32 and
+ * wrong (embeddings at cosine 0.72–0.96 of float32's); rearranged, every layer multiplies what it did in float32
+ * (docs/musicnn.md, "Precision").
  */
 public final class MusicnnNetwork implements AutoCloseable {
 
@@ -30,9 +38,18 @@ public final class MusicnnNetwork implements AutoCloseable {
     private static final int FRONT_END = 561;
     private static final int MID_END = 64;
     private static final Shape ONE = new Shape(1, 1);
+    /** Frames of the patch taken as channels by the temporal convolutions in bfloat16; divides 128, 64 and 32. */
+    private static final int TIME_TAPS = 16;
+    /** Zero frames before and after a patch for the longest temporal kernel (128). */
+    private static final int TEMPORAL_PAD = 64;
+    /** The temporal convolutions' output frames (before the first is dropped). */
+    private static final int TEMPORAL_FRAMES = PATCH_FRAMES + 1;
 
     private final NDManager manager;
     private final String name;
+    private final MusicnnPrecision precision;
+    /** Present in bfloat16 only. */
+    private final BFloat16Cast bfloat16;
     private final BatchNorm input;
     private final Conv[] timbral;
     private final Conv[] temporal;
@@ -44,12 +61,25 @@ public final class MusicnnNetwork implements AutoCloseable {
     private final NDArray tagKernel;
     private final NDArray tagBias;
 
+    /** How a convolution reads its input. */
+    private enum Input {
+        /** The patch as one channel (a front-end layer in float32), or the front end's outputs as one (the mid end's). */
+        ONE_CHANNEL,
+        /** A timbral kernel's k frequency bands as k channels of shifted patches, the kernel 7 × 1. */
+        FREQUENCY_TAPS,
+        /** A temporal kernel's frames, 16 consecutive ones as channels, the rest by a dilation of 16. */
+        TIME_TAPS,
+        /** The mid end's input channels as channels, time along the width. */
+        CHANNELS
+    }
+
     /**
-     * A convolution with its stored kernel as PyTorch's (out, in, time, frequency), its padding and its batch norm.
+     * A convolution with its stored kernel laid out for its {@code input}, its padding, dilation and batch norm.
      * {@code sign} is +1 or -1 per filter, the sign of its batch norm's scale; a front-end kernel and bias are stored
-     * multiplied by it ({@link #maxOverFrequency}).
+     * multiplied by it ({@link #maxOverFrequency}). {@code frames} is the kernel's length in time.
      */
-    private record Conv(NDArray weight, NDArray bias, Shape padding, boolean dropFirstFrame, BatchNorm norm, NDArray sign) {
+    private record Conv(NDArray weight, NDArray bias, Input input, int frequency, int frames, Shape padding, Shape dilation,
+                        boolean dropFirstFrame, BatchNorm norm, NDArray sign) {
     }
 
     /** y = x · scale + shift along one axis of a tensor of the given rank. */
@@ -70,10 +100,17 @@ public final class MusicnnNetwork implements AutoCloseable {
         }
     }
 
+    /** In float32, as published. */
     public MusicnnNetwork(MusicnnWeights weights, Device device) {
+        this(weights, device, MusicnnPrecision.FLOAT32);
+    }
+
+    public MusicnnNetwork(MusicnnWeights weights, Device device, MusicnnPrecision precision) {
         this.name = weights.name();
+        this.precision = precision;
         this.manager = NDManager.newBaseManager(device, "PyTorch");
         try {
+            bfloat16 = precision == MusicnnPrecision.BFLOAT16 ? new BFloat16Cast(device) : null;
             input = batchNorm(weights, "batch_normalization", 1, new Shape(1, 1, 1, 1));
             timbral = new Conv[] {
                 conv(weights, "conv2d", "batch_normalization_1", 7, 38, 1, 204, new Shape(3, 0), false),
@@ -99,7 +136,7 @@ public final class MusicnnNetwork implements AutoCloseable {
             tagKernel = array(weights.tensor("dense_1/kernel", EMBEDDING, TAGS));
             tagBias = array(weights.tensor("dense_1/bias", TAGS));
         } catch (RuntimeException e) {
-            manager.close();
+            close();
             throw e;
         }
     }
@@ -110,6 +147,10 @@ public final class MusicnnNetwork implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    public MusicnnPrecision precision() {
+        return precision;
     }
 
     /**
@@ -123,13 +164,26 @@ public final class MusicnnNetwork implements AutoCloseable {
             // Channels last: a (patches, frames, bands, 1) tensor seen as (patches, 1, frames, bands). oneDNN then writes
             // each convolution's output as it computes it (NHWC), where a plain layout costs a reorder of the largest
             // tensors of the network from its blocked one: 15 % of the front end's time.
-            NDArray x = input.apply(batch.create(patches, new Shape(count, PATCH_FRAMES, BANDS, 1))).transpose(0, 3, 1, 2);
+            NDArray x = input.apply(batch.create(patches, new Shape(count, PATCH_FRAMES, BANDS, 1)));
             List<NDArray> frontEnd = new ArrayList<>();
-            for (Conv conv : timbral) {
-                frontEnd.add(maxOverFrequency(x, conv));
-            }
-            for (Conv conv : temporal) {
-                frontEnd.add(maxOverFrequency(x, conv));
+            if (bfloat16 == null) {
+                NDArray oneChannel = x.transpose(0, 3, 1, 2);
+                for (Conv conv : timbral) {
+                    frontEnd.add(maxOverFrequency(oneChannel, conv));
+                }
+                for (Conv conv : temporal) {
+                    frontEnd.add(maxOverFrequency(oneChannel, conv));
+                }
+            } else {
+                NDArray low = bfloat16.apply(x);
+                for (Conv conv : timbral) {
+                    frontEnd.add(maxOverFrequency(frequencyTaps(low, conv.frequency()), conv));
+                }
+                NDArray taps = bfloat16.apply(timeTaps(x));
+                for (Conv conv : temporal) {
+                    int from = TEMPORAL_PAD - conv.frames() / 2;
+                    frontEnd.add(maxOverFrequency(taps.get(":, :, " + from + ":" + (from + TEMPORAL_FRAMES + conv.frames() - TIME_TAPS) + ", :"), conv));
+                }
             }
             // (patches, time, channels), as the mid end reads every channel of 7 frames.
             NDArray e = NDArrays.concat(new NDList(frontEnd), 2);
@@ -153,24 +207,67 @@ public final class MusicnnNetwork implements AutoCloseable {
      * s > 0, and s · relu(-max(-y)) + b where s < 0, hence the kernel stored times the sign of s. The same values,
      * without three passes over the largest tensors of the network (a third of its time).
      */
-    private static NDArray maxOverFrequency(NDArray x, Conv conv) {
-        NDArray y = Conv2d.conv2d(x, conv.weight(), conv.bias(), ONE, conv.padding(), ONE, 1).singletonOrThrow();
+    private NDArray maxOverFrequency(NDArray x, Conv conv) {
+        NDArray y = Conv2d.conv2d(x, conv.weight(), conv.bias(), ONE, conv.padding(), conv.dilation(), 1).singletonOrThrow();
         // Max pooling over the whole frequency axis, not max(axis): DJL's max(axis) is PyTorch's max(dim), which
         // finds the indices too, 5-8 times slower here (half a second a song). The pooled output is channels last,
-        // so (patches, filters, time, 1) seen as (patches, time, filters) is its memory as it is.
+        // so (patches, filters, time, 1) seen as (patches, time, filters) is its memory as it is. In bfloat16 the
+        // maximum is taken there too (it rounds nothing), and only its 30 to 96 times smaller result is widened.
         long width = y.getShape().get(3);
-        NDArray max = Pool.maxPool2d(y, new Shape(1, width), new Shape(1, width), new Shape(0, 0), false).squeeze(3).transpose(0, 2, 1);
+        NDArray max = toFloat32(Pool.maxPool2d(y, new Shape(1, width), new Shape(1, width), new Shape(0, 0), false)).squeeze(3).transpose(0, 2, 1);
         if (conv.dropFirstFrame()) {
             max = max.get(":, 1:, :");
         }
         return conv.norm().apply(Activation.relu(max.mul(conv.sign())));
     }
 
+    /**
+     * Each band's next {@code taps} bands as channels: (patches, taps, frames, bands - taps + 1), channels last, from
+     * (patches, frames, bands, 1). A convolution of width {@code taps} over one channel is one of width 1 over these.
+     */
+    private static NDArray frequencyTaps(NDArray x, int taps) {
+        long width = BANDS - taps + 1;
+        NDList shifted = new NDList(taps);
+        for (int f = 0; f < taps; f++) {
+            shifted.add(x.get(":, :, " + f + ":" + (f + width) + ", 0"));
+        }
+        return NDArrays.stack(shifted, 3).transpose(0, 3, 1, 2);
+    }
+
+    /**
+     * The patch padded with {@link #TEMPORAL_PAD} zero frames on both sides, and 16 consecutive frames as channels:
+     * channel b at frame s is padded frame s + b. A temporal kernel of length k is then k / 16 taps 16 frames apart,
+     * read from frame 64 - k / 2 on: the same sum as the kernel over the patch padded by k / 2.
+     */
+    private static NDArray timeTaps(NDArray x) {
+        NDManager manager = x.getManager();
+        Shape pad = new Shape(x.getShape().get(0), TEMPORAL_PAD, BANDS, 1);
+        NDArray padded = NDArrays.concat(new NDList(manager.zeros(pad), x, manager.zeros(pad)), 1);
+        long frames = padded.getShape().get(1) - TIME_TAPS + 1;
+        NDList shifted = new NDList(TIME_TAPS);
+        for (int b = 0; b < TIME_TAPS; b++) {
+            shifted.add(padded.get(":, " + b + ":" + (b + frames) + ", :, 0"));
+        }
+        return NDArrays.stack(shifted, 3).transpose(0, 3, 1, 2);
+    }
+
+    private NDArray toFloat32(NDArray x) {
+        return bfloat16 == null ? x : bfloat16.apply(x);
+    }
+
     /** conv over 7 frames × every channel, ReLU, batch norm: (patches, time, 64). */
-    private static NDArray midEnd(NDArray x, Conv conv) {
+    private NDArray midEnd(NDArray x, Conv conv) {
         Shape shape = x.getShape();
-        NDArray y = Conv2d.conv2d(x.expandDims(1), conv.weight(), conv.bias(), ONE, conv.padding(), ONE, 1).singletonOrThrow();
-        y = y.reshape(shape.get(0), MID_END, shape.get(1)).transpose(0, 2, 1);
+        NDArray y;
+        if (conv.input() == Input.CHANNELS) {
+            // (patches, time, channels) seen as (patches, channels, 1, time), channels last: x's memory as it is.
+            NDArray in = bfloat16.apply(x.reshape(shape.get(0), 1, shape.get(1), shape.get(2)).transpose(0, 3, 1, 2));
+            y = Conv2d.conv2d(in, conv.weight(), conv.bias(), ONE, conv.padding(), ONE, 1).singletonOrThrow();
+            y = toFloat32(y).transpose(0, 2, 3, 1).reshape(shape.get(0), shape.get(1), MID_END);
+        } else {
+            y = Conv2d.conv2d(x.expandDims(1), conv.weight(), conv.bias(), ONE, conv.padding(), ONE, 1).singletonOrThrow();
+            y = y.reshape(shape.get(0), MID_END, shape.get(1)).transpose(0, 2, 1);
+        }
         return conv.norm().apply(Activation.relu(y));
     }
 
@@ -194,11 +291,29 @@ public final class MusicnnNetwork implements AutoCloseable {
         }
         // Every norm acts on (patches, time, channels): the front end's after its maximum over frequency.
         Shape normShape = new Shape(1, 1, out);
-        // A front-end kernel has one input channel, so its (out, 1, time, frequency) values are also its channels-last layout.
-        NDArray weight = frontEnd ? manager.create(kernel, new Shape(out, time, frequency, in)).transpose(0, 3, 1, 2)
-                : manager.create(kernel, new Shape(out, in, time, frequency));
-        return new Conv(weight, manager.create(bias), padding, dropFirstFrame, batchNorm(weights, norm, out, normShape),
-                manager.create(sign, normShape));
+        Input input = bfloat16 == null ? Input.ONE_CHANNEL : !frontEnd ? Input.CHANNELS : frequency > 1 ? Input.FREQUENCY_TAPS : Input.TIME_TAPS;
+        // Every kernel has one input channel, so its (out, 1, time, frequency) values are (out, time, frequency): each
+        // layout below is a view of them, channels last.
+        NDArray weight = switch (input) {
+            case ONE_CHANNEL -> frontEnd ? manager.create(kernel, new Shape(out, time, frequency, in)).transpose(0, 3, 1, 2)
+                    : manager.create(kernel, new Shape(out, in, time, frequency));
+            case FREQUENCY_TAPS -> manager.create(kernel, new Shape(out, time, 1, frequency)).transpose(0, 3, 1, 2);
+            case TIME_TAPS -> manager.create(kernel, new Shape(out, time / TIME_TAPS, 1, TIME_TAPS)).transpose(0, 3, 1, 2);
+            case CHANNELS -> manager.create(kernel, new Shape(out, 1, time, frequency)).transpose(0, 3, 1, 2);
+        };
+        NDArray biasArray = manager.create(bias);
+        if (input != Input.ONE_CHANNEL) {
+            weight = bfloat16.apply(weight);
+            biasArray = bfloat16.apply(biasArray);
+        }
+        Shape dilation = input == Input.TIME_TAPS ? new Shape(TIME_TAPS, 1) : ONE;
+        Shape laidOut = switch (input) {
+            case ONE_CHANNEL, FREQUENCY_TAPS -> padding;
+            case TIME_TAPS -> new Shape(0, 0);
+            case CHANNELS -> new Shape(0, padding.get(0));
+        };
+        return new Conv(weight, biasArray, input, frequency, time, laidOut, dilation, dropFirstFrame,
+                batchNorm(weights, norm, out, normShape), manager.create(sign, normShape));
     }
 
     /** Keras's (time, frequency, in, out) kernel as PyTorch's contiguous (out, in, time, frequency). */
@@ -237,6 +352,12 @@ public final class MusicnnNetwork implements AutoCloseable {
 
     @Override
     public void close() {
-        manager.close();
+        try {
+            if (bfloat16 != null) {
+                bfloat16.close();
+            }
+        } finally {
+            manager.close();
+        }
     }
 }

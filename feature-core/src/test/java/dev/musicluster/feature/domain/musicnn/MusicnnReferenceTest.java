@@ -33,7 +33,7 @@ class MusicnnReferenceTest {
     static void load() {
         msd = new MusicnnNetwork(MusicnnWeights.bundled("MSD"), Device.cpu());
         mtt = new MusicnnNetwork(MusicnnWeights.bundled("MTT"), Device.cpu());
-        encoder = MusicnnEncoder.bundled(Device.cpu());
+        encoder = MusicnnEncoder.bundled(Device.cpu(), MusicnnPrecision.FLOAT32);
     }
 
     @AfterAll
