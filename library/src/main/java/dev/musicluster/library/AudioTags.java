@@ -1,12 +1,10 @@
 package dev.musicluster.library;
 
 import java.nio.file.Path;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jaudiotagger.audio.AudioFile;
-import org.jaudiotagger.audio.AudioFileIO;
 import org.jaudiotagger.tag.FieldKey;
 import org.jaudiotagger.tag.Tag;
 import org.jaudiotagger.tag.reference.GenreTypes;
@@ -26,30 +24,14 @@ public record AudioTags(String title, String artist, String album, String albumA
 
     public static final AudioTags NONE = new AudioTags(null, null, null, null, null, null, null, null, null);
     private static final Pattern NUMERIC_GENRE = Pattern.compile("^\\(?(\\d{1,3})\\)?$");
-    /** jaudiotagger reports every odd frame at WARNING through java.util.logging; kept referenced so the level holds. */
-    private static final Logger TAGGER_LOG = Logger.getLogger("org.jaudiotagger");
-
-    static {
-        TAGGER_LOG.setLevel(Level.OFF);
-    }
-
     /** The tags of a file whose container was recognised by its bytes (its name may say otherwise). */
     public static AudioTags read(Path file, AudioContainer container) throws TagsUnreadable {
-        String extension = switch (container) {
-            case MP3 -> "mp3";
-            case FLAC -> "flac";
-            case OGG -> "ogg";
-            case M4A -> "m4a";
-            case WAV -> "wav";
-            case AIFF -> "aif";
-            case AU, AAC -> null;
-        };
-        if (extension == null) {
-            return NONE;
-        }
         try {
-            AudioFile audio = AudioFileIO.readAs(file.toFile(), extension);
-            Tag tag = audio.getTag();
+            Optional<AudioFile> audio = Jaudiotagger.read(file, container);
+            if (audio.isEmpty()) {
+                return NONE;
+            }
+            Tag tag = audio.get().getTag();
             if (tag == null) {
                 return NONE;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.musicluster.feature.domain.audio.BadAudioException;
 import dev.musicluster.feature.domain.audio.PcmAudio;
+import dev.musicluster.library.StreamHeader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -28,7 +30,7 @@ import java.util.stream.Stream;
  * Turns an audio file into mono PCM at the rates wanted, streaming: memory is bounded by the window taken. Every
  * container (WAV, AIFF, AU, MP3, OGG/Vorbis, FLAC, M4A/AAC, anything ffmpeg reads) takes the same way, so one
  * recording gives the same samples, mono mix and resampler whatever file it came in: one ffmpeg child process. The
- * stream's rate, channels and length come first, from the container's header ({@link ContainerHeader}, in this process)
+ * stream's rate, channels and length come first, from the container's header ({@link StreamHeader}, in this process)
  * or else from ffprobe, so the window is known before decoding; ffmpeg then seeks to it,
  * decodes only it, averages the channels ((L+R)/2, librosa's {@code to_mono}; ffmpeg's own {@code -ac 1} is 3 dB
  * louder) and resamples with soxr at 20 bits, the resampler behind librosa's default {@code soxr_hq}, to every rate
@@ -91,10 +93,11 @@ public final class AudioDecoder {
 
     private PcmAudio decodeWindow(Path file, DecodeSettings settings) throws IOException {
         if (facts == StreamFacts.HEADER_FIRST) {
-            var header = ContainerHeader.read(file);
+            Optional<StreamHeader> header = StreamHeader.read(file);
             if (header.isPresent()) {
+                StreamHeader h = header.get();
                 try {
-                    return decodeWindow(file, settings, header.get());
+                    return decodeWindow(file, settings, new StreamInfo(h.codec(), h.sampleRate(), h.channels(), h.seconds()));
                 } catch (BadAudioException e) {
                     // A header that misleads (another channel count than the stream's, a damaged file): ffprobe reads the
                     // stream itself, and its verdict is the one reported.

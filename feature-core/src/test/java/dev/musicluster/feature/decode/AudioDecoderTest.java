@@ -92,6 +92,22 @@ class AudioDecoderTest {
         return Math.sqrt(sum / Math.max(1, samples.length));
     }
 
+    /**
+     * Where the container's header and ffprobe agree on the length (FLAC: to the sample), both ways decode the same
+     * window to the bit; and the header alone does it, without ffprobe ever starting.
+     */
+    @Test
+    void theContainersHeaderStandsInForFfprobe() throws Exception {
+        Path flac = AudioFixtures.encode(wav, "facts.flac", "-c:a", "flac");
+        DecodeSettings centre = new DecodeSettings(22_050, ClipWindow.CENTRE, 1.5, 3600).alsoAt(16_000);
+        PcmAudio probed = new AudioDecoder("ffmpeg", "ffprobe", AudioDecoder.StreamFacts.FFPROBE).decode(flac, centre);
+        PcmAudio fromHeader = new AudioDecoder("ffmpeg", dir.resolve("no-ffprobe-here").toString()).decode(flac, centre);
+        assertThat(fromHeader.samples()).isEqualTo(probed.samples());
+        assertThat(fromHeader.at(16_000).samples()).isEqualTo(probed.at(16_000).samples());
+        assertThat(fromHeader.sourceSeconds()).isEqualTo(probed.sourceSeconds());
+        assertThat(fromHeader.sourceChannels()).isEqualTo(2);
+    }
+
     @Test
     void windowsTakeTheFirstOrTheCentreSeconds() throws Exception {
         PcmAudio first = DECODER.decode(wav, new DecodeSettings(22_050, ClipWindow.FIRST, 1.5, 3600));

@@ -1,0 +1,57 @@
+package dev.musicluster.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StreamHeaderTest {
+
+    @TempDir
+    Path dir;
+
+    /** 3 s of a stereo 44.1 kHz tone in every container jaudiotagger reads. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mp3", "flac", "ogg", "m4a", "wav", "aiff"})
+    void theHeaderNamesRateChannelsAndLength(String format) throws Exception {
+        Path file = AudioFiles.tone(dir.resolve("song." + format), 440);
+        StreamHeader header = StreamHeader.read(file).orElseThrow();
+        assertThat(header.sampleRate()).isEqualTo(44_100);
+        assertThat(header.channels()).isEqualTo(2);
+        // An MP3's or AAC's length counts its encoder's delay and padding: up to a few frames past the 3 s.
+        assertThat(header.seconds()).isCloseTo(3.0, Offset.offset(0.13));
+    }
+
+    @Test
+    void aNameThatLiesDoesNotMislead() throws Exception {
+        Path flac = AudioFiles.tone(dir.resolve("song.flac"), 440);
+        Path named = Files.copy(flac, dir.resolve("actually-flac.mp3"));
+        assertThat(StreamHeader.read(named)).isEqualTo(StreamHeader.read(flac)).isPresent();
+    }
+
+    @Test
+    void whatHasNoReadableHeaderIsLeftToTheDecoder() throws Exception {
+        Path au = AudioFiles.tone(dir.resolve("song.au"), 440);
+        Path damaged = Files.write(dir.resolve("damaged.flac"), "fLaC and then nothing a FLAC stream needs".getBytes());
+        Path text = Files.writeString(dir.resolve("notes.mp3"), "not audio at all");
+        assertThat(StreamHeader.read(au)).isEmpty();
+        assertThat(StreamHeader.read(damaged)).isEmpty();
+        assertThat(StreamHeader.read(text)).isEmpty();
+        assertThat(StreamHeader.read(dir.resolve("missing.mp3"))).isEmpty();
+    }
+
+    @Test
+    void channelModesAreCounted() {
+        assertThat(StreamHeader.channels("Mono")).isEqualTo(1);
+        assertThat(StreamHeader.channels("Joint Stereo")).isEqualTo(2);
+        assertThat(StreamHeader.channels("Dual Channel")).isEqualTo(2);
+        assertThat(StreamHeader.channels("6")).isEqualTo(6);
+        assertThat(StreamHeader.channels("surround")).isZero();
+        assertThat(StreamHeader.channels(null)).isZero();
+    }
+}
