@@ -38,7 +38,8 @@ public final class Benchmarks {
             String name = result.getParams().getBenchmark();
             String method = name.substring(name.lastIndexOf('.') + 1);
             if (name.contains(SongAnalysisBenchmark.class.getSimpleName())) {
-                songs.computeIfAbsent(result.getParams().getParam("format") + ", " + result.getParams().getParam("minutes") + " min",
+                songs.computeIfAbsent(result.getParams().getParam("format") + ", " + result.getParams().getParam("minutes") + " min, "
+                                + result.getParams().getParam("precision") + ", " + result.getParams().getParam("facts"),
                         f -> new java.util.LinkedHashMap<>()).put(method, result.getPrimaryResult().getScore());
             } else if (name.contains(ClusteringBenchmark.class.getSimpleName())) {
                 clustering.put(method + " " + result.getParams().getParam("n"), result.getPrimaryResult().getScore());
@@ -51,6 +52,7 @@ public final class Benchmarks {
         printTraining(training);
         printClustering(clustering);
         songs.forEach(Benchmarks::printSongAnalysis);
+        printAgainstBefore(songs);
         Double floor = millis.get("fftFloor");
         System.out.println();
         for (String embedder : new String[] {"defaultEmbedder", "onnxMiniLm"}) {
@@ -90,6 +92,18 @@ public final class Benchmarks {
                 System.out.printf("  decode / %s = %.2f%n", reference, millis.get("decode") / millis.get(reference));
             }
         }
+    }
+
+    /** Each way's whole analysis against the one before issue 31 (float32, ffprobe) on the same file. */
+    private static void printAgainstBefore(Map<String, Map<String, Double>> songs) {
+        String before = ", float32, FFPROBE";
+        songs.forEach((song, millis) -> {
+            Map<String, Double> reference = songs.get(song.substring(0, song.indexOf(" min, ") + 4) + before);
+            if (!song.endsWith(before) && reference != null && reference.containsKey("analysis") && millis.containsKey("analysis")) {
+                System.out.printf("%s: analysis %.2f x as many songs per hour per core as before issue 31 (float32, ffprobe)%n",
+                        song, reference.get("analysis") / millis.get("analysis"));
+            }
+        });
     }
 
     /** Per operation: the time at 10,000 and 100,000 points and how it grew (10× the points). */

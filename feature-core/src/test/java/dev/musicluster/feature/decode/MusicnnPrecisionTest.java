@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,7 +137,17 @@ class MusicnnPrecisionTest {
         }
         for (Map.Entry<MusicnnPrecision, MusicnnEncoder> encoder : encoders.entrySet()) {
             String here = MusicnnFingerprint.of(encoder.getValue().encode(pcm));
-            assertThat(MusicnnFingerprint.of(encoder.getValue().encode(pcm))).as("again, in this JVM").isEqualTo(here);
+            // The service's workers share one encoder: two songs at once give what one at a time gives.
+            ExecutorService workers = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<String>> both = workers.invokeAll(List.of(() -> MusicnnFingerprint.of(encoder.getValue().encode(pcm)),
+                        () -> MusicnnFingerprint.of(encoder.getValue().encode(pcm))));
+                for (Future<String> result : both) {
+                    assertThat(result.get()).as("%s, two workers at once", encoder.getKey()).isEqualTo(here);
+                }
+            } finally {
+                workers.shutdown();
+            }
             for (String perturb : List.of("1", "255")) {
                 assertThat(inChildJvm(encoder.getKey(), npy, perturb)).as("%s under MALLOC_PERTURB_=%s", encoder.getKey(), perturb)
                         .isEqualTo(here);

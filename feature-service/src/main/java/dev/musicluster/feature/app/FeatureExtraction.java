@@ -41,11 +41,11 @@ public class FeatureExtraction {
 
     /**
      * Changes whenever the features of one audio would: /3 since every container is decoded and resampled by one
-     * ffmpeg call with soxr (issue 22); /4 since a track's length comes from its container's header where it has one
-     * (issue 31: an MP3's centre window moves by up to 0.06 s). The settings join it in {@link #extractorVersion()}; a song analysed under
+     * ffmpeg call with soxr (issue 22). Not changed by issue 31: where the container's header gives the length it is
+     * ffprobe's, to the sample, and the musicnn precision is in each song's musicnn version instead. The settings join it in {@link #extractorVersion()}; a song analysed under
      * another version is analysed again at start ({@code StaleFeatures}).
      */
-    private static final String EXTRACTOR = "feature-service/4";
+    private static final String EXTRACTOR = "feature-service/3";
 
     private final ObjectStore store;
     private final FeatureSettings settings;

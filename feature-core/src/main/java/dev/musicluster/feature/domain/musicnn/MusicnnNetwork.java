@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
@@ -38,12 +37,6 @@ public final class MusicnnNetwork implements AutoCloseable {
     private static final int FRONT_END = 561;
     private static final int MID_END = 64;
     private static final Shape ONE = new Shape(1, 1);
-    /** Frames of the patch taken as channels by the temporal convolutions in bfloat16; divides 128, 64 and 32. */
-    private static final int TIME_TAPS = 16;
-    /** Zero frames before and after a patch for the longest temporal kernel (128). */
-    private static final int TEMPORAL_PAD = 64;
-    /** The temporal convolutions' output frames (before the first is dropped). */
-    private static final int TEMPORAL_FRAMES = PATCH_FRAMES + 1;
 
     private final NDManager manager;
     private final String name;
@@ -65,9 +58,9 @@ public final class MusicnnNetwork implements AutoCloseable {
     private enum Input {
         /** The patch as one channel (a front-end layer in float32), or the front end's outputs as one (the mid end's). */
         ONE_CHANNEL,
-        /** A timbral kernel's k frequency bands as k channels of shifted patches, the kernel 7 × 1. */
+        /** A timbral kernel's k frequency bands as k channels of shifted patches, the kernel 7 × 1 ({@link PatchTaps}). */
         FREQUENCY_TAPS,
-        /** A temporal kernel's frames, 16 consecutive ones as channels, the rest by a dilation of 16. */
+        /** A temporal kernel's frames, 16 consecutive ones as channels, the rest by a dilation of 16 ({@link PatchTaps}). */
         TIME_TAPS,
         /** The mid end's input channels as channels, time along the width. */
         CHANNELS
@@ -177,12 +170,11 @@ public final class MusicnnNetwork implements AutoCloseable {
             } else {
                 NDArray low = bfloat16.apply(x);
                 for (Conv conv : timbral) {
-                    frontEnd.add(maxOverFrequency(frequencyTaps(low, conv.frequency()), conv));
+                    frontEnd.add(maxOverFrequency(PatchTaps.frequency(low, conv.frequency()), conv));
                 }
-                NDArray taps = bfloat16.apply(timeTaps(x));
+                NDArray taps = bfloat16.apply(PatchTaps.time(x));
                 for (Conv conv : temporal) {
-                    int from = TEMPORAL_PAD - conv.frames() / 2;
-                    frontEnd.add(maxOverFrequency(taps.get(":, :, " + from + ":" + (from + TEMPORAL_FRAMES + conv.frames() - TIME_TAPS) + ", :"), conv));
+                    frontEnd.add(maxOverFrequency(PatchTaps.timeWindow(taps, conv.frames()), conv));
                 }
             }
             // (patches, time, channels), as the mid end reads every channel of 7 frames.
@@ -219,36 +211,6 @@ public final class MusicnnNetwork implements AutoCloseable {
             max = max.get(":, 1:, :");
         }
         return conv.norm().apply(Activation.relu(max.mul(conv.sign())));
-    }
-
-    /**
-     * Each band's next {@code taps} bands as channels: (patches, taps, frames, bands - taps + 1), channels last, from
-     * (patches, frames, bands, 1). A convolution of width {@code taps} over one channel is one of width 1 over these.
-     */
-    private static NDArray frequencyTaps(NDArray x, int taps) {
-        long width = BANDS - taps + 1;
-        NDList shifted = new NDList(taps);
-        for (int f = 0; f < taps; f++) {
-            shifted.add(x.get(":, :, " + f + ":" + (f + width) + ", 0"));
-        }
-        return NDArrays.stack(shifted, 3).transpose(0, 3, 1, 2);
-    }
-
-    /**
-     * The patch padded with {@link #TEMPORAL_PAD} zero frames on both sides, and 16 consecutive frames as channels:
-     * channel b at frame s is padded frame s + b. A temporal kernel of length k is then k / 16 taps 16 frames apart,
-     * read from frame 64 - k / 2 on: the same sum as the kernel over the patch padded by k / 2.
-     */
-    private static NDArray timeTaps(NDArray x) {
-        NDManager manager = x.getManager();
-        Shape pad = new Shape(x.getShape().get(0), TEMPORAL_PAD, BANDS, 1);
-        NDArray padded = NDArrays.concat(new NDList(manager.zeros(pad), x, manager.zeros(pad)), 1);
-        long frames = padded.getShape().get(1) - TIME_TAPS + 1;
-        NDList shifted = new NDList(TIME_TAPS);
-        for (int b = 0; b < TIME_TAPS; b++) {
-            shifted.add(padded.get(":, " + b + ":" + (b + frames) + ", :, 0"));
-        }
-        return NDArrays.stack(shifted, 3).transpose(0, 3, 1, 2);
     }
 
     private NDArray toFloat32(NDArray x) {
@@ -298,15 +260,15 @@ public final class MusicnnNetwork implements AutoCloseable {
             case ONE_CHANNEL -> frontEnd ? manager.create(kernel, new Shape(out, time, frequency, in)).transpose(0, 3, 1, 2)
                     : manager.create(kernel, new Shape(out, in, time, frequency));
             case FREQUENCY_TAPS -> manager.create(kernel, new Shape(out, time, 1, frequency)).transpose(0, 3, 1, 2);
-            case TIME_TAPS -> manager.create(kernel, new Shape(out, time / TIME_TAPS, 1, TIME_TAPS)).transpose(0, 3, 1, 2);
+            case TIME_TAPS -> manager.create(kernel, new Shape(out, time / PatchTaps.TIME_TAPS, 1, PatchTaps.TIME_TAPS)).transpose(0, 3, 1, 2);
             case CHANNELS -> manager.create(kernel, new Shape(out, 1, time, frequency)).transpose(0, 3, 1, 2);
         };
         NDArray biasArray = manager.create(bias);
         if (input != Input.ONE_CHANNEL) {
-            weight = bfloat16.apply(weight);
-            biasArray = bfloat16.apply(biasArray);
+            weight = narrowed(weight);
+            biasArray = narrowed(biasArray);
         }
-        Shape dilation = input == Input.TIME_TAPS ? new Shape(TIME_TAPS, 1) : ONE;
+        Shape dilation = input == Input.TIME_TAPS ? new Shape(PatchTaps.TIME_TAPS, 1) : ONE;
         Shape laidOut = switch (input) {
             case ONE_CHANNEL, FREQUENCY_TAPS -> padding;
             case TIME_TAPS -> new Shape(0, 0);
@@ -314,6 +276,13 @@ public final class MusicnnNetwork implements AutoCloseable {
         };
         return new Conv(weight, biasArray, input, frequency, time, laidOut, dilation, dropFirstFrame,
                 batchNorm(weights, norm, out, normShape), manager.create(sign, normShape));
+    }
+
+    /** The tensor in bfloat16, its float32 copy freed. */
+    private NDArray narrowed(NDArray wide) {
+        NDArray narrow = bfloat16.apply(wide);
+        wide.close();
+        return narrow;
     }
 
     /** Keras's (time, frequency, in, out) kernel as PyTorch's contiguous (out, in, time, frequency). */
