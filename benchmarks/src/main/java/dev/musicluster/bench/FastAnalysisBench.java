@@ -35,7 +35,8 @@ import java.util.Locale;
  * embedding within cosine 0.995, the top three tags the same for 95 % of the songs); and k-means' NMI against the
  * set's labels on each way's embeddings (standardised, as the {@code musicnn} model, five seeds).
  *
- * <pre>java -Dai.djl.pytorch.num_threads=1 -cp benchmarks/target/benchmarks.jar dev.musicluster.bench.FastAnalysisBench
+ * <pre>java -Dai.djl.pytorch.num_threads=1 --add-opens java.desktop/com.sun.media.sound=ALL-UNNAMED \
+ *     -cp benchmarks/target/benchmarks.jar dev.musicluster.bench.FastAnalysisBench
  *     [--data ../shared/data] [--sets emotify-dev,songs-en-de,demo] [--demo-songs 60] [--limit N]</pre>
  */
 public final class FastAnalysisBench {

@@ -43,6 +43,15 @@ final class AudioFiles {
         return to;
     }
 
+    /** The same packets in a new file, with the muxer's options (e.g. {@code -write_xing 0}). */
+    static Path copy(Path from, Path to, String... muxerOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(FFMPEG, "-v", "error", "-nostdin", "-y", "-i", from.toString(), "-c", "copy"));
+        command.addAll(List.of(muxerOptions));
+        command.add(to.toString());
+        run(command);
+        return to;
+    }
+
     private static void run(List<String> command) throws IOException {
         Files.createDirectories(Path.of(command.get(command.size() - 1)).toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

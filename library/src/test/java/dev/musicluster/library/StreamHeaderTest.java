@@ -26,11 +26,21 @@ class StreamHeaderTest {
         assertThat(header.seconds()).isCloseTo(3.0, Offset.offset(1e-6));
     }
 
-    /** An MP3's or M4A's header length is an estimate or counts the encoder's padding: ffprobe decides those. */
-    @ParameterizedTest
-    @ValueSource(strings = {"mp3", "m4a"})
-    void lengthsThatAreEstimatesAreLeftToFfprobe(String format) throws Exception {
-        assertThat(StreamHeader.read(AudioFiles.tone(dir.resolve("song." + format), 440))).isEmpty();
+    /** ffmpeg writes an Info header with the frame count: 3 s is 116 frames of 1,152 samples. */
+    @Test
+    void anMp3WithAFrameCountHasItsLength() throws Exception {
+        StreamHeader header = StreamHeader.read(AudioFiles.tone(dir.resolve("song.mp3"), 440)).orElseThrow();
+        assertThat(header.seconds() * 44_100 % 1_152).isCloseTo(0, Offset.offset(1e-6));
+        assertThat(header.seconds()).isCloseTo(3.0, Offset.offset(0.06));
+    }
+
+    /** Without a frame count an MP3's length is an estimate, and an M4A's may count its priming: ffprobe decides those. */
+    @Test
+    void lengthsThatAreEstimatesAreLeftToFfprobe() throws Exception {
+        Path info = AudioFiles.tone(dir.resolve("info.mp3"), 440);
+        Path bare = AudioFiles.copy(info, dir.resolve("bare.mp3"), "-write_xing", "0");
+        assertThat(StreamHeader.read(bare)).isEmpty();
+        assertThat(StreamHeader.read(AudioFiles.tone(dir.resolve("song.m4a"), 440))).isEmpty();
     }
 
     @Test

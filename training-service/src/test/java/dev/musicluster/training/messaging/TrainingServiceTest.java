@@ -175,7 +175,10 @@ class TrainingServiceTest {
         assertThat(fifth).extracting(ModelTrained::model).containsExactly("musicnn", "ae");
         assertThat(fifth.get(0).primary()).isTrue();
         assertThat(fifth.get(0).latentDim()).isEqualTo(400);
-        assertThat(fifth.get(0).provenance()).containsEntry("input.vector", "musicnn").containsKey("training");
+        assertThat(fifth.get(0).provenance()).containsEntry("input.vector", "musicnn").containsKey("training")
+                .containsKey("features.extractor");
+        assertThat(fifth.get(0).provenance().get("features.musicnn")).matches(
+                "musicnn MSD test, MTT test, (bfloat16|float32) \\(\\d+ songs\\); musicnn MSD test, MTT test, (bfloat16|float32) \\(\\d+ songs\\)");
         assertThat(fifth.get(1).provenance()).containsEntry("input.vector", "summary");
         NpyArray standardised = NpyFormat.fromBytes(infra.s3().get(fifth.get(0).latentsKey()));
         assertThat(standardised.shape()).containsExactly(SONGS + 1, 400);
@@ -263,7 +266,9 @@ class TrainingServiceTest {
         }
         float[] tags = new float[100];
         Arrays.fill(tags, 0.5f);
-        return new AudioFeaturesExtracted.Musicnn(embedding, tags, 10, "features/x/musicnn.npy", "test");
+        // Songs analysed on machines of both kinds: the run's provenance counts each precision.
+        return new AudioFeaturesExtracted.Musicnn(embedding, tags, 10, "features/x/musicnn.npy",
+                "musicnn MSD test, MTT test, " + (row % 2 == 0 ? "bfloat16" : "float32"));
     }
 
     private void publishSong(KafkaProbe probe, TrainingSet songs, int row, boolean withMusicnn) throws Exception {
