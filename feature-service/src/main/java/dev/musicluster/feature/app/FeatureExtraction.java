@@ -42,8 +42,9 @@ public class FeatureExtraction {
     /**
      * Changes whenever the features of one audio would: /3 since every container is decoded and resampled by one
      * ffmpeg call with soxr (issue 22). Not changed by issue 31: where the container's header gives the length it is
-     * ffprobe's, to the sample, and the musicnn precision is in each song's musicnn version instead. The settings join it in {@link #extractorVersion()}; a song analysed under
-     * another version is analysed again at start ({@code StaleFeatures}).
+     * ffprobe's, to the sample, and the musicnn precision is in each song's musicnn version instead. The settings join
+     * it in {@link #extractorVersion()}; a song analysed under another version is analysed again at start
+     * ({@code StaleFeatures}).
      */
     private static final String EXTRACTOR = "feature-service/3";
 
