@@ -41,12 +41,13 @@ public class FeatureExtraction {
 
     /**
      * Changes whenever the features of one audio would: /3 since every container is decoded and resampled by one
-     * ffmpeg call with soxr (issue 22). Not changed by issue 31: where the container's header gives the length it is
-     * ffprobe's, to the sample, and the musicnn precision is in each song's musicnn version instead. The settings join
-     * it in {@link #extractorVersion()}; a song analysed under another version is analysed again at start
+     * ffmpeg call with soxr (issue 22); /4 since musicnn runs in bfloat16 where the CPU has it (issue 31), so that a
+     * library analysed before is analysed again, not mixed. The precision itself is in each song's musicnn version,
+     * not here: replicas on machines of both kinds must not redo each other's songs. The settings join it in
+     * {@link #extractorVersion()}; a song analysed under another version is analysed again at start
      * ({@code StaleFeatures}).
      */
-    private static final String EXTRACTOR = "feature-service/3";
+    private static final String EXTRACTOR = "feature-service/4";
 
     private final ObjectStore store;
     private final FeatureSettings settings;
