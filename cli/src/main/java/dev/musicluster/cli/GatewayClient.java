@@ -178,6 +178,17 @@ final class GatewayClient {
         return response.body();
     }
 
+    /** What a GET answered, whatever its status: for measuring reads, hostile ones included. */
+    record Answer(int status, long bytes, double millis) {
+    }
+
+    Answer fetch(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5)).GET().build();
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(response.statusCode(), response.body().length, (System.nanoTime() - started) / 1e6);
+    }
+
     /** True once the service answers its readiness probe with 200. */
     boolean ready() {
         try {

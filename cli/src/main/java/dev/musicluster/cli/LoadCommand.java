@@ -67,6 +67,35 @@ final class LoadCommand implements Callable<Integer> {
             description = "Injected mid-stream: broker-restart, store-outage (10 s) or kill:SERVICE (SIGKILL, then started again).")
     String fault;
 
+    @Option(names = "--simulate", paramLabel = "N",
+            description = "The scale harness (docs/scale.md): N songs whose analysis is simulated (of the real shape and size; no "
+                    + "decoding, no networks) through the real Kafka, store, training, clustering and gateway; the default run at the "
+                    + "end, then the reads, hostile reads, a gateway restart, peak memory and bytes; every stage's time printed and "
+                    + "written to WORK/results/scale.csv.")
+    Integer simulate;
+
+    @Option(names = "--shared-tensors",
+            description = "With --simulate: songs of one simulated sound share their spectrograms in the store (where disk is short).")
+    boolean sharedTensors;
+
+    @Option(names = "--models", split = ",", paramLabel = "M,M",
+            description = "With --simulate: the models of the run (default: every model that applies, as the main job).")
+    List<String> models;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "With --simulate: epochs per model (default: the training service's).")
+    Integer epochs;
+
+    @Option(names = "--algorithms", split = ",", paramLabel = "A,A",
+            description = "With --simulate: the run's clustering algorithms, the first primary (default: the clustering service's).")
+    List<String> algorithms;
+
+    @Option(names = "--reads", defaultValue = "50", paramLabel = "N",
+            description = "With --simulate: requests of each kind of read (default: ${DEFAULT-VALUE}).")
+    int reads;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "With --simulate: the library's seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--work", defaultValue = ".musicluster/load", paramLabel = "DIR", description = "Working folder (default: ${DEFAULT-VALUE}).")
     Path work;
 
@@ -106,7 +135,19 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (simulate != null) {
+            return simulate(System.out).ok() ? 0 : 2;
+        }
         return run(System.out).ok() ? 0 : 2;
+    }
+
+    ScaleHarness.Outcome simulate(PrintStream console) throws IOException, InterruptedException {
+        if (simulate < 1) {
+            throw new IllegalArgumentException("--simulate needs at least one song, not " + simulate);
+        }
+        return new ScaleHarness(new ScaleHarness.Plan(simulate, seed, sharedTensors, models, epochs, algorithms, reads,
+                Duration.ofMinutes(10), work, Map.of()),
+                home).run(console);
     }
 
     Outcome run(PrintStream console) throws IOException, InterruptedException {

@@ -36,12 +36,15 @@ final class LocalServices implements AutoCloseable {
     private final String apiKey = freshKey();
 
     private final FeatureScale featureScale;
+    /** Settings (environment variables) for one service, beyond those every local start gives it. */
+    private final Map<String, Map<String, String>> settings;
 
-    private LocalServices(Path home, LocalInfra infra, Path logs, FeatureScale featureScale) {
+    private LocalServices(Path home, LocalInfra infra, Path logs, FeatureScale featureScale, Map<String, Map<String, String>> settings) {
         this.home = home;
         this.infra = infra;
         this.logs = logs;
         this.featureScale = featureScale;
+        this.settings = settings;
     }
 
     /**
@@ -80,7 +83,13 @@ final class LocalServices implements AutoCloseable {
     }
 
     static LocalServices start(Path home, LocalInfra infra, Path logs, FeatureScale featureScale) throws IOException, InterruptedException {
-        LocalServices services = new LocalServices(home, infra, logs, featureScale);
+        return start(home, infra, logs, featureScale, Map.of());
+    }
+
+    /** {@code settings}: by module name ({@code feature-service} for all its instances), environment variables to add. */
+    static LocalServices start(Path home, LocalInfra infra, Path logs, FeatureScale featureScale, Map<String, Map<String, String>> settings)
+            throws IOException, InterruptedException {
+        LocalServices services = new LocalServices(home, infra, logs, featureScale, settings);
         try {
             List<String> names = new ArrayList<>(SERVICES);
             names.addAll(names.indexOf("feature-service") + 1, featureScale.names().subList(1, featureScale.instances()));
@@ -127,6 +136,7 @@ final class LocalServices implements AutoCloseable {
             environment.put("MUSICLUSTER_GATEWAY_API_KEYS", "local:" + apiKey);
         }
         environment.put("MUSICLUSTER_EXIT_WITH_PARENT", "true");
+        environment.putAll(settings.getOrDefault(module, Map.of()));
         // Lingua's language models need room beyond what the other services use; so do the contrastive model's whole-song
         // spectrograms (400 songs × 128 × 1280 floats: 262 MB, held twice while it trains: as read and standardised).
         String heap = switch (module) {

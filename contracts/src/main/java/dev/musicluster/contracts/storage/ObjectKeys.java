@@ -45,6 +45,11 @@ public final class ObjectKeys {
         return "features/" + SongId.require(songId) + "/musicnn.npy";
     }
 
+    /** A tensor the scale harness's simulated analysis shares between songs (docs/scale.md), such as {@code c3-v1/logmel.npy}. */
+    public static String simulated(String variant, String fileName) {
+        return "simulated/" + SongId.require(variant) + "/" + SongId.require(fileName);
+    }
+
     /** A file of a run's models as a whole. */
     public static String model(String runId, String fileName) {
         return "models/" + SongId.require(runId) + "/" + SongId.require(fileName);

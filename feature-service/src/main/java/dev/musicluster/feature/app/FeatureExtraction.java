@@ -15,6 +15,7 @@ import dev.musicluster.feature.domain.musicnn.MusicnnEncoder;
 import dev.musicluster.feature.domain.musicnn.MusicnnInput;
 import dev.musicluster.feature.domain.musicnn.MusicnnPrecision;
 import dev.musicluster.feature.domain.musicnn.MusicnnRepresentation;
+import dev.musicluster.feature.domain.simulation.SimulatedAnalysis;
 import dev.musicluster.feature.domain.summary.SongFeatures;
 import dev.musicluster.kit.ObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,6 +60,9 @@ public class FeatureExtraction {
     private final Timer musicnnTimer;
     private final String extractorVersion;
     private final MusicnnEncoder musicnn;
+    private final SimulatedAnalysis simulation;
+    /** Shared simulated spectrograms known to be stored: asked of the store once each, not once a song. */
+    private final java.util.Set<String> sharedWritten = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FeatureExtraction(ObjectStore store, FeatureSettings settings, MeterRegistry registry) {
         this.store = store;
@@ -69,12 +73,17 @@ public class FeatureExtraction {
         // One decode feeds both: the 22,050 Hz features and musicnn's 16 kHz input come from the same samples.
         this.decodeSettings = settings.musicnn() ? decode.alsoAt(MusicnnInput.SAMPLE_RATE) : decode;
         this.extractors = ThreadLocal.withInitial(() -> new SongFeatures.Extractor(spectrogram));
-        if (settings.musicnn()) {
+        boolean simulated = settings.analysis() == FeatureSettings.Analysis.SIMULATED;
+        if (settings.musicnn() && !simulated) {
             MusicnnDevice.shareCores(settings.workers());
         }
-        this.musicnn = settings.musicnn() ? musicnnEncoder(settings) : null;
-        this.extractorVersion = String.format(java.util.Locale.ROOT, "%s %s %.0f s, %d MFCC%s", EXTRACTOR, settings.window(),
-                settings.windowSeconds(), settings.mfcc(), musicnn == null ? "" : ", " + musicnn.weights());
+        this.musicnn = settings.musicnn() && !simulated ? musicnnEncoder(settings) : null;
+        this.simulation = simulated ? new SimulatedAnalysis(spectrogram, settings.windowSeconds()) : null;
+        if (simulated) {
+            LOG.warnf("the analysis is SIMULATED (musicluster.features.analysis=simulated): no audio is decoded; for the scale harness only");
+        }
+        this.extractorVersion = String.format(java.util.Locale.ROOT, "%s %s%s %.0f s, %d MFCC%s", EXTRACTOR, simulated ? "simulated " : "",
+                settings.window(), settings.windowSeconds(), settings.mfcc(), musicnn == null ? "" : ", " + musicnn.weights());
         this.musicnnTimer = Timer.builder("musicluster.features.musicnn")
                 .description("Time to run both musicnn networks over one song")
                 .register(registry);
@@ -109,6 +118,13 @@ public class FeatureExtraction {
         if (size > settings.maxBytes()) {
             throw new BadAudioException(String.format("audio is %.1f MB, over the %.1f MB limit", size / 1e6, settings.maxBytes() / 1e6));
         }
+        if (simulation != null) {
+            try {
+                return simulated(song);
+            } finally {
+                timer.record(Duration.ofNanos(System.nanoTime() - started));
+            }
+        }
         Path file = Files.createTempFile("features-" + song.songId() + "-", "." + song.audioFormat());
         try {
             try (InputStream in = store.open(song.audioKey())) {
@@ -129,6 +145,39 @@ public class FeatureExtraction {
             Files.deleteIfExists(file);
             timer.record(Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * The harness's song: its analysis drawn from its audio's hash, stored and announced as a real one; with shared
+     * tensors, the spectrograms of its sound's variant are stored once and every song of it points there.
+     */
+    private AudioFeaturesExtracted simulated(SongIngested song) throws IOException {
+        SimulatedAnalysis.Song analysed = simulation.analyse(song.audioSha256());
+        SongFeatures features = analysed.features();
+        String logMelKey = ObjectKeys.logMel(song.songId());
+        String mfccKey = ObjectKeys.mfcc(song.songId());
+        if (settings.simulatedTensors() == FeatureSettings.SimulatedTensors.SHARED) {
+            String variant = "c" + analysed.component() + "-v" + SimulatedAnalysis.tensorVariant(song.audioSha256());
+            logMelKey = ObjectKeys.simulated(variant, "logmel.npy");
+            mfccKey = ObjectKeys.simulated(variant, "mfcc.npy");
+        }
+        boolean shared = logMelKey.startsWith("simulated/");
+        if (!shared || (!sharedWritten.contains(logMelKey) && !(store.exists(logMelKey) && store.exists(mfccKey)))) {
+            store.put(logMelKey, NpyFormat.toBytes(features.logMel()), "application/octet-stream");
+            store.put(mfccKey, NpyFormat.toBytes(features.mfcc()), "application/octet-stream");
+        }
+        if (shared) {
+            sharedWritten.add(logMelKey);
+        }
+        MusicnnRepresentation representation = analysed.musicnn();
+        String key = ObjectKeys.musicnn(song.songId());
+        store.put(key, NpyFormat.toBytes(new NpyArray(new int[] {representation.patches(), MusicnnRepresentation.PATCH_WIDTH},
+                representation.perPatch())), "application/octet-stream");
+        int frames = features.logMel().dim(1);
+        return new AudioFeaturesExtracted(AudioFeaturesExtracted.SCHEMA_VERSION, song.songId(), song.revision(), song.audioSha256(),
+                spectrogram.sampleRate(), frames, settings.windowSeconds(), logMelKey, mfccKey, features.summary().names(),
+                features.summary().values(), extractorVersion, Instant.now(), new AudioFeaturesExtracted.Musicnn(representation.embedding(),
+                representation.tags(), representation.patches(), key, "simulated"), analysed.trackSeconds());
     }
 
     /** Both networks over the song's 16 kHz audio; every patch's values go to the store, their means into the event. */

@@ -45,6 +45,22 @@ public interface FeatureSettings {
     @WithDefault("auto")
     String musicnnPrecision();
 
+    /**
+     * {@code audio}: every song decoded and analysed. {@code simulated}: for the scale harness only (docs/scale.md),
+     * no audio is read and the analysis is drawn from the audio's SHA-256 ({@code SimulatedAnalysis}), of the real
+     * shape and size.
+     */
+    @WithDefault("audio")
+    Analysis analysis();
+
+    /** With a simulated analysis: {@code own} stores every song's spectrograms; {@code shared} one per sound variant. */
+    @WithDefault("own")
+    SimulatedTensors simulatedTensors();
+
+    enum Analysis { AUDIO, SIMULATED }
+
+    enum SimulatedTensors { OWN, SHARED }
+
     @WithDefault("ffmpeg")
     String ffmpeg();
 

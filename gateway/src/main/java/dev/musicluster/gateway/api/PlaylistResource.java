@@ -2,6 +2,7 @@ package dev.musicluster.gateway.api;
 
 import dev.musicluster.gateway.library.ListeningLibrary;
 import dev.musicluster.gateway.listening.Playlist;
+import dev.musicluster.gateway.listening.SongPoint;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,13 +32,29 @@ public class PlaylistResource {
         this.library = library;
     }
 
-    /** A playlist as the API lists it, with the addresses of its files. */
-    public record PlaylistView(String id, String name, Integer cluster, List<String> tags, int size, double seconds,
-                               List<PlaylistLinks.Entry> songs, String m3u8, String xspf) {
+    /** Songs of a playlist in one JSON answer, unless fewer are asked: a cluster of a large library holds tens of thousands. */
+    static final int PAGE = 1000;
 
-        static PlaylistView of(Playlist playlist) {
-            return new PlaylistView(playlist.id(), playlist.name(), playlist.cluster(), playlist.tags(), playlist.songs().size(),
-                    playlist.seconds(), PlaylistLinks.entries(playlist.songs()), "/api/playlists/" + playlist.id() + ".m3u8",
+    /**
+     * A playlist as the API lists it, with the addresses of its files: {@code size} songs in all, of which {@code songs}
+     * holds those from {@code offset} on (at most a page); {@code next} is the address of the next page, null at the end.
+     * The M3U8 and XSPF files always hold the whole playlist.
+     */
+    public record PlaylistView(String id, String name, Integer cluster, List<String> tags, int size, double seconds, int offset,
+                               List<PlaylistLinks.Entry> songs, String next, String m3u8, String xspf) {
+
+        static PlaylistView of(Playlist playlist, int perArtist, int offset, int limit) {
+            PlaylistLinks.count("limit", limit, PAGE);
+            if (offset < 0) {
+                throw new IllegalArgumentException("offset is at least 0, not " + offset);
+            }
+            List<SongPoint> all = playlist.songs();
+            int end = (int) Math.min(all.size(), (long) offset + limit);
+            List<SongPoint> page = offset >= all.size() ? List.of() : all.subList(offset, end);
+            String next = end < all.size() ? "/api/playlists/" + playlist.id() + "?per-artist=" + perArtist + "&offset=" + end + "&limit="
+                    + limit : null;
+            return new PlaylistView(playlist.id(), playlist.name(), playlist.cluster(), playlist.tags(), all.size(), playlist.seconds(),
+                    offset, PlaylistLinks.entries(page), next, "/api/playlists/" + playlist.id() + ".m3u8",
                     "/api/playlists/" + playlist.id() + ".xspf");
         }
     }
@@ -49,17 +66,22 @@ public class PlaylistResource {
             + "most N songs of one artist (default 0: no limit). A playlist keeps its id across re-clusterings while at least half its songs stay together "
             + "(Jaccard >= 0.5 with its best match).")
     @APIResponse(responseCode = "409", description = "No clustering yet")
-    public List<PlaylistView> all(@QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist) {
-        return library.playlists(PlaylistLinks.perArtist(perArtist)).stream().map(PlaylistView::of).toList();
+    public List<PlaylistView> all(@QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist,
+                                  @QueryParam("limit") @DefaultValue("" + PAGE) int limit) {
+        int artists = PlaylistLinks.perArtist(perArtist);
+        return library.playlists(artists).stream().map(p -> PlaylistView.of(p, artists, 0, limit)).toList();
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One playlist of the active clustering")
+    @Operation(summary = "One playlist of the active clustering", description = "Its songs a page at a time: offset (default 0) and "
+            + "limit (default and at most " + PAGE + "); next is the address of the next page, null on the last.")
     @APIResponse(responseCode = "404", description = "No such playlist in the active clustering")
-    public PlaylistView one(@PathParam("id") String id, @QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist) {
-        return PlaylistView.of(library.playlist(id, PlaylistLinks.perArtist(perArtist)));
+    public PlaylistView one(@PathParam("id") String id, @QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist,
+                            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("" + PAGE) int limit) {
+        int artists = PlaylistLinks.perArtist(perArtist);
+        return PlaylistView.of(library.playlist(id, artists), artists, offset, limit);
     }
 
     @GET

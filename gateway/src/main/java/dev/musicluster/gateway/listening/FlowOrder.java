@@ -2,6 +2,7 @@ package dev.musicluster.gateway.listening;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +10,16 @@ import java.util.Map;
  * Orders songs so that each next one is the nearest not yet played to the one before (a greedy walk through the
  * space): a playlist that flows instead of jumping. At most {@code perArtist} songs of one artist are taken; the
  * rest of an artist's songs are left out, not moved to the end.
+ *
+ * <p>The next song is sought among the first {@link #NEIGHBOURHOOD} songs not yet played, in the order given (a
+ * cluster's members nearest its centre first): a walk over m songs costs m × 512 distances, not m². Up to 512 songs
+ * it is the whole greedy walk; in a larger cluster the walk drifts from the centre outward, still each step to the
+ * nearest song of that neighbourhood (docs/scale.md measures both).
  */
 public final class FlowOrder {
+
+    /** Songs considered at each step. */
+    public static final int NEIGHBOURHOOD = 512;
 
     private FlowOrder() {
     }
@@ -26,39 +35,41 @@ public final class FlowOrder {
             throw new IllegalArgumentException("at most " + perArtist + " songs per artist: it must be at least 1");
         }
         List<SongPoint> left = new ArrayList<>();
-        for (SongPoint song : others) {
-            if (!song.id().equals(start.id())) {
-                left.add(song);
-            }
-        }
+        Iterator<SongPoint> waiting = others.stream().filter(song -> !song.id().equals(start.id())).iterator();
         Map<String, Integer> perArtistCount = new HashMap<>();
         List<SongPoint> order = new ArrayList<>();
         order.add(start);
         count(perArtistCount, start);
         SongPoint current = start;
-        while (order.size() < limit && !left.isEmpty()) {
-            int best = -1;
-            double bestDistance = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < left.size(); i++) {
+        while (order.size() < limit) {
+            // An artist played enough stays so: their songs leave the neighbourhood for good, making room for others.
+            do {
+                refill(left, waiting);
+            } while (left.removeIf(song -> song.artistKey() != null && perArtistCount.getOrDefault(song.artistKey(), 0) >= perArtist));
+            if (left.isEmpty()) {
+                break;
+            }
+            int best = 0;
+            double bestDistance = current.distanceTo(left.get(0));
+            for (int i = 1; i < left.size(); i++) {
                 SongPoint candidate = left.get(i);
-                String artist = candidate.artistKey();
-                if (artist != null && perArtistCount.getOrDefault(artist, 0) >= perArtist) {
-                    continue;
-                }
                 double distance = current.distanceTo(candidate);
                 if (distance < bestDistance || (distance == bestDistance && candidate.id().compareTo(left.get(best).id()) < 0)) {
                     best = i;
                     bestDistance = distance;
                 }
             }
-            if (best < 0) {
-                break;
-            }
             current = left.remove(best);
             order.add(current);
             count(perArtistCount, current);
         }
         return order;
+    }
+
+    private static void refill(List<SongPoint> left, Iterator<SongPoint> waiting) {
+        while (left.size() < NEIGHBOURHOOD && waiting.hasNext()) {
+            left.add(waiting.next());
+        }
     }
 
     private static void count(Map<String, Integer> perArtist, SongPoint song) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.musicluster.contracts.MusicnnTags;
@@ -112,6 +113,12 @@ class ListeningApiTest {
         given().queryParam("name", "Late\nnight").get("/api/playlists/" + piano + ".m3u8").then().statusCode(400)
                 .body("error", containsString("control characters"));
         given().get("/api/playlists/pl-9999").then().statusCode(404);
+        // A page at a time: a cluster of a large library is tens of thousands of songs.
+        given().get("/api/playlists/" + piano + "?offset=1&limit=2").then().statusCode(200).body("size", equalTo(5))
+                .body("offset", equalTo(1)).body("songs.id", contains("l-1", "l-0"))
+                .body("next", equalTo("/api/playlists/" + piano + "?per-artist=0&offset=3&limit=2"));
+        given().get("/api/playlists/" + piano + "?offset=3&limit=2").then().body("songs.id", contains("l-3", "l-4")).body("next", nullValue());
+        given().get("/api/playlists/" + piano + "?limit=1001").then().statusCode(400).body("error", containsString("limit"));
         assertThat(infra.s3().get("playlists/lineage.json")).as("the lineage survives restarts in the store").isNotEmpty();
 
         // A radio flows outward from its seed, two songs per artist by default, exclusions honoured.

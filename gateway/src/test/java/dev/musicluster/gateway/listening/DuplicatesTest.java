@@ -31,4 +31,46 @@ class DuplicatesTest {
         assertThat(Duplicates.sameDuration(300, 303)).isTrue();
         assertThat(Duplicates.sameDuration(300, 304)).isFalse();
     }
+
+    @Test
+    void aLargeLibraryOfOneDurationFindsItsDuplicatesThroughTheHash() {
+        // 30-s previews: one duration, so the exact scan would compare every pair; grouped directions, as music has.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        float[][] centres = new float[12][64];
+        for (float[] centre : centres) {
+            for (int d = 0; d < centre.length; d++) {
+                centre[d] = (float) random.nextGaussian();
+            }
+        }
+        List<SongPoint> songs = new java.util.ArrayList<>();
+        java.util.Set<String> planted = new java.util.TreeSet<>();
+        for (int i = 0; songs.size() < 2 * Duplicates.EXACT_UP_TO; i++) {
+            float[] vector = centres[i % centres.length].clone();
+            for (int d = 0; d < vector.length; d++) {
+                vector[d] += (float) (0.9 * random.nextGaussian());
+            }
+            songs.add(SongPoint.of("s" + i, null, "a", 30, null, vector));
+            if (i % 200 == 0) {
+                // a re-encoding: the same direction but for a little noise, cosine distance 0.0005 to 0.02
+                double spread = 0.02 + 0.12 * random.nextDouble();
+                float[] copy = vector.clone();
+                for (int d = 0; d < copy.length; d++) {
+                    copy[d] += (float) (spread * norm(vector) / Math.sqrt(copy.length) * random.nextGaussian());
+                }
+                songs.add(SongPoint.of("s" + i + "-copy", null, "a", 30.5, null, copy));
+                planted.add("s" + i + "=s" + i + "-copy");
+            }
+        }
+        List<Duplicates.Pair> pairs = Duplicates.find(songs, Duplicates.DEFAULT_MAX_DISTANCE);
+        assertThat(pairs).allSatisfy(p -> assertThat(p.distance()).isLessThanOrEqualTo(0.02));
+        assertThat(pairs).extracting(p -> p.first() + "=" + p.second()).containsExactlyInAnyOrderElementsOf(planted);
+    }
+
+    private static double norm(float[] vector) {
+        double sum = 0;
+        for (float v : vector) {
+            sum += v * v;
+        }
+        return Math.sqrt(sum);
+    }
 }

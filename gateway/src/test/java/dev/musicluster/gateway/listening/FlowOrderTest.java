@@ -25,4 +25,26 @@ class FlowOrderTest {
         assertThat(FlowOrder.from(songs.get(0), songs, 1, 2)).extracting(SongPoint::id).containsExactly("a", "d");
         assertThatThrownBy(() -> FlowOrder.from(songs.get(0), songs, 0, 2)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aClusterLargerThanTheNeighbourhoodIsWalkedWholeAndStillFlows() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<SongPoint> songs = new java.util.ArrayList<>();
+        for (int i = 0; i < 4 * FlowOrder.NEIGHBOURHOOD; i++) {
+            songs.add(atAngle("s" + i, "artist " + i, random.nextDouble(0, 360)));
+        }
+        List<SongPoint> order = FlowOrder.from(songs.get(0), songs, 1, Integer.MAX_VALUE);
+        assertThat(order).hasSize(songs.size()).doesNotHaveDuplicates();
+        assertThat(order.get(0)).isEqualTo(songs.get(0));
+        // On the unit circle a random order steps about 1.27 on average; the walk steps through near neighbours.
+        double step = 0;
+        for (int i = 1; i < order.size(); i++) {
+            step += order.get(i - 1).distanceTo(order.get(i));
+        }
+        double randomStep = 0;
+        for (int i = 1; i < songs.size(); i++) {
+            randomStep += songs.get(i - 1).distanceTo(songs.get(i));
+        }
+        assertThat(step / (order.size() - 1)).isLessThan(0.1 * randomStep / (songs.size() - 1));
+    }
 }

@@ -16,6 +16,7 @@ import dev.musicluster.contracts.tensor.NpyFormat;
 import dev.musicluster.kit.CompactedTopicReader;
 import dev.musicluster.kit.ObjectStore;
 import dev.musicluster.training.domain.data.LogMelPooling;
+import dev.musicluster.training.domain.data.SpectrogramSample;
 import dev.musicluster.training.domain.data.TrainingSet;
 import dev.musicluster.training.domain.model.HyperParameters;
 import dev.musicluster.training.domain.model.ModelKind;
@@ -31,9 +32,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -117,11 +121,13 @@ public class TrainingRun {
         // lyrics and conditions.
         long assemblyStart = System.nanoTime();
         checkVectors(specs, ids, state);
+        // A spectrogram set holds every song's pooled log-mel at once: above the limit, one seeded sample for every model.
+        List<String> spectrogramIds = SpectrogramSample.draw(ids, settings.maxSpectrogramSongs(), hp.seed());
+        String condition = conditional ? hp.condition() : null;
         Map<SongVector, Map<LogMelPooling, TrainingSet>> sets = new LinkedHashMap<>();
         specs.stream().collect(Collectors.groupingBy(ModelSpec::vector, LinkedHashMap::new,
                         Collectors.mapping(spec -> spec.pooling(hp), Collectors.toSet())))
-                .forEach((vector, poolings) -> sets.put(vector, assembly.assemble(ids, state, poolings, vector,
-                        conditional ? hp.condition() : null)));
+                .forEach((vector, poolings) -> sets.put(vector, assemble(ids, spectrogramIds, state, poolings, vector, condition)));
         LOG.infof("run %s: %s assembled in %.1f s", request.runId(), sets.values(), (System.nanoTime() - assemblyStart) / 1e9);
         checkApplicable(specs, sets.values().iterator().next().values().iterator().next(), hp);
         Device device = Devices.pick(settings.device());
@@ -131,7 +137,7 @@ public class TrainingRun {
         boolean activated = false;
         for (ModelSpec spec : specs) {
             TrainingSet set = sets.get(spec.vector()).get(spec.pooling(hp));
-            Trained trained = trainOrReport(request.runId(), spec, hp, set, device, publisher);
+            Trained trained = trainOrReport(request.runId(), spec, hp, set, device, publisher, ids, state, condition);
             if (trained.failure() != null) {
                 failures.put(spec.kind().id(), trained.failure());
                 continue;
@@ -141,6 +147,10 @@ public class TrainingRun {
             SongEncoder network = trained.network();
             try {
                 Map<String, String> provenance = provenance(dataHash, set, hp, device, network);
+                if (set.size() < ids.size()) {
+                    provenance.put("data.trained-on", String.format(Locale.ROOT, "a sample of %d of the %d songs (seed %d; every song "
+                            + "encoded)", set.size(), ids.size(), hp.seed()));
+                }
                 provenance.putAll(features);
                 provenance.putAll(selected);
                 StoredModel config = new StoredModel(request.runId(), spec.kind().id(), network.shape(), hp, provenance, selection);
@@ -176,13 +186,16 @@ public class TrainingRun {
      * the host or the device — is reported as failed (a {@code training.progress} event with the reason) and the run
      * goes on with its other models; only a failure of the store or the broker fails the whole run.
      */
-    private Trained trainOrReport(String runId, ModelSpec spec, HyperParameters hp, TrainingSet set, Device device, Publisher publisher) {
+    private Trained trainOrReport(String runId, ModelSpec spec, HyperParameters hp, TrainingSet set, Device device, Publisher publisher,
+                                  List<String> ids, SongState state, String condition) {
         TrainingProgress[] last = new TrainingProgress[1];
         SongEncoder network = null;
         try {
             network = spec.pretrained() ? pretrained(runId, spec, set, publisher)
                     : train(runId, spec, hp, set, device, publisher, progress -> last[0] = progress);
-            return new Trained(network, OnlineEncoding.latents(runId, spec.kind().id(), network, set), null);
+            List<LatentEncoded> latents = set.size() == ids.size() ? OnlineEncoding.latents(runId, spec.kind().id(), network, set)
+                    : encodeInBatches(runId, spec, hp, network, ids, state, condition);
+            return new Trained(network, latents, null);
         } catch (PublishingFailed e) {
             throw e.cause;
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -214,6 +227,38 @@ public class TrainingRun {
             }
             reported.accept(progress);
         });
+    }
+
+    /** Songs assembled at once when a model trained on a sample encodes every song. */
+    private static final int ENCODE_BATCH = 1000;
+
+    /** Every song's latent under a model trained on a sample: a batch of spectrograms in memory at a time. */
+    private List<LatentEncoded> encodeInBatches(String runId, ModelSpec spec, HyperParameters hp, SongEncoder network, List<String> ids,
+                                                SongState state, String condition) {
+        List<LatentEncoded> latents = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += ENCODE_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + ENCODE_BATCH));
+            latents.addAll(OnlineEncoding.latents(runId, spec.kind().id(), network,
+                    assembly.assemble(batch, state, spec.pooling(hp), spec.vector(), condition)));
+        }
+        return latents;
+    }
+
+    /** The sets of one song vector: those without spectrograms of every song, those with of {@code spectrogramIds}. */
+    private Map<LogMelPooling, TrainingSet> assemble(List<String> ids, List<String> spectrogramIds, SongState state,
+                                                     Set<LogMelPooling> poolings, SongVector vector, String condition) {
+        if (spectrogramIds.size() == ids.size()) {
+            return assembly.assemble(ids, state, poolings, vector, condition);
+        }
+        Map<LogMelPooling, TrainingSet> sets = new LinkedHashMap<>();
+        if (poolings.contains(LogMelPooling.NONE)) {
+            sets.putAll(assembly.assemble(ids, state, Set.of(LogMelPooling.NONE), vector, condition));
+        }
+        Set<LogMelPooling> reading = poolings.stream().filter(LogMelPooling::readsLogMel).collect(Collectors.toSet());
+        if (!reading.isEmpty()) {
+            sets.putAll(assembly.assemble(spectrogramIds, state, reading, vector, condition));
+        }
+        return sets;
     }
 
     /** A pretrained representation, standardised on the run's songs: one step, reported as one epoch. */

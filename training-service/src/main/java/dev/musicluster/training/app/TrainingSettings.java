@@ -14,6 +14,15 @@ public interface TrainingSettings {
     @WithDefault("8")
     int downloadThreads();
 
+    /**
+     * Above this many songs a model that reads spectrograms trains on a seeded sample of this many and encodes every
+     * song a batch at a time afterwards; the provenance says so ({@code data.trained-on}). Its training set holds
+     * every song's pooled log-mel (128 × mel-frames floats: 64 KB at 128 frames; 0.5 GB at 8,000 songs) as one array,
+     * on the heap and again as a tensor.
+     */
+    @WithDefault("8000")
+    int maxSpectrogramSongs();
+
     /** Songs whose original and reconstructed log-mel are stored with a spectrogram model, for the report. */
     @WithDefault("4")
     int reconstructions();

@@ -34,12 +34,33 @@ public final class Agglomerative implements Clusterer {
     private record Merge(int a, int b, double height) {
     }
 
+    /** The whole merge tree of the points: cut at any k without clustering again ({@link #cut}). */
+    public record Dendrogram(int points, List<Merge> merges) {
+
+        /** The k clusters left once all but the k − 1 highest merges are made. */
+        public Partition cut(int k) {
+            if (k < 1 || k > points) {
+                throw new IllegalArgumentException("k must be between 1 and " + points + ": " + k);
+            }
+            UnionFind groups = new UnionFind(points);
+            for (int m = 0; m < points - k; m++) {
+                groups.union(merges.get(m).a(), merges.get(m).b());
+            }
+            return Partition.of(groups.labels());
+        }
+    }
+
     @Override
     public Partition fit(double[][] points) {
-        int n = points.length;
-        if (k < 1 || k > n) {
-            throw new IllegalArgumentException("k must be between 1 and " + n + ": " + k);
+        if (k < 1 || k > points.length) {
+            throw new IllegalArgumentException("k must be between 1 and " + points.length + ": " + k);
         }
+        return dendrogram(points).cut(k);
+    }
+
+    /** The O(n²) part, once: auto-k cuts one tree at every candidate k instead of building it again for each. */
+    public Dendrogram dendrogram(double[][] points) {
+        int n = points.length;
         double[][] d = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
@@ -84,11 +105,7 @@ public final class Agglomerative implements Clusterer {
             }
         }
         merges.sort(Comparator.comparingDouble(Merge::height));
-        UnionFind groups = new UnionFind(n);
-        for (int m = 0; m < n - k; m++) {
-            groups.union(merges.get(m).a(), merges.get(m).b());
-        }
-        return Partition.of(groups.labels());
+        return new Dendrogram(n, List.copyOf(merges));
     }
 
     /** Lance–Williams: the distance from every active cluster to a ∪ b, stored in row a; b is retired. */

@@ -1,0 +1,365 @@
+package dev.musicluster.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.musicluster.infra.ChildProcess;
+import dev.musicluster.infra.LocalInfra;
+import dev.musicluster.library.ManifestEntry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+
+/**
+ * The scale harness ({@code musicluster load --simulate N}, docs/scale.md): N songs through the running system whose
+ * analysis is simulated ({@code musicluster.features.analysis=simulated}): only decoding and the networks are
+ * skipped; Kafka, the store, training, clustering, playlists, duplicates and the gateway do their real work. Each
+ * stage's wall time, the reads people make (p50/p99), the hostile ones, the gateway's restart, each service's peak
+ * memory and the bytes in the store and on each topic are printed and written to {@code scale.csv}.
+ */
+final class ScaleHarness {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration POLL = Duration.ofSeconds(2);
+
+    /**
+     * What the harness is asked: how many songs, which models and algorithms (null: the services' defaults), and how
+     * the run goes; {@code settings}: environment variables for a service (by module name), beyond the harness's own.
+     */
+    record Plan(int songs, long seed, boolean sharedTensors, List<String> models, Integer epochs, List<String> algorithms, int reads,
+                Duration stall, Path work, Map<String, Map<String, String>> settings) {
+    }
+
+    /** One measured line: a stage's time, a read's percentiles, a service's memory, the bytes of a place. */
+    record Measure(String kind, String name, double value, String unit, String detail) {
+    }
+
+    /** Everything the harness measured and the counts it checks. */
+    record Outcome(int songs, int listed, int analysed, int clustered, int failed, int playlistSongs, int playlistMembers,
+                   List<Measure> measures, Path results) {
+
+        /** No song lost: every song listed, analysed and clustered, every cluster member in a playlist. */
+        boolean ok() {
+            return listed == songs && analysed == songs && clustered == songs && failed == 0 && playlistSongs == playlistMembers;
+        }
+
+        double value(String kind, String name) {
+            return measures.stream().filter(m -> m.kind().equals(kind) && m.name().equals(name)).mapToDouble(Measure::value).findFirst()
+                    .orElse(Double.NaN);
+        }
+    }
+
+    private final Plan plan;
+    private final Path home;
+    private final List<Measure> measures = new ArrayList<>();
+
+    ScaleHarness(Plan plan, Path home) {
+        this.plan = plan;
+        this.home = home;
+    }
+
+    Outcome run(PrintStream console) throws IOException, InterruptedException {
+        Path work = plan.work();
+        RunCommand.deleteRecursively(work);
+        long started = System.nanoTime();
+        List<ManifestEntry> songs = SimulatedLibrary.write(work.resolve("library"), plan.songs(), plan.seed());
+        stage("generate", started, plan.songs() + " tiny WAV files", console);
+        started = System.nanoTime();
+        // Simulated analysis waits on the store, not the CPU: more songs at once than cores.
+        Map<String, String> featureSettings = Map.of("MUSICLUSTER_FEATURES_ANALYSIS", "simulated",
+                "MUSICLUSTER_FEATURES_SIMULATED_TENSORS", plan.sharedTensors() ? "shared" : "own", "MUSICLUSTER_FEATURES_WORKERS", "8");
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>(plan.settings());
+        settings.merge("feature-service", featureSettings, (asked, own) -> {
+            Map<String, String> both = new LinkedHashMap<>(own);
+            both.putAll(asked);
+            return both;
+        });
+        try (LocalInfra infra = LocalInfra.start(work.resolve("infra"));
+             LocalServices services = LocalServices.start(home, infra, work.resolve("logs"), LocalServices.FeatureScale.DEFAULT, settings)) {
+            stage("start", started, "Kafka, S3 and the five services", console);
+            GatewayClient gateway = new GatewayClient(services.url("gateway"), services.apiKey());
+
+            started = System.nanoTime();
+            BulkIngest.Report report = BulkIngest.run(gateway, songs, console);
+            stage("upload", started, String.format(Locale.ROOT, "%d accepted, %d refused, %.1f songs/s", report.accepted(),
+                    report.failures().size(), report.accepted() / seconds(started)), console);
+            await(gateway, "listed", LibraryCount::songs, started, console);
+            await(gateway, "analysed", l -> l.analysed() + l.failed(), started, console);
+
+            started = System.nanoTime();
+            List<String> models = plan.models() == null ? PipelineRun.applicableModels(songs, "language") : plan.models();
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("models", models);
+            Map<String, String> hyper = new LinkedHashMap<>();
+            if (plan.epochs() != null) {
+                hyper.put("epochs", plan.epochs().toString());
+            }
+            config.put("hyperParameters", hyper);
+            if (plan.algorithms() != null) {
+                config.put("algorithms", plan.algorithms());
+            }
+            String runId = gateway.startRun(config);
+            console.printf("run %s: %s%n", runId, String.join(", ", models));
+            JsonNode run = PipelineRun.await(gateway, runId, models, plan.stall(), console);
+            stage("train and cluster", started, String.join(" ", models), console);
+            LibraryCount clustered = await(gateway, "clustered", LibraryCount::clustered, started, console);
+
+            Path results = work.resolve("results");
+            started = System.nanoTime();
+            PipelineRun.download(gateway, run, results);
+            stage("download results", started, "run.json, metrics, assignments, latents, maps", console);
+            started = System.nanoTime();
+            List<Path> playlists = PlaylistFiles.write(gateway, results.resolve("playlists"), null, 0);
+            int[] counts = playlistCounts(gateway);
+            stage("playlists", started, playlists.size() + " playlists of " + counts[0] + " songs", console);
+            started = System.nanoTime();
+            int duplicates = DuplicateTable.write(gateway, results, console);
+            stage("duplicates", started, duplicates + " pairs", console);
+
+            reads(gateway, runId, models.get(0), console);
+            hostileReads(gateway, runId, models.get(0), console);
+            memory(services, console);
+            bytes(work.resolve("infra"), console);
+
+            started = System.nanoTime();
+            services.killAndRestart("gateway");
+            stage("gateway restart: ready", started, "SIGKILL, then started again", console);
+            gateway = new GatewayClient(services.url("gateway"), services.apiKey());
+            LibraryCount restored = await(gateway, "gateway restart: whole view", LibraryCount::clustered, started, console);
+
+            writeCsv(results.resolve("scale.csv"));
+            Outcome outcome = new Outcome(plan.songs(), clustered.songs(), clustered.analysed(), restored.clustered(), clustered.failed(),
+                    counts[0], counts[1], List.copyOf(measures), results);
+            console.printf("%n%d songs: %d listed, %d analysed, %d clustered, %d failed; playlists hold %d of %d cluster members%n",
+                    outcome.songs(), outcome.listed(), outcome.analysed(), outcome.clustered(), outcome.failed(), outcome.playlistSongs(),
+                    outcome.playlistMembers());
+            console.printf("measures in %s%n", results.resolve("scale.csv").toAbsolutePath());
+            return outcome;
+        }
+    }
+
+    /** The library's counts as the gateway states them (GET /api/library: counts, not every song). */
+    record LibraryCount(int songs, int analysed, int clustered, int failed) {
+
+        static LibraryCount of(JsonNode library) {
+            return new LibraryCount(library.path("songs").asInt(), library.path("analysed").asInt(), library.path("clustered").asInt(),
+                    library.path("failed").size());
+        }
+    }
+
+    /** Waits until the count reaches every song, as long as it keeps moving; records the time since {@code started}. */
+    private LibraryCount await(GatewayClient gateway, String name, ToIntFunction<LibraryCount> count, long started, PrintStream console)
+            throws IOException, InterruptedException {
+        Progress progress = new Progress(console, name, plan.songs());
+        long lastMove = System.nanoTime();
+        int last = -1;
+        while (true) {
+            LibraryCount now;
+            try {
+                now = LibraryCount.of(gateway.library());
+            } catch (IOException e) {
+                // a gateway starting again answers nothing for a moment
+                Thread.sleep(POLL.toMillis());
+                continue;
+            }
+            int reached = count.applyAsInt(now);
+            progress.update(Math.min(reached, plan.songs()));
+            if (reached >= plan.songs()) {
+                progress.done();
+                stage(name, started, reached + " songs", console);
+                return now;
+            }
+            if (reached != last) {
+                last = reached;
+                lastMove = System.nanoTime();
+            } else if (System.nanoTime() - lastMove > plan.stall().toNanos()) {
+                throw new IOException(name + ": stalled at " + reached + " of " + plan.songs() + " songs for " + plan.stall());
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** Songs in the playlists, and songs in the clusters they are made of (noise aside). */
+    private static int[] playlistCounts(GatewayClient gateway) throws IOException, InterruptedException {
+        int inPlaylists = 0;
+        for (JsonNode playlist : JSON.readTree(gateway.download("api/playlists?per-artist=0"))) {
+            inPlaylists += playlist.path("size").asInt(playlist.path("songs").size());
+        }
+        int members = 0;
+        for (JsonNode cluster : JSON.readTree(gateway.download("api/clusters"))) {
+            if (cluster.path("cluster").asInt() >= 0) {
+                members += cluster.path("size").asInt();
+            }
+        }
+        return new int[] {inPlaylists, members};
+    }
+
+    /** The reads people make, each {@code plan.reads()} times on songs drawn by the seed: p50 and p99 in ms. */
+    private void reads(GatewayClient gateway, String runId, String model, PrintStream console) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode cluster : JSON.readTree(gateway.download("api/clusters"))) {
+            cluster.path("members").forEach(id -> ids.add(id.asText()));
+        }
+        List<String> playlists = new ArrayList<>();
+        JSON.readTree(gateway.download("api/playlists?per-artist=0")).forEach(p -> playlists.add(p.path("id").asText()));
+        SplittableRandom random = new SplittableRandom(plan.seed());
+        List<String> words = List.of("rock", "piano", "dance", "guitar", "female vocals", "electronic", "slow", "beat");
+        Map<String, java.util.function.Supplier<String>> reads = new LinkedHashMap<>();
+        reads.put("song", () -> "api/songs/" + pick(ids, random));
+        reads.put("similar", () -> "api/songs/" + pick(ids, random) + "/similar?k=10");
+        reads.put("radio", () -> "api/radio?from=" + pick(ids, random) + "&count=20");
+        reads.put("path", () -> "api/path?from=" + pick(ids, random) + "&to=" + pick(ids, random) + "&steps=8");
+        reads.put("playlist", () -> "api/playlists/" + pick(playlists, random));
+        reads.put("clusters", () -> "api/clusters");
+        reads.put("sound search", () -> "api/search/sound?text=" + encode(pick(words, random)) + "&k=10");
+        reads.put("lyrics search", () -> "api/search?text=" + encode(pick(words, random)) + "&k=10");
+        reads.put("duplicates", () -> "api/duplicates");
+        reads.put("map", () -> "api/runs/" + runId + "/models/" + model + "/map.csv");
+        console.printf("%nreads, %d each (ms):%n", plan.reads());
+        for (Map.Entry<String, java.util.function.Supplier<String>> read : reads.entrySet()) {
+            double[] millis = new double[plan.reads()];
+            int failures = 0;
+            long bytes = 0;
+            for (int i = 0; i < millis.length; i++) {
+                GatewayClient.Answer answer = gateway.fetch(read.getValue().get());
+                millis[i] = answer.millis();
+                bytes = Math.max(bytes, answer.bytes());
+                failures += answer.status() == 200 ? 0 : 1;
+            }
+            Arrays.sort(millis);
+            double p50 = percentile(millis, 0.50);
+            double p99 = percentile(millis, 0.99);
+            String detail = String.format(Locale.ROOT, "p50 %.1f ms, max %d bytes, %d not 200", p50, bytes, failures);
+            measures.add(new Measure("read p50", read.getKey(), p50, "ms", detail));
+            measures.add(new Measure("read p99", read.getKey(), p99, "ms", detail));
+            console.printf(Locale.ROOT, "  %-14s p50 %8.1f   p99 %8.1f   largest answer %,d bytes%s%n", read.getKey(), p50, p99, bytes,
+                    failures == 0 ? "" : "   " + failures + " not 200");
+        }
+    }
+
+    /** Reads no one should be able to make expensive: each must end bounded (a limit, a page or a 4xx), quickly. */
+    private void hostileReads(GatewayClient gateway, String runId, String model, PrintStream console) throws IOException, InterruptedException {
+        JsonNode clusters = JSON.readTree(gateway.download("api/clusters"));
+        String someSong = clusters.path(0).path("members").path(0).asText();
+        String otherSong = clusters.path(clusters.size() - 1).path("members").path(0).asText();
+        String largest = null;
+        int size = -1;
+        for (JsonNode playlist : JSON.readTree(gateway.download("api/playlists?per-artist=0"))) {
+            if (playlist.path("size").asInt() > size) {
+                size = playlist.path("size").asInt();
+                largest = playlist.path("id").asText();
+            }
+        }
+        Map<String, String> hostile = new LinkedHashMap<>();
+        hostile.put("largest playlist (" + size + " songs)", "api/playlists/" + largest + "?per-artist=0");
+        hostile.put("radio of 10^6", "api/radio?from=" + someSong + "&count=1000000");
+        hostile.put("path of 10^5 steps", "api/path?from=" + someSong + "&to=" + otherSong + "&steps=100000");
+        hostile.put("similar k=10^6", "api/songs/" + someSong + "/similar?k=1000000");
+        hostile.put("map with every song", "api/runs/" + runId + "/models/" + model + "/map.csv");
+        hostile.put("every song listed", "api/songs");
+        console.printf("%nhostile reads:%n");
+        for (Map.Entry<String, String> read : hostile.entrySet()) {
+            GatewayClient.Answer answer = gateway.fetch(read.getValue());
+            String detail = String.format(Locale.ROOT, "HTTP %d, %,d bytes", answer.status(), answer.bytes());
+            measures.add(new Measure("hostile read", read.getKey(), answer.millis(), "ms", detail));
+            console.printf(Locale.ROOT, "  %-32s %8.1f ms   %s%n", read.getKey(), answer.millis(), detail);
+        }
+    }
+
+    /** Each service's peak resident memory (VmHWM) so far. */
+    private void memory(LocalServices services, PrintStream console) throws IOException {
+        console.printf("%npeak memory (resident):%n");
+        for (ChildProcess process : services.processes()) {
+            Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+            if (!Files.isReadable(status)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    double mib = Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                    measures.add(new Measure("peak RSS", process.name(), mib, "MiB", ""));
+                    console.printf(Locale.ROOT, "  %-20s %8.0f MiB%n", process.name(), mib);
+                }
+            }
+        }
+    }
+
+    /** Bytes in the store by the first part of the key, and on each topic (its log files). */
+    private void bytes(Path infra, PrintStream console) throws IOException {
+        Map<String, Long> store = new TreeMap<>();
+        Map<String, Long> topics = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(infra)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = infra.relativize(file);
+                long size = Files.size(file);
+                // s3proxy's filesystem: s3/data/BUCKET/KEY; Kafka's: kafka/data/TOPIC-PARTITION/*.log (indexes are preallocated)
+                if (relative.startsWith("s3") && relative.getNameCount() > 4) {
+                    store.merge(relative.getName(3).toString(), size, Long::sum);
+                } else if (relative.startsWith("kafka") && relative.getNameCount() > 2 && file.toString().endsWith(".log")) {
+                    String partition = relative.getName(relative.getNameCount() - 2).toString();
+                    if (partition.matches("[a-z.-]+-\\d+")) {
+                        topics.merge(partition.substring(0, partition.lastIndexOf('-')), size, Long::sum);
+                    }
+                }
+            }
+        }
+        console.printf("%nbytes:%n");
+        store.forEach((prefix, size) -> record("store bytes", prefix + "/", size, console));
+        topics.forEach((topic, size) -> record("topic bytes", topic, size, console));
+    }
+
+    private void record(String kind, String name, long size, PrintStream console) {
+        measures.add(new Measure(kind, name, size, "bytes", ""));
+        console.printf(Locale.ROOT, "  %-12s %-28s %,16d%n", kind, name, size);
+    }
+
+    private void stage(String name, long started, String detail, PrintStream console) {
+        double seconds = seconds(started);
+        measures.add(new Measure("stage", name, seconds, "s", detail));
+        console.printf(Locale.ROOT, "stage %-28s %9.1f s   %s%n", name, seconds, detail);
+    }
+
+    private void writeCsv(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        StringBuilder csv = new StringBuilder("songs,kind,name,value,unit,detail\n");
+        for (Measure m : measures) {
+            csv.append(plan.songs()).append(',').append(m.kind()).append(',').append(quote(m.name())).append(',')
+                    .append(String.format(Locale.ROOT, "%.3f", m.value())).append(',').append(m.unit()).append(',')
+                    .append(quote(m.detail())).append('\n');
+        }
+        Files.writeString(file, csv.toString());
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    private static double seconds(long started) {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static double percentile(double[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private static <T> T pick(List<T> from, SplittableRandom random) {
+        return from.get(random.nextInt(from.size()));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
