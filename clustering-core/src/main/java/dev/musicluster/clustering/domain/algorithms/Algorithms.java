@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The algorithms by name, with k given or chosen ({@code k = 0} means auto): by BIC for Gaussian mixtures, by
- * silhouette for the others, over k = 2..min(12, n - 1). DBSCAN and HDBSCAN find k themselves.
+ * silhouette for the others, over k = 2..min(12, n - 1); above {@link #MAX_QUADRATIC_POINTS} points k is chosen on a
+ * seeded sample of that many and the partition fitted once, at that k. DBSCAN and HDBSCAN find k themselves.
  */
 public final class Algorithms {
 
@@ -55,6 +56,17 @@ public final class Algorithms {
         if (k > 0) {
             return withK(name, k, seed).fit(points);
         }
+        if (points.length > maxQuadratic) {
+            // k-means and the mixtures see every point, but choosing k costs a fit per candidate: k is chosen on a
+            // seeded sample, then one fit on every point at that k.
+            double[][] sample = rows(points, SeededSample.draw(points.length, maxQuadratic, seed));
+            return withK(name, bestK(name, seed, sample).clusters(), seed).fit(points);
+        }
+        return bestK(name, seed, points);
+    }
+
+    /** The partition of the best k in 2..12: by BIC for mixtures, by silhouette for the others. */
+    private static Partition bestK(String name, long seed, double[][] points) {
         Partition best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         // A hierarchy is built once and cut at every k.
@@ -69,6 +81,16 @@ public final class Algorithms {
             }
         }
         return best;
+    }
+
+    private static double[][] rows(double[][] points, int[] chosen) {
+        int[] sorted = chosen.clone();
+        Arrays.sort(sorted);
+        double[][] rows = new double[sorted.length][];
+        for (int i = 0; i < sorted.length; i++) {
+            rows[i] = points[sorted[i]];
+        }
+        return rows;
     }
 
     /**

@@ -20,9 +20,10 @@ public final class PartitionEvaluation {
 
     /**
      * Above this many points the silhouette is estimated from a sample of {@link #SILHOUETTE_SAMPLE} (standard error
-     * about 0.002–0.005 on the benchmark's data; docs/performance.md): the exact one is O(n²).
+     * about 0.002–0.005 on the benchmark's data; docs/performance.md): the exact one is O(n²), and between 10,000 and
+     * 20,000 points it cost a run minutes per representation and algorithm for a third decimal (issue 30).
      */
-    public static final int EXACT_SILHOUETTE_MAX = 20_000;
+    public static final int EXACT_SILHOUETTE_MAX = 10_000;
     public static final int SILHOUETTE_SAMPLE = 10_000;
 
     private PartitionEvaluation() {

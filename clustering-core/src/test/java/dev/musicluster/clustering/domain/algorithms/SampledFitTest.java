@@ -48,4 +48,15 @@ class SampledFitTest {
         assertThat(Algorithms.fit("gmm-diag", 3, 7, points, 200).sampled()).isFalse();
         assertThat(Algorithms.MAX_QUADRATIC_POINTS).isEqualTo(5_000);
     }
+
+    @Test
+    void overTheLimitKIsChosenOnASampleAndTheFitSeesEveryPoint() {
+        for (String name : new String[] {"kmeans", "gmm-diag"}) {
+            Partition partition = Algorithms.fit(name, 0, 7, points, 200);
+            assertThat(partition.clusters()).as(name).isEqualTo(3);
+            assertThat(partition.fittedOn()).as(name).isEqualTo(900);
+            assertThat(ExternalMetrics.adjustedRandIndex(ContingencyTable.of(Arrays.stream(truth).boxed().toList(),
+                    Arrays.stream(partition.labels()).boxed().toList()))).as(name).isGreaterThan(0.95);
+        }
+    }
 }
