@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -180,6 +181,45 @@ class KustomizeRenderTest {
             assertThat(training.getContainers().get(0).getResources().getLimits()).doesNotContainKey("nvidia.com/gpu");
         }
         assertThat(of(objects, Job.class)).extracting(j -> j.getMetadata().getName()).contains("minio-bucket-init");
+    }
+
+    @Test
+    void prodSizesEveryJvmFromItsPodAndDeclaresWhereNativesUnpack() throws Exception {
+        List<HasMetadata> objects = RenderedManifests.render("prod");
+        Map<String, Deployment> deployments = byName(objects, Deployment.class);
+        for (String service : SERVICES) {
+            var pod = deployments.get(service).getSpec().getTemplate().getSpec();
+            Container container = pod.getContainers().get(0);
+            String options = container.getEnv().stream().filter(e -> e.getName().equals("JAVA_TOOL_OPTIONS")).findFirst()
+                    .map(e -> e.getValue()).orElse("");
+            // As many cores as the pod requests (at least one), never the node's; the heap from the pod's memory limit.
+            int cores = (int) Math.max(1, Math.ceil(container.getResources().getRequests().get("cpu").getNumericalAmount().doubleValue()));
+            assertThat(options).as(service).contains("-XX:ActiveProcessorCount=" + cores).contains("-XX:MaxRAMPercentage=");
+        }
+        for (String service : List.of("feature-service", "training-service")) {
+            var pod = deployments.get(service).getSpec().getTemplate().getSpec();
+            Container container = pod.getContainers().get(0);
+            assertThat(container.getResources().getRequests()).as(service).containsKey("ephemeral-storage");
+            assertThat(container.getResources().getLimits()).as(service).containsKey("ephemeral-storage");
+            assertThat(container.getEnv()).as(service).anyMatch(e -> e.getName().equals("DJL_CACHE_DIR") && e.getValue().startsWith("/scratch"));
+            assertThat(pod.getVolumes()).as(service).anyMatch(v -> v.getName().equals("scratch") && v.getEmptyDir() != null);
+        }
+        for (String service : List.of("feature-service", "training-service", "clustering-service")) {
+            assertThat(deployments.get(service).getSpec().getTemplate().getSpec().getNodeSelector()).as(service + ": x86-64 natives")
+                    .containsEntry("kubernetes.io/arch", "amd64");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void kafkaIsPinnedToAVersionOfThePinnedOperator(String overlay) throws Exception {
+        List<HasMetadata> objects = RenderedManifests.render(overlay);
+        assertThat(of(objects, io.strimzi.api.kafka.model.kafka.Kafka.class)).singleElement()
+                .satisfies(kafka -> assertThat(kafka.getSpec().getKafka().getVersion()).isEqualTo("4.1.1"));
+        for (Path doc : List.of(Path.of("..", "README.md"), Path.of("..", "docs", "deploy.md"))) {
+            assertThat(Files.readString(doc)).as(doc.toString()).contains("releases/download/0.51.0/strimzi-cluster-operator-0.51.0.yaml")
+                    .doesNotContain("install/latest");
+        }
     }
 
     private static Map<String, PodTemplateSpec> podTemplates(List<HasMetadata> objects) {
