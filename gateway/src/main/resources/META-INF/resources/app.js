@@ -9,6 +9,20 @@ const keyField = $('api-key');
 keyField.value = sessionStorage.getItem('musicluster.apiKey') || '';
 keyField.addEventListener('change', () => sessionStorage.setItem('musicluster.apiKey', keyField.value));
 
+/** Every song, page after page: the gateway lists at most a page at a time (its Link header names the next). */
+async function allSongs() {
+  const songs = [];
+  let next = 'api/songs';
+  while (next) {
+    const response = await fetch(next);
+    if (!response.ok) throw new Error(`${next}: ${response.status}`);
+    songs.push(...await response.json());
+    const link = /<\/?([^>]+)>\s*;\s*rel="next"/.exec(response.headers.get('Link') || '');
+    next = link ? link[1] : null;
+  }
+  return songs;
+}
+
 async function api(path, options = {}) {
   if (options.method && options.method !== 'GET' && keyField.value) {
     options.headers = { ...(options.headers || {}), 'X-API-Key': keyField.value };
@@ -61,7 +75,7 @@ function songName(id) {
 
 // ---------------------------------------------------------------- songs
 async function loadSongs() {
-  const songs = await api('api/songs');
+  const songs = await allSongs();
   state.songs = new Map(songs.map(s => [s.id, s]));
   const counts = {};
   songs.forEach(s => { counts[s.status] = (counts[s.status] || 0) + 1; });

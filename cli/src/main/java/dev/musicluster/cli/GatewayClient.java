@@ -128,13 +128,26 @@ final class GatewayClient {
                         : response.statusCode() == 401 ? "refused" + refusal(401) : text(answer, "status"));
     }
 
+    /** Every song, page after page (the gateway's Link header: rel=next). */
     List<Map<String, Object>> songs() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/songs")).timeout(Duration.ofSeconds(30)).GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("GET /api/songs answered " + response.statusCode() + ": " + response.body());
+        List<Map<String, Object>> songs = new java.util.ArrayList<>();
+        String next = "api/songs";
+        while (next != null) {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(next)).timeout(Duration.ofSeconds(30)).GET().build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("GET /" + next + " answered " + response.statusCode() + ": " + response.body());
+            }
+            songs.addAll(JSON.readValue(response.body(), new TypeReference<List<Map<String, Object>>>() { }));
+            next = response.headers().firstValue("Link").map(GatewayClient::nextPage).orElse(null);
         }
-        return JSON.readValue(response.body(), new TypeReference<>() { });
+        return songs;
+    }
+
+    /** {@code </api/songs?offset=5000&limit=5000>; rel="next"} → {@code api/songs?offset=5000&limit=5000}. */
+    static String nextPage(String link) {
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("<\\/?([^>]+)>\\s*;\\s*rel=\"next\"").matcher(link);
+        return next.find() ? next.group(1) : null;
     }
 
     /** Starts a run; returns its id. */

@@ -89,6 +89,9 @@ final class LoadCommand implements Callable<Integer> {
             description = "With --simulate: the run's clustering algorithms, the first primary (default: the clustering service's).")
     List<String> algorithms;
 
+    @Option(names = "--k", paramLabel = "N|auto", description = "With --simulate: the run's number of clusters (default: the clustering service's).")
+    String k;
+
     @Option(names = "--reads", defaultValue = "50", paramLabel = "N",
             description = "With --simulate: requests of each kind of read (default: ${DEFAULT-VALUE}).")
     int reads;
@@ -145,7 +148,7 @@ final class LoadCommand implements Callable<Integer> {
         if (simulate < 1) {
             throw new IllegalArgumentException("--simulate needs at least one song, not " + simulate);
         }
-        return new ScaleHarness(new ScaleHarness.Plan(simulate, seed, sharedTensors, models, epochs, algorithms, reads,
+        return new ScaleHarness(new ScaleHarness.Plan(simulate, seed, sharedTensors, models, epochs, algorithms, k, reads,
                 Duration.ofMinutes(10), work, Map.of()),
                 home).run(console);
     }

@@ -36,11 +36,11 @@ final class ScaleHarness {
     private static final Duration POLL = Duration.ofSeconds(2);
 
     /**
-     * What the harness is asked: how many songs, which models and algorithms (null: the services' defaults), and how
+     * What the harness is asked: how many songs, which models, algorithms and k (null: the services' defaults), and how
      * the run goes; {@code settings}: environment variables for a service (by module name), beyond the harness's own.
      */
-    record Plan(int songs, long seed, boolean sharedTensors, List<String> models, Integer epochs, List<String> algorithms, int reads,
-                Duration stall, Path work, Map<String, Map<String, String>> settings) {
+    record Plan(int songs, long seed, boolean sharedTensors, List<String> models, Integer epochs, List<String> algorithms, String k,
+                int reads, Duration stall, Path work, Map<String, Map<String, String>> settings) {
     }
 
     /** One measured line: a stage's time, a read's percentiles, a service's memory, the bytes of a place. */
@@ -110,6 +110,9 @@ final class ScaleHarness {
             config.put("hyperParameters", hyper);
             if (plan.algorithms() != null) {
                 config.put("algorithms", plan.algorithms());
+            }
+            if (plan.k() != null) {
+                config.put("k", plan.k());
             }
             String runId = gateway.startRun(config);
             console.printf("run %s: %s%n", runId, String.join(", ", models));

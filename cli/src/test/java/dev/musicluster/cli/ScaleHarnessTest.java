@@ -29,7 +29,7 @@ class ScaleHarnessTest {
     @Test
     void twoThousandSimulatedSongsGoThroughTheWholeSystemAndNoneIsLost() throws Exception {
         Path home = Path.of(System.getProperty("user.dir")).getParent();
-        ScaleHarness.Plan plan = new ScaleHarness.Plan(SONGS, 7, true, List.of("musicnn", "conv-vae"), 2, List.of("kmeans"), 5,
+        ScaleHarness.Plan plan = new ScaleHarness.Plan(SONGS, 7, true, List.of("musicnn", "conv-vae"), 2, List.of("kmeans"), "12", 5,
                 Duration.ofMinutes(5), dir, Map.of("training-service", Map.of("MUSICLUSTER_TRAINING_MAX_SPECTROGRAM_SONGS", "500")));
         ScaleHarness.Outcome outcome = new ScaleHarness(plan, home).run(System.out);
 

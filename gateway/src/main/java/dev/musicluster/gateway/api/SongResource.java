@@ -106,10 +106,26 @@ public class SongResource {
         return Response.noContent().build();
     }
 
+    /** Songs in one answer at most: a library of 100,000 listed at once is 100 MB. */
+    static final int PAGE = 5000;
+
     @GET
-    @Operation(summary = "Every song with its pipeline status")
-    public List<SongView> list() {
-        return catalog.all().stream().map(song -> SongView.of(song, tags)).toList();
+    @Operation(summary = "Every song with its pipeline status, a page at a time", description = "Songs by id from offset (default "
+            + "0), at most limit (default and at most " + PAGE + "); the header X-Total-Count holds how many songs there are and, "
+            + "unless this is the last page, Link (rel=next) the address of the next page. GET /api/library counts them by stage.")
+    public Response list(@QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("" + PAGE) int limit) {
+        if (offset < 0 || limit < 1 || limit > PAGE) {
+            throw new IllegalArgumentException("offset is at least 0 and limit between 1 and " + PAGE + ", not " + offset + " and " + limit);
+        }
+        List<Song> all = catalog.all();
+        int end = (int) Math.min(all.size(), (long) offset + limit);
+        List<SongView> page = offset >= all.size() ? List.of()
+                : all.subList(offset, end).stream().map(song -> SongView.of(song, tags)).toList();
+        Response.ResponseBuilder answer = Response.ok(page).header("X-Total-Count", all.size());
+        if (end < all.size()) {
+            answer.header("Link", "</api/songs?offset=" + end + "&limit=" + limit + ">; rel=\"next\"");
+        }
+        return answer.build();
     }
 
     @GET

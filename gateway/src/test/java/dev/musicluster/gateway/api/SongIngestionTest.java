@@ -85,6 +85,23 @@ class SongIngestionTest {
     }
 
     @Test
+    void songsAreListedAPageAtATimeWithTheNextPagesAddress() {
+        upload(wav, "{\"id\":\"page-1\",\"title\":\"One\"}").then().statusCode(202);
+        upload(wav, "{\"id\":\"page-2\",\"title\":\"Two\"}").then().statusCode(202);
+        var whole = given().get("/api/songs");
+        int total = Integer.parseInt(whole.header("X-Total-Count"));
+        assertThat(whole.jsonPath().getList("id")).hasSize(total).contains("page-1", "page-2");
+        assertThat(whole.header("Link")).as("one page holds them all").isNull();
+        var first = given().get("/api/songs?limit=1");
+        first.then().statusCode(200).body("id", org.hamcrest.Matchers.hasSize(1));
+        assertThat(first.header("Link")).isEqualTo("</api/songs?offset=1&limit=1>; rel=\"next\"");
+        var last = given().get("/api/songs?offset=" + (total - 1) + "&limit=1");
+        assertThat(last.jsonPath().getList("id")).containsExactly(whole.jsonPath().getList("id").get(total - 1));
+        assertThat(last.header("Link")).isNull();
+        given().get("/api/songs?limit=5001").then().statusCode(400).body("error", containsString("limit"));
+    }
+
+    @Test
     void aMovedFileKeepsItsRevisionSoItsSongIsNotAnalysedAgain() {
         upload(wav, "{\"id\":\"moved-1\",\"title\":\"Moved\"}").then().statusCode(202);
         upload(wav, "{\"id\":\"moved-1\",\"title\":\"Moved\",\"source\":\"albums/moved.wav\"}").then().statusCode(202);

@@ -319,14 +319,16 @@ public class TrainingRun {
         String idsKey = ObjectKeys.latents(config.runId(), config.model() + ".ids.txt");
         store.put(latentsKey, NpyFormat.toBytes(NpyArray.ofRows(latents.stream().map(LatentEncoded::latent).toArray(float[][]::new))),
                 "application/octet-stream");
-        store.put(idsKey, (String.join("\n", set.ids()) + "\n").getBytes(StandardCharsets.UTF_8), "text/plain");
+        // Every song's latent, also of a model trained on a sample (whose set holds the sample only).
+        store.put(idsKey, (latents.stream().map(LatentEncoded::songId).collect(Collectors.joining("\n")) + "\n")
+                .getBytes(StandardCharsets.UTF_8), "text/plain");
         store.put(ModelRepository.key(config.runId(), config.model(), "history.csv"),
                 historyCsv(network.history()).getBytes(StandardCharsets.UTF_8), "text/csv");
         if (config.shape().spec().input().usesLogMel() && config.shape().spec().reconstructs()) {
             storeReconstructions(config, network, set);
         }
         return new ModelTrained(ModelTrained.SCHEMA_VERSION, config.runId(), config.model(), checkpoint, latentsKey, idsKey,
-                config.shape().spec().latent(), set.size(), primary, config.provenance(), request.algorithms(), request.k(), Instant.now());
+                config.shape().spec().latent(), latents.size(), primary, config.provenance(), request.algorithms(), request.k(), Instant.now());
     }
 
     /** Every epoch's losses, for training curves: the progress events say the same, but a compacted topic forgets. */
