@@ -29,10 +29,24 @@ public class ClusterResource {
         this.songs = songs;
     }
 
+    /** The clusters as last described, and the states of the assignments and songs they were described from. */
+    private record Described(long clusters, long songs, List<ClusterIndex.Cluster> described) {
+    }
+
+    private volatile Described described;
+
     @GET
     @Operation(summary = "The active clustering's clusters: size, label make-up, representative songs, members")
     public List<ClusterIndex.Cluster> all() {
-        return clusters.clusters(this::labels, REPRESENTATIVES);
+        // Described once per change of the assignments or the songs: a library's worth of sorting and label counting.
+        Described last = described;
+        long clustersVersion = clusters.version();
+        long songsVersion = songs.version();
+        if (last == null || last.clusters() != clustersVersion || last.songs() != songsVersion) {
+            last = new Described(clustersVersion, songsVersion, clusters.clusters(this::labels, REPRESENTATIVES));
+            described = last;
+        }
+        return last.described();
     }
 
     @GET

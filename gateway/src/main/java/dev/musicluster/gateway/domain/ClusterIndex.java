@@ -20,19 +20,29 @@ public class ClusterIndex {
     private final Map<String, ClusterAssigned> assignments = new ConcurrentHashMap<>();
     /** run/representation/algorithm → cluster → the tags that set it apart, from {@code clustering.results}. */
     private final Map<String, Map<Integer, List<String>>> descriptions = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Changes whenever an assignment or a description does: readers keep what they derive until it changes. */
+    public long version() {
+        return version.get();
+    }
 
     /** Keeps the cluster descriptions of a clustered model's primary partition. */
     public void describe(ClusteringCompleted completed) {
         descriptions.put(completed.runId() + "/" + completed.primaryRepresentation() + "/" + completed.primaryAlgorithm(),
                 completed.clusterTags());
+        version.incrementAndGet();
     }
 
     public void put(ClusterAssigned assigned) {
         assignments.put(assigned.songId(), assigned);
+        version.incrementAndGet();
     }
 
     public void remove(String songId) {
-        assignments.remove(songId);
+        if (assignments.remove(songId) != null) {
+            version.incrementAndGet();
+        }
     }
 
     public Optional<ClusterAssigned> of(String songId) {

@@ -16,13 +16,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LatentIndex {
 
     private final Map<String, LatentEncoded> latents = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Changes whenever a latent does. */
+    public long version() {
+        return version.get();
+    }
 
     public void put(LatentEncoded latent) {
         latents.put(latent.songId(), latent);
+        version.incrementAndGet();
     }
 
     public void remove(String songId) {
-        latents.remove(songId);
+        if (latents.remove(songId) != null) {
+            version.incrementAndGet();
+        }
     }
 
     public Optional<LatentEncoded> find(String songId) {
@@ -35,15 +44,21 @@ public class LatentIndex {
         if (query == null) {
             return List.of();
         }
-        List<Neighbour> out = new ArrayList<>();
+        // The k nearest in a bounded heap, farthest on top: O(n log k), not a sort of the library.
+        Comparator<Neighbour> nearestFirst = Comparator.comparingDouble(Neighbour::distance).thenComparing(Neighbour::songId);
+        java.util.PriorityQueue<Neighbour> kept = new java.util.PriorityQueue<>(k + 1, nearestFirst.reversed());
         for (LatentEncoded other : latents.values()) {
             if (!other.songId().equals(songId) && other.runId().equals(query.runId()) && other.model().equals(query.model())
                     && other.latent().length == query.latent().length) {
-                out.add(new Neighbour(other.songId(), distance(query.latent(), other.latent())));
+                kept.add(new Neighbour(other.songId(), distance(query.latent(), other.latent())));
+                if (kept.size() > k) {
+                    kept.poll();
+                }
             }
         }
-        out.sort(Comparator.comparingDouble(Neighbour::distance).thenComparing(Neighbour::songId));
-        return out.subList(0, Math.min(k, out.size()));
+        List<Neighbour> out = new ArrayList<>(kept);
+        out.sort(nearestFirst);
+        return out;
     }
 
     private static double distance(float[] a, float[] b) {

@@ -20,6 +20,12 @@ public class SongCatalog {
     /** Stage outcomes that arrived before the song itself (topics are read in parallel). */
     private final Map<String, Map<Stage, StageStatus>> early = new ConcurrentHashMap<>();
     private final AtomicLong removals = new AtomicLong();
+    /** Changes whenever a song comes, changes its description or goes (not with its stages). */
+    private final AtomicLong version = new AtomicLong();
+
+    public long version() {
+        return version.get();
+    }
 
     /**
      * Records an ingested song; a newer revision of the same id replaces it and restarts its stages. The same revision
@@ -28,6 +34,7 @@ public class SongCatalog {
      * clusters are computed from the audio, which no stage analyses again.
      */
     public void ingested(SongIngested event) {
+        version.incrementAndGet();
         songs.compute(event.songId(), (id, existing) -> {
             if (existing != null && sameRevision(existing.ingested(), event)) {
                 return Objects.equals(existing.ingested().source(), event.source()) ? existing
@@ -50,6 +57,7 @@ public class SongCatalog {
     public void removed(String songId) {
         if (songs.remove(songId) != null) {
             removals.incrementAndGet();
+            version.incrementAndGet();
         }
         early.remove(songId);
     }

@@ -28,15 +28,24 @@ public class SoundProfiles {
     }
 
     private final Map<String, Profile> bySong = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Changes whenever a song's profile does. */
+    public long version() {
+        return version.get();
+    }
 
     public void put(AudioFeaturesExtracted features) {
         AudioFeaturesExtracted.Musicnn musicnn = features.musicnn();
         bySong.put(features.songId(), new Profile(features.songId(), features.songSeconds(), features.durationSeconds(),
                 features.frames(), features.logMelKey(), musicnn == null ? null : musicnn.embedding(), musicnn == null ? null : musicnn.tags()));
+        version.incrementAndGet();
     }
 
     public void remove(String songId) {
-        bySong.remove(songId);
+        if (bySong.remove(songId) != null) {
+            version.incrementAndGet();
+        }
     }
 
     public Optional<Profile> of(String songId) {

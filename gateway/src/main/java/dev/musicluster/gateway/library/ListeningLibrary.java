@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -53,6 +52,8 @@ public class ListeningLibrary {
     private final SpectrogramCache logMels;
     private PlaylistLineage lineage;
     private Memo memo;
+    private SpaceMemo spaceMemo;
+    private DuplicatesMemo duplicatesMemo;
 
     public ListeningLibrary(SongCatalog catalog, ClusterIndex clusters, LatentIndex latents, SoundProfiles sounds, ObjectStore store) {
         this.catalog = catalog;
@@ -63,8 +64,29 @@ public class ListeningLibrary {
         this.logMels = new SpectrogramCache(store, 64);
     }
 
-    /** The songs of the active clustering's space: each with its latent under the clustered model of that run. */
+    /**
+     * The songs of the active clustering's space: each with its latent under the clustered model of that run. Built
+     * once for each state of the clusters, latents, songs and profiles it reads (a library's worth of points), then
+     * shared by every read until one of them changes.
+     */
     public Space space() {
+        List<Long> versions = List.of(clusters.version(), latents.version(), catalog.version(), sounds.version());
+        synchronized (this) {
+            if (spaceMemo != null && spaceMemo.key().equals(versions)) {
+                return spaceMemo.space();
+            }
+        }
+        Space space = buildSpace();
+        synchronized (this) {
+            spaceMemo = new SpaceMemo(versions, space);
+        }
+        return space;
+    }
+
+    private record SpaceMemo(List<Long> key, Space space) {
+    }
+
+    private Space buildSpace() {
         List<ClusterIndex.Cluster> active = clusters.clusters(id -> Map.of(), Integer.MAX_VALUE);
         if (active.isEmpty()) {
             throw new NoClusteringYet();
@@ -104,9 +126,14 @@ public class ListeningLibrary {
         }
     }
 
-    /** One playlist per cluster, with its stable id. */
+    /** One playlist per cluster, with its stable id: made once per space (and per-artist limit), not per request. */
     public List<Playlist> playlists(int perArtist) {
         Space space = space();
+        synchronized (this) {
+            if (memo != null && memo.space() == space && memo.perArtist() == perArtist) {
+                return memo.playlists();
+            }
+        }
         Map<Integer, Set<String>> memberships = new TreeMap<>();
         List<ClusterPlaylists.ClusterSongs> songs = new ArrayList<>();
         for (ClusterIndex.Cluster cluster : space.clusters()) {
@@ -118,19 +145,17 @@ public class ListeningLibrary {
                     cluster.representatives().stream().filter(space.points()::containsKey).map(space.points()::get).toList(), cluster.tags()));
         }
         Map<Integer, String> ids = lineageFor(space.clustering(), memberships).byCluster();
-        // Ordering a cluster of m songs costs m² distances: computed once per clustering, songs and names, not per request.
-        List<Object> key = List.of(space.clustering(), perArtist, memberships, ids, songs.stream().map(c -> List.of(c.tags(),
-                c.membersByCentrality().stream().map(p -> Objects.hash(p.id(), p.title(), p.artist(), p.seconds(), p.source())).toList()))
-                .toList());
+        List<Playlist> playlists = ClusterPlaylists.of(songs, ids, perArtist);
         synchronized (this) {
-            if (memo == null || !memo.key().equals(key)) {
-                memo = new Memo(key, ClusterPlaylists.of(songs, ids, perArtist));
-            }
-            return memo.playlists();
+            memo = new Memo(space, perArtist, playlists);
         }
+        return playlists;
     }
 
-    private record Memo(List<Object> key, List<Playlist> playlists) {
+    private record Memo(Space space, int perArtist, List<Playlist> playlists) {
+    }
+
+    private record DuplicatesMemo(long profiles, double maxDistance, List<Duplicate> duplicates) {
     }
 
     public Playlist playlist(String id, int perArtist) {
@@ -179,6 +204,20 @@ public class ListeningLibrary {
      * (one synthesiser, one style) can sound the same to a network without being one recording.
      */
     public List<Duplicate> duplicates(double maxDistance) {
+        long version = sounds.version();
+        synchronized (this) {
+            if (duplicatesMemo != null && duplicatesMemo.profiles() == version && duplicatesMemo.maxDistance() == maxDistance) {
+                return duplicatesMemo.duplicates();
+            }
+        }
+        List<Duplicate> found = findDuplicates(maxDistance);
+        synchronized (this) {
+            duplicatesMemo = new DuplicatesMemo(version, maxDistance, found);
+        }
+        return found;
+    }
+
+    private List<Duplicate> findDuplicates(double maxDistance) {
         List<SoundProfiles.Profile> profiles = sounds.all().stream().filter(SoundProfiles.Profile::hasMusicnn).toList();
         if (profiles.size() < 2) {
             return List.of();
