@@ -1,5 +1,6 @@
 package dev.musicluster.cli;
 
+import dev.musicluster.cli.report.ScaleGrowth;
 import dev.musicluster.demo.DemoCorpus;
 import dev.musicluster.library.ManifestEntry;
 import dev.musicluster.library.SongDescription;
@@ -99,6 +100,14 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "With --simulate: the library's seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--growth", split = ",", paramLabel = "CSV,CSV",
+            description = "Instead of a load: the scale.csv of --simulate runs at several sizes side by side, each measure's growth "
+                    + "exponent (log-log slope), as a Markdown table; with --plot, the stages' times drawn.")
+    List<Path> growth;
+
+    @Option(names = "--plot", paramLabel = "PNG", description = "With --growth: where the stages' times over the library's size are drawn.")
+    Path plot;
+
     @Option(names = "--work", defaultValue = ".musicluster/load", paramLabel = "DIR", description = "Working folder (default: ${DEFAULT-VALUE}).")
     Path work;
 
@@ -138,6 +147,14 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (growth != null) {
+            List<ScaleGrowth.Row> rows = ScaleGrowth.read(growth);
+            System.out.print(ScaleGrowth.markdown(rows));
+            if (plot != null) {
+                ScaleGrowth.plot(rows, plot);
+            }
+            return 0;
+        }
         if (simulate != null) {
             return simulate(System.out).ok() ? 0 : 2;
         }
