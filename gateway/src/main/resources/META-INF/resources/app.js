@@ -74,6 +74,7 @@ function songName(id) {
 }
 
 // ---------------------------------------------------------------- songs
+const SONG_ROWS = 1000;
 async function loadSongs() {
   const songs = await allSongs();
   state.songs = new Map(songs.map(s => [s.id, s]));
@@ -81,18 +82,21 @@ async function loadSongs() {
   songs.forEach(s => { counts[s.status] = (counts[s.status] || 0) + 1; });
   $('song-counts').textContent = `${songs.length} songs` +
     (songs.length ? ': ' + Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ') : '');
+  // A table row per song costs the browser its layout: a library of 100,000 shows the first rows and says so.
+  const shown = songs.slice(0, SONG_ROWS);
+  if (shown.length < songs.length) $('song-counts').textContent += ` (the first ${SONG_ROWS} listed here; the map, the searches and /api/songs?offset=N reach the others)`;
   const body = $('song-table').querySelector('tbody');
-  body.replaceChildren(...songs.map(s => el('tr', {},
+  body.replaceChildren(...shown.map(s => el('tr', {},
     el('td', {}, el('span', { class: 'song-link', onclick: () => showSong(s.id) }, s.id)), el('td', {}, s.title || ''),
     el('td', {}, s.artist || ''), el('td', {}, s.source || ''),
     el('td', {}, Object.entries(s.labels || {}).map(([k, v]) => `${k}=${v}`).join(', ')),
     el('td', {}, s.status))));
-  await loadLibraryState();
 }
 
 // Where the library stands: what `musicluster sync` prints, and each failed song with its reason.
 async function loadLibraryState() {
   const library = await api('api/library');
+  state.library = library;
   $('library-state').textContent = `library: ${library.songs} songs, ${library.analysed} analysed, ${library.pending} pending, ` +
     `${library.clustered} clustered, ${library.failed.length} failed, ${library.removed} removed`;
   $('library-failed').replaceChildren(...library.failed.map(f =>
@@ -499,9 +503,19 @@ $('search-form').addEventListener('submit', async (event) => {
 });
 
 // ---------------------------------------------------------------- start
+// The counts every refresh; every song (a page at a time) only when the counts moved, and in a large library at most
+// once a minute: listing 100,000 songs every five seconds would be the gateway's main work.
+let songsListed = { counts: null, at: 0 };
 async function refresh() {
   try {
-    await loadSongs();
+    await loadLibraryState();
+    const counts = JSON.stringify([state.library.songs, state.library.analysed, state.library.pending, state.library.clustered,
+      state.library.failed.length, state.library.removed]);
+    const due = state.library.songs <= 20000 || Date.now() - songsListed.at > 60000;
+    if (counts !== songsListed.counts && due) {
+      await loadSongs();
+      songsListed = { counts, at: Date.now() };
+    }
     await loadRuns();
   } catch (e) {
     console.error(e);

@@ -135,6 +135,7 @@ final class ScaleHarness {
             stage("duplicates", started, duplicates + " pairs", console);
 
             reads(gateway, runId, models.get(0), console);
+            webUi(services.url("gateway"), console);
             hostileReads(gateway, runId, models.get(0), console);
             memory(services, console);
             bytes(work.resolve("infra"), console);
@@ -255,6 +256,30 @@ final class ScaleHarness {
         }
     }
 
+    /**
+     * The web UI in headless Chromium until the page is idle (its map drawn: the scatter's {@code data-points}), the
+     * wall time of the whole load; skipped, saying so, where no Chromium is on the PATH.
+     */
+    private void webUi(String url, PrintStream console) throws IOException, InterruptedException {
+        String chromium = Stream.of("chromium", "chromium-browser", "google-chrome").filter(ScaleHarness::onPath).findFirst().orElse(null);
+        if (chromium == null) {
+            console.printf("%nweb UI: no Chromium on the PATH, its first paint not measured%n");
+            return;
+        }
+        long started = System.nanoTime();
+        Process browser = new ProcessBuilder(chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900",
+                "--virtual-time-budget=20000", "--dump-dom", url + "/").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!browser.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            browser.destroyForcibly();
+        }
+        double millis = (System.nanoTime() - started) / 1e6;
+        java.util.regex.Matcher points = java.util.regex.Pattern.compile("data-points=\"(\\d+)\"").matcher(dom);
+        String drawn = points.find() ? points.group(1) + " songs on the map" : "no map drawn";
+        measures.add(new Measure("web UI", "loaded, map drawn", millis, "ms", drawn + ", " + dom.length() + " characters of DOM"));
+        console.printf(Locale.ROOT, "%nweb UI in headless Chromium: %.1f s to an idle page, %s%n", millis / 1e3, drawn);
+    }
+
     /** Reads no one should be able to make expensive: each must end bounded (a limit, a page or a 4xx), quickly. */
     private void hostileReads(GatewayClient gateway, String runId, String model, PrintStream console) throws IOException, InterruptedException {
         JsonNode clusters = JSON.readTree(gateway.download("api/clusters"));
@@ -350,6 +375,10 @@ final class ScaleHarness {
 
     private static String quote(String text) {
         return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private static double seconds(long started) {

@@ -79,6 +79,8 @@ class ScaleHarnessTest {
         assertThat(outcome.value("topic bytes", "audio.features")).isPositive();
         assertThat(outcome.measures()).filteredOn(m -> m.kind().equals("hostile read")).hasSize(6)
                 .allSatisfy(m -> assertThat(m.detail()).matches("HTTP (200|400), .*"));
+        assertThat(outcome.measures()).filteredOn(m -> m.kind().equals("web UI")).allSatisfy(m ->
+                assertThat(m.detail()).as("the web UI's map, where Chromium is installed").startsWith(SONGS + " songs on the map"));
         assertThat(Files.readAllLines(results.resolve("scale.csv")).get(0)).isEqualTo("songs,kind,name,value,unit,detail");
     }
 }
