@@ -144,6 +144,10 @@ final class ScaleHarness {
             services.killAndRestart("gateway");
             stage("gateway restart: ready", started, "SIGKILL, then started again", console);
             gateway = new GatewayClient(services.url("gateway"), services.apiKey());
+            // Ready means its view has replayed the topics: it should hold every song clustered at once.
+            LibraryCount atReady = LibraryCount.of(gateway.library());
+            measures.add(new Measure("gateway restart", "songs clustered in its view when ready", atReady.clustered(), "songs", ""));
+            console.printf("the restarted gateway, when ready, holds %d of %d songs clustered%n", atReady.clustered(), plan.songs());
             LibraryCount restored = await(gateway, "gateway restart: whole view", LibraryCount::clustered, started, console);
 
             writeCsv(results.resolve("scale.csv"));

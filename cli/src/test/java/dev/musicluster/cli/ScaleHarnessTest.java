@@ -73,6 +73,8 @@ class ScaleHarnessTest {
                 "gateway restart: whole view")) {
             assertThat(outcome.value("stage", stage)).as(stage).isPositive();
         }
+        assertThat(outcome.value("gateway restart", "songs clustered in its view when ready")).as("ready means the view is whole")
+                .isEqualTo(SONGS);
         assertThat(outcome.value("read p99", "song")).isPositive();
         assertThat(outcome.value("peak RSS", "gateway")).isPositive();
         assertThat(outcome.value("store bytes", "features/")).isPositive();

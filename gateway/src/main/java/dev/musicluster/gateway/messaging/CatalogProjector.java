@@ -45,10 +45,12 @@ public class CatalogProjector {
     private final ClusterIndex clusters;
     private final LyricsIndex lyrics;
     private final SoundProfiles sounds;
+    private final ViewReplay replay;
 
     public CatalogProjector(SongCatalog catalog, RunCatalog runs, LatentIndex latents, ClusterIndex clusters, LyricsIndex lyrics,
-                            SoundProfiles sounds) {
+                            SoundProfiles sounds, ViewReplay replay) {
         this.sounds = sounds;
+        this.replay = replay;
         this.catalog = catalog;
         this.runs = runs;
         this.latents = latents;
@@ -58,6 +60,14 @@ public class CatalogProjector {
 
     @Incoming("pipeline-view")
     public void apply(ConsumerRecord<String, String> record) {
+        try {
+            project(record);
+        } finally {
+            replay.read(record.topic(), record.partition(), record.offset());
+        }
+    }
+
+    private void project(ConsumerRecord<String, String> record) {
         String topic = record.topic();
         Instant at = Instant.ofEpochMilli(record.timestamp());
         if (record.value() == null) {
