@@ -52,6 +52,14 @@ class EventCodecTest {
     }
 
     @Test
+    void eventsReadWithTheSameSummaryNamesShareOneList() {
+        String json = "{\"schemaVersion\":1,\"songId\":\"s-%d\",\"summaryNames\":[\"mfcc_0_mean\",\"tempo_bpm\"],\"summary\":[1.0,2.0]}";
+        AudioFeaturesExtracted first = EventCodec.fromJson(String.format(json, 1), AudioFeaturesExtracted.class);
+        AudioFeaturesExtracted second = EventCodec.fromJson(String.format(json, 2), AudioFeaturesExtracted.class);
+        assertThat(second.summaryNames()).isEqualTo(List.of("mfcc_0_mean", "tempo_bpm")).isSameAs(first.summaryNames());
+    }
+
+    @Test
     void instantsAreWrittenAsIsoText() {
         String json = EventCodec.toJson(everyEvent().findFirst().orElseThrow());
         assertThat(json).contains("\"ingestedAt\":\"2026-11-22T10:15:30.123Z\"");
