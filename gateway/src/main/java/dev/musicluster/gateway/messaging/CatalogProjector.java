@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -48,7 +49,7 @@ public class CatalogProjector {
     private final ViewReplay replay;
 
     public CatalogProjector(SongCatalog catalog, RunCatalog runs, LatentIndex latents, ClusterIndex clusters, LyricsIndex lyrics,
-                            SoundProfiles sounds, ViewReplay replay) {
+                            SoundProfiles sounds, @Readiness ViewReplay replay) {
         this.sounds = sounds;
         this.replay = replay;
         this.catalog = catalog;
