@@ -92,7 +92,6 @@ public class ViewReplay implements HealthCheck {
     private Map<TopicPartition, Long> endOffsets() throws Exception {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis());
         try (Admin admin = Admin.create(config)) {
             Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new ConcurrentHashMap<>();
