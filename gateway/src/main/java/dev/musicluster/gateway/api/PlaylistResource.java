@@ -43,6 +43,7 @@ public class PlaylistResource {
     public record PlaylistView(String id, String name, Integer cluster, List<String> tags, int size, double seconds, int offset,
                                List<PlaylistLinks.Entry> songs, String next, String m3u8, String xspf) {
 
+        /** {@code perArtist}: as asked (0: no limit), for the next page's address. */
         static PlaylistView of(Playlist playlist, int perArtist, int offset, int limit) {
             PlaylistLinks.count("limit", limit, PAGE);
             if (offset < 0) {
@@ -68,8 +69,7 @@ public class PlaylistResource {
     @APIResponse(responseCode = "409", description = "No clustering yet")
     public List<PlaylistView> all(@QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist,
                                   @QueryParam("limit") @DefaultValue("" + PAGE) int limit) {
-        int artists = PlaylistLinks.perArtist(perArtist);
-        return library.playlists(artists).stream().map(p -> PlaylistView.of(p, artists, 0, limit)).toList();
+        return library.playlists(PlaylistLinks.perArtist(perArtist)).stream().map(p -> PlaylistView.of(p, perArtist, 0, limit)).toList();
     }
 
     @GET
@@ -80,8 +80,7 @@ public class PlaylistResource {
     @APIResponse(responseCode = "404", description = "No such playlist in the active clustering")
     public PlaylistView one(@PathParam("id") String id, @QueryParam("per-artist") @DefaultValue(DEFAULT_PER_ARTIST) int perArtist,
                             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("" + PAGE) int limit) {
-        int artists = PlaylistLinks.perArtist(perArtist);
-        return PlaylistView.of(library.playlist(id, artists), artists, offset, limit);
+        return PlaylistView.of(library.playlist(id, PlaylistLinks.perArtist(perArtist)), perArtist, offset, limit);
     }
 
     @GET
