@@ -18,8 +18,9 @@ public interface TrainingSettings {
      * Above this many songs a model that reads spectrograms trains on a seeded sample of this many and encodes every
      * song a batch at a time afterwards; the provenance says so ({@code data.trained-on}). Two costs set it: its
      * training set holds every song's pooled log-mel (128 × mel-frames floats, 64 KB at 128 frames) as one array, on
-     * the heap and again as a tensor; and an epoch costs 4.7 ms a song on 2 cores, so the default run's three
-     * spectrogram models at 40 epochs train 2,000 songs in 19 minutes (docs/scale.md).
+     * the heap and again as a tensor; and an epoch of the default run's spectrogram models costs about 25–30 ms a song
+     * on 2 cores (conv-vae 59 s, beta-vae 48 s an epoch at 2,000 songs), so their training stops growing with the
+     * library here (docs/scale.md).
      */
     @WithDefault("2000")
     int maxSpectrogramSongs();
