@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -240,18 +239,18 @@ final class ScaleHarness {
         reads.put("map", () -> "api/runs/" + runId + "/models/" + model + "/map.csv");
         console.printf("%nreads, %d each (ms):%n", plan.reads());
         for (Map.Entry<String, java.util.function.Supplier<String>> read : reads.entrySet()) {
-            double[] millis = new double[plan.reads()];
+            List<Double> millis = new ArrayList<>(plan.reads());
             int failures = 0;
             long bytes = 0;
-            for (int i = 0; i < millis.length; i++) {
+            for (int i = 0; i < plan.reads(); i++) {
                 GatewayClient.Answer answer = gateway.fetch(read.getValue().get());
-                millis[i] = answer.millis();
+                millis.add(answer.millis());
                 bytes = Math.max(bytes, answer.bytes());
                 failures += answer.status() == 200 ? 0 : 1;
             }
-            Arrays.sort(millis);
-            double p50 = percentile(millis, 0.50);
-            double p99 = percentile(millis, 0.99);
+            LoadSummary.Percentiles percentiles = LoadSummary.Percentiles.of(millis);
+            double p50 = percentiles.p50();
+            double p99 = percentiles.p99();
             String detail = String.format(Locale.ROOT, "p50 %.1f ms, max %d bytes, %d not 200", p50, bytes, failures);
             measures.add(new Measure("read p50", read.getKey(), p50, "ms", detail));
             measures.add(new Measure("read p99", read.getKey(), p99, "ms", detail));
@@ -388,10 +387,6 @@ final class ScaleHarness {
 
     private static double seconds(long started) {
         return (System.nanoTime() - started) / 1e9;
-    }
-
-    private static double percentile(double[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
     private static <T> T pick(List<T> from, SplittableRandom random) {
