@@ -259,6 +259,7 @@ async function drawMap() {
   const colourBy = $('map-colour').value || 'cluster';
   const groups = new Map();
   let drawn = 0;
+  let placed = 0;
   for (const p of mapCache.points) {
     const x = p[method + '_x'], y = p[method + '_y'];
     if (x === '' || y === '') continue;
@@ -267,7 +268,10 @@ async function drawMap() {
     if (!groups.has(category)) groups.set(category, []);
     groups.get(category).push([+x, +y, p.id]);
     drawn++;
+    if (p.placed === '1') placed++;
   }
+  // Above a few thousand points ECharts' large mode draws them in one pass; smaller marks keep groups readable.
+  const large = drawn > 5000;
   const names = [...groups.keys()].sort((a, b) => groups.get(b).length - groups.get(a).length);
   scatter.setOption({
     color: palette, animation: false,
@@ -275,11 +279,12 @@ async function drawMap() {
     legend: { type: 'scroll', bottom: 0 }, grid: { left: 30, right: 20, top: 20, bottom: 50 },
     xAxis: { scale: true, axisLabel: { show: false }, axisLine: { onZero: false } },
     yAxis: { scale: true, axisLabel: { show: false }, axisLine: { onZero: false } },
-    series: names.map((name, i) => ({ name, type: 'scatter', symbolSize: 8, data: groups.get(name),
+    series: names.map((name, i) => ({ name, type: 'scatter', symbolSize: large ? 3 : 8, large, largeThreshold: 2000, data: groups.get(name),
       itemStyle: name === 'noise' || name === '(none)' ? { color: '#b0b0b0' } : { color: palette[i % palette.length] } })),
   }, true);
   $('scatter').dataset.points = String(drawn);
-  $('map-note').textContent = `${drawn} songs · ${method === 'tsne' ? 't-SNE' : 'UMAP'} of ${model}'s latents`;
+  $('map-note').textContent = `${drawn} songs · ${method === 'tsne' ? 't-SNE' : 'UMAP'} of ${model}'s latents`
+    + (placed ? ` · fitted on ${drawn - placed}, the other ${placed} placed by their nearest fitted songs` : '');
 }
 
 scatter.on('click', (item) => showSong(item.value[2]));

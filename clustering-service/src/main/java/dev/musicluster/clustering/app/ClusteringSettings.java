@@ -18,11 +18,18 @@ public interface ClusteringSettings {
     @WithDefault("42")
     long seed();
 
-    /** Most songs drawn in a model's two-dimensional maps (t-SNE is quadratic); above it a seeded sample. */
+    /**
+     * Most songs a model's two-dimensional maps are fitted on (t-SNE is quadratic); above it a seeded sample, and every
+     * other song placed by its nearest fitted songs.
+     */
     @WithDefault("2000")
     int mapMaxSongs();
 
     /** Whether a run's primary model is compared with the baselines (summary, PCA, lyrics, audio + lyrics). */
     @WithDefault("true")
     boolean baselines();
+
+    /** Most songs the baselines are built, clustered and scored on; above it a seeded sample of this many. */
+    @WithDefault("10000")
+    int baselinesMaxSongs();
 }

@@ -1,5 +1,6 @@
 package dev.musicluster.clustering.app;
 
+import dev.musicluster.clustering.domain.SeededSample;
 import dev.musicluster.clustering.domain.algorithms.Algorithms;
 import dev.musicluster.clustering.domain.algorithms.Partition;
 import dev.musicluster.clustering.domain.description.ClusterTags;
@@ -68,16 +69,6 @@ public class RunClustering {
             throw new IllegalArgumentException("latents of shape " + java.util.Arrays.toString(latents.shape()) + " for "
                     + ids.size() + " ids in run " + model.runId());
         }
-        boolean withBaselines = model.primary() && settings.baselines();
-        SongSnapshot songs = SongSnapshot.read(topics, withBaselines);
-        List<Representation> representations = new ArrayList<>();
-        representations.add(new Representation(model.model(), model.model(), ids, latents.toDoubleRows()));
-        boolean tagged = songs.hasMusicnn(ids);
-        if (withBaselines) {
-            Baselines.Pretrained musicnn = tagged ? new Baselines.Pretrained(songs.musicnnEmbeddings(ids), songs.musicnnTags(ids),
-                    !model.model().equals(Baselines.MUSICNN)) : null;
-            representations.addAll(Baselines.of(ids, songs.summaries(ids), songs.lyrics(ids), musicnn));
-        }
         // The run's own clustering configuration when it names one, else the service's.
         List<String> algorithms = model.algorithms().isEmpty() ? settings.algorithms() : model.algorithms();
         String kSetting = model.k() == null || model.k().isBlank() ? settings.k() : model.k();
@@ -85,6 +76,17 @@ public class RunClustering {
         // The run's seed drives its clustering as it drove its training, so seeds can be compared end to end.
         long seed = model.provenance().containsKey("seed") ? Long.parseLong(model.provenance().get("seed")) : settings.seed();
         algorithms.forEach(Algorithms::require);
+        boolean withBaselines = model.primary() && settings.baselines();
+        List<String> compared = withBaselines ? baselineSongs(ids, seed) : List.of();
+        SongSnapshot songs = SongSnapshot.read(topics, java.util.Set.copyOf(compared));
+        List<Representation> representations = new ArrayList<>();
+        representations.add(new Representation(model.model(), model.model(), ids, latents.toDoubleRows()));
+        boolean tagged = songs.hasMusicnn(ids);
+        if (withBaselines) {
+            Baselines.Pretrained musicnn = tagged ? new Baselines.Pretrained(songs.musicnnEmbeddings(compared),
+                    songs.musicnnTags(compared), !model.model().equals(Baselines.MUSICNN)) : null;
+            representations.addAll(Baselines.of(compared, songs.summaries(compared), songs.lyrics(compared), musicnn));
+        }
         String primary = algorithms.get(0);
         List<MetricsRow> rows = new ArrayList<>();
         List<String> assignmentTables = new ArrayList<>();
@@ -137,6 +139,21 @@ public class RunClustering {
                 : List.of();
         return new Outcome(new ClusteringCompleted(ClusteringCompleted.SCHEMA_VERSION, model.runId(), metricsKey, assignmentsKey,
                 model.model(), primary, primaryAssignments, Instant.now(), clusterTags), assigned);
+    }
+
+    /**
+     * The songs the baselines are built, clustered and scored on: every song up to {@code baselines-max-songs}, above
+     * it a seeded sample of that many in the model's order. Each baseline costs a fit per algorithm at up to 784
+     * dimensions (musicnn + lyrics); on every song of 100,000 the eight of them took 2 cores about 17 minutes
+     * (docs/scale.md), on a sample of 10,000 they cost what they cost at 10,000. Their rows' {@code fitted_on} says how many.
+     */
+    private List<String> baselineSongs(List<String> ids, long seed) {
+        if (ids.size() <= settings.baselinesMaxSongs()) {
+            return ids;
+        }
+        int[] chosen = SeededSample.draw(ids.size(), settings.baselinesMaxSongs(), seed);
+        java.util.Arrays.sort(chosen);
+        return java.util.Arrays.stream(chosen).mapToObj(ids::get).toList();
     }
 
     /** The run's event, and for a primary model every song's assignment under the clustering it made active. */

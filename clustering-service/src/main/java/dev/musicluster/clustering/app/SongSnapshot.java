@@ -11,38 +11,64 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * What the pipeline knows of a run's songs, read from the compacted topics when the run is clustered: the labels
- * (for scoring only, never for clustering), and the summary vectors and lyrics embeddings the baselines are built
- * from.
+ * (for scoring only, never for clustering) and musicnn's tags of every song, and for the songs the baselines are
+ * built on their summary vectors, lyrics embeddings and musicnn embeddings. Each record is decoded as it is read and
+ * only what is kept is held: at 100,000 songs the feature topic alone is about 880 MB of JSON.
  */
 public final class SongSnapshot {
 
     private final Map<String, Map<String, String>> labels = new HashMap<>();
     private final Map<String, float[]> summaries = new HashMap<>();
     private final Map<String, float[]> lyrics = new HashMap<>();
-    private final Map<String, AudioFeaturesExtracted.Musicnn> musicnn = new HashMap<>();
+    private final Map<String, float[]> musicnnTags = new HashMap<>();
+    private final Map<String, float[]> musicnnEmbeddings = new HashMap<>();
 
-    /** Labels and musicnn's tags always; summaries and lyrics only when the baselines need them. */
-    public static SongSnapshot read(CompactedTopicReader topics, boolean withFeatures) {
+    /** Labels and musicnn's tags of every song; summaries, lyrics and musicnn embeddings of {@code withFeatures}. */
+    public static SongSnapshot read(CompactedTopicReader topics, Set<String> withFeatures) {
         SongSnapshot snapshot = new SongSnapshot();
-        topics.read(Topics.SONGS_INGESTED.name()).values().stream().map(json -> EventCodec.fromJson(json, SongIngested.class))
-                .forEach(song -> snapshot.labels.put(song.songId(), song.labels()));
-        topics.read(Topics.AUDIO_FEATURES.name()).values().stream().map(json -> EventCodec.fromJson(json, AudioFeaturesExtracted.class))
-                .forEach(f -> {
-                    if (withFeatures) {
-                        snapshot.summaries.put(f.songId(), f.summary());
-                    }
-                    if (f.musicnn() != null) {
-                        snapshot.musicnn.put(f.songId(), f.musicnn());
-                    }
-                });
-        if (withFeatures) {
-            topics.read(Topics.LYRICS_EMBEDDINGS.name()).values().stream().map(json -> EventCodec.fromJson(json, LyricsEmbedded.class))
-                    .filter(l -> l.hasLyrics() && l.vector() != null)
-                    .forEach(l -> snapshot.lyrics.put(l.songId(), l.vector()));
+        topics.forEach(Topics.SONGS_INGESTED.name(), record -> {
+            if (record.value() == null) {
+                snapshot.labels.remove(record.key());
+            } else {
+                SongIngested song = EventCodec.fromJson(record.value(), SongIngested.class);
+                snapshot.labels.put(song.songId(), song.labels());
+            }
+        });
+        topics.forEach(Topics.AUDIO_FEATURES.name(), record -> {
+            snapshot.summaries.remove(record.key());
+            snapshot.musicnnTags.remove(record.key());
+            snapshot.musicnnEmbeddings.remove(record.key());
+            if (record.value() == null) {
+                return;
+            }
+            AudioFeaturesExtracted f = EventCodec.fromJson(record.value(), AudioFeaturesExtracted.class);
+            boolean kept = withFeatures.contains(f.songId());
+            if (kept) {
+                snapshot.summaries.put(f.songId(), f.summary());
+            }
+            if (f.musicnn() != null) {
+                snapshot.musicnnTags.put(f.songId(), f.musicnn().tags());
+                if (kept) {
+                    snapshot.musicnnEmbeddings.put(f.songId(), f.musicnn().embedding());
+                }
+            }
+        });
+        if (!withFeatures.isEmpty()) {
+            topics.forEach(Topics.LYRICS_EMBEDDINGS.name(), record -> {
+                snapshot.lyrics.remove(record.key());
+                if (record.value() == null) {
+                    return;
+                }
+                LyricsEmbedded l = EventCodec.fromJson(record.value(), LyricsEmbedded.class);
+                if (l.hasLyrics() && l.vector() != null && withFeatures.contains(l.songId())) {
+                    snapshot.lyrics.put(l.songId(), l.vector());
+                }
+            });
         }
         return snapshot;
     }
@@ -85,17 +111,17 @@ public final class SongSnapshot {
 
     /** Whether every one of the songs has its musicnn representation. */
     public boolean hasMusicnn(List<String> ids) {
-        return ids.stream().allMatch(musicnn::containsKey);
+        return ids.stream().allMatch(musicnnTags::containsKey);
     }
 
-    /** musicnn's 400-value embeddings in the order of {@code ids}; every song must have one ({@link #hasMusicnn}). */
+    /** musicnn's 400-value embeddings in the order of {@code ids}, each of them one of the songs read with features. */
     public double[][] musicnnEmbeddings(List<String> ids) {
-        return ids.stream().map(id -> toDouble(musicnn.get(id).embedding())).toArray(double[][]::new);
+        return ids.stream().map(id -> toDouble(musicnnEmbeddings.get(id))).toArray(double[][]::new);
     }
 
     /** musicnn's 100 tag probabilities in the order of {@code ids}; every song must have them ({@link #hasMusicnn}). */
     public double[][] musicnnTags(List<String> ids) {
-        return ids.stream().map(id -> toDouble(musicnn.get(id).tags())).toArray(double[][]::new);
+        return ids.stream().map(id -> toDouble(musicnnTags.get(id))).toArray(double[][]::new);
     }
 
     private static double[] toDouble(float[] values) {

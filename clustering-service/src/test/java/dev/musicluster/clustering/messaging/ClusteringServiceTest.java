@@ -90,14 +90,25 @@ class ClusteringServiceTest {
         assertThat(assignments).hasSize(46);
         assertThat(assignments.get(0)).startsWith("id,vae/kmeans,").contains("summary/kmeans", "pca32-summary/kmeans",
                 "lyrics/kmeans", "summary+lyrics/kmeans");
-        assertThat(assignments.get(1)).as("song-0 has no lyrics: an empty lyrics cell").contains(",,");
         List<String> map = new String(infra.s3().get(ObjectKeys.results("run-1", "map-vae.csv")), StandardCharsets.UTF_8).lines().toList();
-        assertThat(map).hasSize(46).first().isEqualTo("id,tsne_x,tsne_y,umap_x,umap_y");
+        assertThat(map).hasSize(46).first().isEqualTo("id,tsne_x,tsne_y,umap_x,umap_y,placed");
         assertThat(map.get(1)).startsWith("song-0,").doesNotContain("NaN");
+        int fittedOn = List.of(metrics.get(0).split(",")).indexOf("fitted_on");
+        assertThat(kmeans.split(",")[fittedOn]).as("the model: every song").isEqualTo("45");
         for (String baseline : List.of("summary", "pca32-summary", "lyrics", "summary+lyrics")) {
             String row = metrics.stream().filter(line -> line.startsWith(baseline + ",baseline,kmeans,")).findFirst().orElseThrow();
             assertThat(Double.parseDouble(row.split(",")[10])).as(baseline + " NMI against genre").isGreaterThan(0.8);
+            assertThat(Integer.parseInt(row.split(",")[fittedOn])).as(baseline + ": a sample of 40 (baselines-max-songs), lyrics of those")
+                    .isLessThanOrEqualTo(40);
         }
+        assertThat(metrics.stream().filter(line -> line.startsWith("summary,baseline,kmeans,")).findFirst().orElseThrow()
+                .split(",")[fittedOn]).isEqualTo("40");
+        List<String> header = List.of(assignments.get(0).split(",", -1));
+        int summaryColumn = header.indexOf("summary/kmeans");
+        int vaeColumn = header.indexOf("vae/kmeans");
+        assertThat(assignments.stream().skip(1).filter(line -> line.split(",", -1)[summaryColumn].isEmpty()).count())
+                .as("five songs outside the baselines' sample").isEqualTo(5);
+        assertThat(assignments.stream().skip(1).filter(line -> line.split(",", -1)[vaeColumn].isEmpty())).as("the model: every song").isEmpty();
 
         // Every clustered song's assignment, then a song that arrives later goes to the nearest centre.
         assertThat(probe.collect(Topics.CLUSTER_ASSIGNMENTS.name(), r -> r.value() != null && r.value().contains("\"run-1\""), 45,

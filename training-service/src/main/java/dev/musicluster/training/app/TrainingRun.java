@@ -16,7 +16,7 @@ import dev.musicluster.contracts.tensor.NpyFormat;
 import dev.musicluster.kit.CompactedTopicReader;
 import dev.musicluster.kit.ObjectStore;
 import dev.musicluster.training.domain.data.LogMelPooling;
-import dev.musicluster.training.domain.data.SpectrogramSample;
+import dev.musicluster.training.domain.data.TrainingSample;
 import dev.musicluster.training.domain.data.TrainingSet;
 import dev.musicluster.training.domain.model.HyperParameters;
 import dev.musicluster.training.domain.model.ModelKind;
@@ -121,13 +121,15 @@ public class TrainingRun {
         // lyrics and conditions.
         long assemblyStart = System.nanoTime();
         checkVectors(specs, ids, state);
-        // A spectrogram set holds every song's pooled log-mel at once: above the limit, one seeded sample for every model.
-        List<String> spectrogramIds = SpectrogramSample.draw(ids, settings.maxSpectrogramSongs(), hp.seed());
+        // Above the limits, one seeded sample for every model, and for the spectrogram models (whose set holds every
+        // song's pooled log-mel at once) a smaller sample of it.
+        List<String> trainingIds = TrainingSample.draw(ids, settings.maxTrainingSongs(), hp.seed());
+        List<String> spectrogramIds = TrainingSample.draw(trainingIds, settings.maxSpectrogramSongs(), hp.seed());
         String condition = conditional ? hp.condition() : null;
         Map<SongVector, Map<LogMelPooling, TrainingSet>> sets = new LinkedHashMap<>();
         specs.stream().collect(Collectors.groupingBy(ModelSpec::vector, LinkedHashMap::new,
                         Collectors.mapping(spec -> spec.pooling(hp), Collectors.toSet())))
-                .forEach((vector, poolings) -> sets.put(vector, assemble(ids, spectrogramIds, state, poolings, vector, condition)));
+                .forEach((vector, poolings) -> sets.put(vector, assemble(trainingIds, spectrogramIds, state, poolings, vector, condition)));
         LOG.infof("run %s: %s assembled in %.1f s", request.runId(), sets.values(), (System.nanoTime() - assemblyStart) / 1e9);
         checkApplicable(specs, sets.values().iterator().next().values().iterator().next(), hp);
         Device device = Devices.pick(settings.device());
@@ -244,7 +246,7 @@ public class TrainingRun {
         return latents;
     }
 
-    /** The sets of one song vector: those without spectrograms of every song, those with of {@code spectrogramIds}. */
+    /** The sets of one song vector: those without spectrograms of {@code ids}, those with of {@code spectrogramIds}. */
     private Map<LogMelPooling, TrainingSet> assemble(List<String> ids, List<String> spectrogramIds, SongState state,
                                                      Set<LogMelPooling> poolings, SongVector vector, String condition) {
         if (spectrogramIds.size() == ids.size()) {

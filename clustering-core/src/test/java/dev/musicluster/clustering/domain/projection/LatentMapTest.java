@@ -68,18 +68,48 @@ class LatentMapTest {
     }
 
     @Test
-    void aLargeSetIsSampledDownToTheCapInInputOrder() {
+    void aboveTheCapTheMapsAreFittedOnASampleAndEveryOtherSongPlacedAmongItsOwnGroup() {
         LatentMap map = LatentMap.of(ids(300), groups(100, 3), 50, 42);
-        assertThat(map.ids()).hasSize(50).doesNotHaveDuplicates();
-        List<Integer> order = map.ids().stream().map(id -> Integer.parseInt(id.substring(1))).toList();
-        assertThat(order).isSorted();
-        assertThat(map.toCsv().lines()).hasSize(51);
+        assertThat(map.ids()).isEqualTo(ids(300));
+        int placed = 0;
+        for (boolean p : map.placed()) {
+            placed += p ? 1 : 0;
+        }
+        assertThat(placed).as("every song but the 50 fitted").isEqualTo(250);
+        assertThat(neighbourAgreement(map.tsne())).as("placed songs land beside their own group").isGreaterThan(0.95);
+        assertThat(neighbourAgreement(map.umap())).isGreaterThan(0.95);
+        List<String> csv = map.toCsv().lines().toList();
+        assertThat(csv).hasSize(301).first().isEqualTo("id,tsne_x,tsne_y,umap_x,umap_y,placed");
+        assertThat(csv.stream().skip(1).filter(line -> line.endsWith(",1")).count()).isEqualTo(250);
+    }
+
+    @Test
+    void aSongPlacedOnAFittedCopyOfItselfTakesItsPosition() {
+        double[][] points = groups(20, 4);
+        double[][] twice = new double[120][];
+        for (int i = 0; i < 60; i++) {
+            twice[i] = points[i];
+            twice[60 + i] = points[i].clone();
+        }
+        LatentMap map = LatentMap.of(ids(120), twice, 60, 42);
+        int compared = 0;
+        for (int i = 0; i < 120; i++) {
+            int twin = (i + 60) % 120;
+            if (map.placed()[i] && !map.placed()[twin]) {
+                assertThat(map.tsne()[i]).isEqualTo(map.tsne()[twin]);
+                assertThat(map.umap()[i]).isEqualTo(map.umap()[twin]);
+                compared++;
+            }
+        }
+        assertThat(compared).isPositive();
+        assertThat(LatentMap.nearest(new double[] {0.9, 0}, new double[][] {{0, 0}, {1, 0}, {5, 5}, {0.5, 0}}))
+                .as("nearest first").containsExactly(1, 3, 0, 2);
     }
 
     @Test
     void fewerThanFourSongsStayAtTheOrigin() {
         LatentMap map = LatentMap.of(ids(2), new double[][] {{1, 2}, {3, 4}}, 2000, 42);
         assertThat(map.tsne()).isDeepEqualTo(new double[][] {{0, 0}, {0, 0}});
-        assertThat(map.toCsv()).contains("s1,0.0000,0.0000,,");
+        assertThat(map.toCsv()).contains("s1,0.0000,0.0000,,,0");
     }
 }

@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The songs a spectrogram model trains on when the library is larger than its training set may be: a uniform sample
- * drawn with the run's seed (the same songs for every model of the run, and for the same library and seed), in the
- * library's order. Up to the limit, every song.
+ * The songs a model trains on when the library is larger than its training set may be: a uniform sample drawn with
+ * the run's seed (the same songs for every model of the run, and for the same library and seed), in the library's
+ * order. Up to the limit, every song. Drawn from a sample with a lower limit, it gives a sample of that sample.
  */
-public final class SpectrogramSample {
+public final class TrainingSample {
 
-    private SpectrogramSample() {
+    private TrainingSample() {
     }
 
     public static List<String> draw(List<String> ids, int limit, long seed) {
         if (limit < 1) {
-            throw new IllegalArgumentException("a spectrogram model trains on at least 1 song, not " + limit);
+            throw new IllegalArgumentException("a model trains on at least 1 song, not " + limit);
         }
         if (ids.size() <= limit) {
             return ids;
