@@ -31,12 +31,26 @@ public record SongPoint(String id, String title, String artist, double seconds, 
         return distanceTo(other.direction);
     }
 
+    /**
+     * Four running sums: with one, every addition waits for the one before it, and scans over a library (radio, path)
+     * cost a 400-value space 3–4 times as long.
+     */
     public double distanceTo(float[] unit) {
-        double dot = 0;
-        for (int i = 0; i < direction.length; i++) {
-            dot += (double) direction[i] * unit[i];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < direction.length; i += 4) {
+            s0 += (double) direction[i] * unit[i];
+            s1 += (double) direction[i + 1] * unit[i + 1];
+            s2 += (double) direction[i + 2] * unit[i + 2];
+            s3 += (double) direction[i + 3] * unit[i + 3];
         }
-        return 1 - dot;
+        for (; i < direction.length; i++) {
+            s0 += (double) direction[i] * unit[i];
+        }
+        return 1 - ((s0 + s1) + (s2 + s3));
     }
 
     /** The duration for JSON, which has no NaN: null when not known. */

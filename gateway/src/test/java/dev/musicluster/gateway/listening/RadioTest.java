@@ -25,4 +25,20 @@ class RadioTest {
         assertThat(Radio.from(songs.get(0), songs, 10, 10, new Radio.Exclusions(Set.of(), Set.of(" c "))))
                 .extracting(SongPoint::id).containsExactly("seed", "n1", "n4", "n2", "far");
     }
+
+    @Test
+    void whenTheArtistLimitTurnsAwayTheNearestHundredsTheRadioReachesFurther() {
+        // 200 songs of the seed's artist nearest it, then two others: past the nearest 8 × count + 64 looked at first.
+        List<SongPoint> library = new java.util.ArrayList<>();
+        library.add(atAngle("seed", "A", 0));
+        for (int i = 0; i < 200; i++) {
+            library.add(atAngle("a" + i, "A", 1 + i * 0.2));
+        }
+        library.add(atAngle("b", "B", 60));
+        library.add(atAngle("c", "C", 70));
+        assertThat(Radio.from(library.get(0), library, 2, 1, new Radio.Exclusions(Set.of(), Set.of())))
+                .extracting(SongPoint::id).containsExactly("seed", "b", "c");
+        assertThat(Radio.from(library.get(0), library, 2, 2, new Radio.Exclusions(Set.of(), Set.of())))
+                .as("the artist's second song allowed").extracting(SongPoint::id).containsExactly("seed", "a0", "b");
+    }
 }
