@@ -239,6 +239,10 @@ final class ScaleHarness {
         reads.put("map", () -> "api/runs/" + runId + "/models/" + model + "/map.csv");
         console.printf("%nreads, %d each (ms):%n", plan.reads());
         for (Map.Entry<String, java.util.function.Supplier<String>> read : reads.entrySet()) {
+            // The first request of a kind pays once for what later ones find ready (a REST client's connection, code not
+            // yet compiled): its own measure, not 1 of the 50 a p99 is taken from.
+            GatewayClient.Answer first = gateway.fetch(read.getValue().get());
+            measures.add(new Measure("read first", read.getKey(), first.millis(), "ms", "HTTP " + first.status()));
             List<Double> millis = new ArrayList<>(plan.reads());
             int failures = 0;
             long bytes = 0;
@@ -328,6 +332,46 @@ final class ScaleHarness {
                     console.printf(Locale.ROOT, "  %-20s %8.0f MiB%n", process.name(), mib);
                 }
             }
+            liveHeap(process, console);
+        }
+    }
+
+    /** Classes of the live heap listed, the largest first. */
+    private static final int HEAP_CLASSES = 8;
+
+    /**
+     * The live heap (a full collection first: jcmd's class histogram) and its largest classes: what a service holds
+     * per song, which resident memory (the JVM's reserve, natives) does not say. Left out where the JDK has no jcmd.
+     */
+    private void liveHeap(ChildProcess process, PrintStream console) {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try {
+            Process histogram = new ProcessBuilder(jcmd, Long.toString(process.pid()), "GC.class_histogram")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> lines = new String(histogram.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            if (histogram.waitFor() != 0) {
+                return;
+            }
+            java.util.regex.Pattern row = java.util.regex.Pattern.compile("\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*");
+            java.util.regex.Pattern total = java.util.regex.Pattern.compile("Total\\s+(\\d+)\\s+(\\d+).*");
+            int listed = 0;
+            for (String line : lines) {
+                java.util.regex.Matcher m = row.matcher(line);
+                java.util.regex.Matcher t = total.matcher(line);
+                if (m.matches() && listed < HEAP_CLASSES) {
+                    listed++;
+                    measures.add(new Measure("live heap class: " + process.name(), m.group(3), Long.parseLong(m.group(2)) / 1048576.0, "MiB",
+                            m.group(1) + " instances"));
+                } else if (t.matches()) {
+                    double mib = Long.parseLong(t.group(2)) / 1048576.0;
+                    measures.add(new Measure("live heap", process.name(), mib, "MiB", t.group(1) + " objects"));
+                    console.printf(Locale.ROOT, "  %-20s %8.0f MiB live heap%n", process.name(), mib);
+                }
+            }
+        } catch (IOException e) {
+            console.printf("  %s: no class histogram (%s)%n", process.name(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -80,7 +80,9 @@ public class RunClustering {
         List<String> compared = withBaselines ? baselineSongs(ids, seed) : List.of();
         SongSnapshot songs = SongSnapshot.read(topics, java.util.Set.copyOf(compared));
         List<Representation> representations = new ArrayList<>();
-        representations.add(new Representation(model.model(), model.model(), ids, latents.toDoubleRows()));
+        // One copy in doubles for the clustering, the map and the activation: 320 MB at 100,000 songs of 400 values.
+        double[][] points = latents.toDoubleRows();
+        representations.add(new Representation(model.model(), model.model(), ids, points));
         boolean tagged = songs.hasMusicnn(ids);
         if (withBaselines) {
             Baselines.Pretrained musicnn = tagged ? new Baselines.Pretrained(songs.musicnnEmbeddings(compared),
@@ -125,7 +127,7 @@ public class RunClustering {
         store.put(ObjectKeys.results(model.runId(), "assignments-" + model.model() + ".csv"),
                 ResultTables.mergeAssignments(assignmentTables).getBytes(StandardCharsets.UTF_8), "text/csv");
         store.put(ObjectKeys.results(model.runId(), "map-" + model.model() + ".csv"),
-                LatentMap.of(ids, latents.toDoubleRows(), settings.mapMaxSongs(), seed).toCsv().getBytes(StandardCharsets.UTF_8), "text/csv");
+                LatentMap.of(ids, points, settings.mapMaxSongs(), seed).toCsv().getBytes(StandardCharsets.UTF_8), "text/csv");
         String metricsKey = ObjectKeys.results(model.runId(), "clustering_metrics.csv");
         String assignmentsKey = ObjectKeys.results(model.runId(), "assignments.csv");
         store.put(metricsKey, ResultTables.mergeMetrics(parts(model.runId(), "clustering_metrics-")).getBytes(StandardCharsets.UTF_8), "text/csv");
@@ -135,7 +137,7 @@ public class RunClustering {
             primaryAssignments.put(ids.get(i), primaryPartition.labels()[i]);
         }
         List<ClusterAssigned> assigned = model.primary()
-                ? active.activate(model.runId(), model.model(), primary, ids, latents.toDoubleRows(), primaryPartition)
+                ? active.activate(model.runId(), model.model(), primary, ids, points, primaryPartition)
                 : List.of();
         return new Outcome(new ClusteringCompleted(ClusteringCompleted.SCHEMA_VERSION, model.runId(), metricsKey, assignmentsKey,
                 model.model(), primary, primaryAssignments, Instant.now(), clusterTags), assigned);
@@ -144,8 +146,8 @@ public class RunClustering {
     /**
      * The songs the baselines are built, clustered and scored on: every song up to {@code baselines-max-songs}, above
      * it a seeded sample of that many in the model's order. Each baseline costs a fit per algorithm at up to 784
-     * dimensions (musicnn + lyrics); on every song of 100,000 the eight of them took 2 cores about 17 minutes
-     * (docs/scale.md), on a sample of 10,000 they cost what they cost at 10,000. Their rows' {@code fitted_on} says how many.
+     * dimensions (musicnn + lyrics); on every song of 100,000 the eight of them cost 2 cores about 20 minutes
+     * (docs/scale.md), on a sample of 10,000 what they cost at 10,000. Their rows' {@code fitted_on} says how many.
      */
     private List<String> baselineSongs(List<String> ids, long seed) {
         if (ids.size() <= settings.baselinesMaxSongs()) {
