@@ -50,7 +50,8 @@ public record SongPoint(String id, String title, String artist, double seconds, 
         for (; i < direction.length; i++) {
             s0 += (double) direction[i] * unit[i];
         }
-        return 1 - ((s0 + s1) + (s2 + s3));
+        // Unit vectors rounded to floats can have a dot product a hair above 1: a distance is never below 0.
+        return Math.max(0, 1 - ((s0 + s1) + (s2 + s3)));
     }
 
     /** The duration for JSON, which has no NaN: null when not known. */
