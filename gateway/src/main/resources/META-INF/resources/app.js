@@ -273,13 +273,17 @@ async function drawMap() {
   // Above a few thousand points ECharts' large mode draws them in one pass; smaller marks keep groups readable.
   const large = drawn > 5000;
   const names = [...groups.keys()].sort((a, b) => groups.get(b).length - groups.get(a).length);
+  // The song of a point by its series and index: ECharts' large mode keeps only the coordinates of each point.
+  mapCache.seriesIds = names.map(name => groups.get(name).map(p => p[2]));
+  const songAt = (item) => mapCache.seriesIds[item.seriesIndex][item.dataIndex];
   scatter.setOption({
     color: palette, animation: false,
-    tooltip: { trigger: 'item', formatter: (item) => `${escapeHtml(songName(item.value[2]))}<br><small>${escapeHtml(item.seriesName)}</small>` },
+    tooltip: { trigger: 'item', formatter: (item) => `${escapeHtml(songName(songAt(item)))}<br><small>${escapeHtml(item.seriesName)}</small>` },
     legend: { type: 'scroll', bottom: 0 }, grid: { left: 30, right: 20, top: 20, bottom: 50 },
     xAxis: { scale: true, axisLabel: { show: false }, axisLine: { onZero: false } },
     yAxis: { scale: true, axisLabel: { show: false }, axisLine: { onZero: false } },
-    series: names.map((name, i) => ({ name, type: 'scatter', symbolSize: large ? 3 : 8, large, largeThreshold: 2000, data: groups.get(name),
+    series: names.map((name, i) => ({ name, type: 'scatter', symbolSize: large ? 3 : 8, large, largeThreshold: 2000,
+      data: large ? groups.get(name).map(p => [p[0], p[1]]) : groups.get(name),
       itemStyle: name === 'noise' || name === '(none)' ? { color: '#b0b0b0' } : { color: palette[i % palette.length] } })),
   }, true);
   $('scatter').dataset.points = String(drawn);
@@ -287,7 +291,7 @@ async function drawMap() {
     + (placed ? ` · fitted on ${drawn - placed}, the other ${placed} placed by their nearest fitted songs` : '');
 }
 
-scatter.on('click', (item) => showSong(item.value[2]));
+scatter.on('click', (item) => showSong(mapCache.seriesIds[item.seriesIndex][item.dataIndex]));
 ['map-model', 'map-method', 'map-colour'].forEach(id => $(id).addEventListener('change', drawMap));
 $('map-run').addEventListener('change', () => { onRunChosen(); loadMetrics(); });
 
