@@ -38,13 +38,17 @@ final class LocalServices implements AutoCloseable {
     private final FeatureScale featureScale;
     /** Settings (environment variables) for one service, beyond those every local start gives it. */
     private final Map<String, Map<String, String>> settings;
+    /** A service's largest heap ({@code -Xmx}), where the default does not fit (a large library's view). */
+    private final Map<String, String> heaps;
 
-    private LocalServices(Path home, LocalInfra infra, Path logs, FeatureScale featureScale, Map<String, Map<String, String>> settings) {
+    private LocalServices(Path home, LocalInfra infra, Path logs, FeatureScale featureScale, Map<String, Map<String, String>> settings,
+                          Map<String, String> heaps) {
         this.home = home;
         this.infra = infra;
         this.logs = logs;
         this.featureScale = featureScale;
         this.settings = settings;
+        this.heaps = heaps;
     }
 
     /**
@@ -89,7 +93,13 @@ final class LocalServices implements AutoCloseable {
     /** {@code settings}: by module name ({@code feature-service} for all its instances), environment variables to add. */
     static LocalServices start(Path home, LocalInfra infra, Path logs, FeatureScale featureScale, Map<String, Map<String, String>> settings)
             throws IOException, InterruptedException {
-        LocalServices services = new LocalServices(home, infra, logs, featureScale, settings);
+        return start(home, infra, logs, featureScale, settings, Map.of());
+    }
+
+    /** {@code heaps}: by module name, the largest heap ({@code -Xmx} value, e.g. {@code 2g}) instead of the default. */
+    static LocalServices start(Path home, LocalInfra infra, Path logs, FeatureScale featureScale, Map<String, Map<String, String>> settings,
+                               Map<String, String> heaps) throws IOException, InterruptedException {
+        LocalServices services = new LocalServices(home, infra, logs, featureScale, settings, heaps);
         try {
             List<String> names = new ArrayList<>(SERVICES);
             names.addAll(names.indexOf("feature-service") + 1, featureScale.names().subList(1, featureScale.instances()));
@@ -139,7 +149,7 @@ final class LocalServices implements AutoCloseable {
         environment.putAll(settings.getOrDefault(module, Map.of()));
         // Lingua's language models need room beyond what the other services use; so do the contrastive model's whole-song
         // spectrograms (400 songs × 128 × 1280 floats: 262 MB, held twice while it trains: as read and standardised).
-        String heap = switch (module) {
+        String heap = heaps.containsKey(module) ? "-Xmx" + heaps.get(module) : switch (module) {
             case "embedding-service" -> "-Xmx1g";
             case "training-service" -> "-Xmx1536m";
             default -> "-Xmx768m";

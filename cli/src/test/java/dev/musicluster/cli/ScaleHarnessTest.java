@@ -90,4 +90,11 @@ class ScaleHarnessTest {
                 assertThat(m.detail()).as("the web UI's map, where Chromium is installed").startsWith(SONGS + " songs on the map"));
         assertThat(Files.readAllLines(results.resolve("scale.csv")).get(0)).isEqualTo("songs,kind,name,value,unit,detail");
     }
+
+    @Test
+    void theServicesHeapsFollowTheLibrarysSize() {
+        assertThat(ScaleHarness.heaps(2_000)).as("the local defaults").isEmpty();
+        assertThat(ScaleHarness.heaps(30_000)).containsExactly(Map.entry("clustering-service", "804m"));
+        assertThat(ScaleHarness.heaps(100_000)).containsExactly(Map.entry("gateway", "1818m"), Map.entry("clustering-service", "1488m"));
+    }
 }
