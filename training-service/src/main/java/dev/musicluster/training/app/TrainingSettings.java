@@ -28,7 +28,8 @@ public interface TrainingSettings {
     /**
      * Above this many songs every model trains on a seeded sample of this many (the spectrogram models on a sample of
      * that sample) and encodes every song a batch at a time afterwards. An epoch of a dense model costs 0.2–0.3 ms a
-     * song (docs/performance.md), so 40 epochs on every song of 100,000 cost each model 15–20 minutes here; a model of
+     * song alone (docs/performance.md) and about 1.4 ms in the scale harness beside the other services (docs/scale.md),
+     * so 40 epochs on every song of 100,000 would cost each model 15 minutes to 1½ hours on 2 cores; a model of
      * a few hundred inputs learns what it can from 10,000 songs, and the standardisation it was fitted with travels
      * with it, so every other song is encoded as a later song would be.
      */
