@@ -169,7 +169,9 @@ function drawProgress(run) {
         el('span', { class: 'bar' }, el('span', { style: `width:${Math.round(100 * fraction)}%` })), ' ',
         el('span', { class: 'error' }, `failed in epoch ${m.epoch}/${m.epochs}: ${m.failure}`));
     }
-    const status = m.clustered ? 'clustered' : m.trained ? 'trained, clustering' : m.epochs ? `epoch ${m.epoch}/${m.epochs}, loss ${m.loss.toFixed(4)}` : 'waiting';
+    const status = m.clustered ? 'clustered' : m.trained ? 'trained, clustering'
+      : m.toEncode ? `trained on a sample, encoding every song: ${m.encoded.toLocaleString()}/${m.toEncode.toLocaleString()}`
+      : m.epochs ? `epoch ${m.epoch}/${m.epochs}, loss ${m.loss.toFixed(4)}` : 'waiting';
     return el('div', { class: 'model-row' }, el('b', {}, model + (m.primary ? ' ★' : '')),
       el('span', { class: 'bar' }, el('span', { style: `width:${Math.round(100 * (m.clustered ? 1 : fraction))}%` })), ' ', status);
   });

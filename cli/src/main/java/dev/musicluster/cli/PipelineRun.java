@@ -57,6 +57,7 @@ final class PipelineRun {
         String lastSeen = null;
         Map<String, Progress> bars = new HashMap<>();
         Map<String, Integer> shown = new HashMap<>();
+        Map<String, Integer> encodedTenths = new HashMap<>();
         Set<String> reported = new HashSet<>();
         while (true) {
             JsonNode run = gateway.run(runId).orElse(null);
@@ -89,6 +90,12 @@ final class PipelineRun {
                     if (epoch == epochs) {
                         bars.get(model).done();
                     }
+                }
+                int toEncode = view.path("toEncode").asInt(0);
+                int tenths = toEncode == 0 ? -1 : (int) (10L * view.path("encoded").asInt(0) / toEncode);
+                if (tenths > encodedTenths.getOrDefault(model, -1)) {
+                    encodedTenths.put(model, tenths);
+                    console.printf("%s: trained on a sample, every song encoded: %,d of %,d%n", model, view.path("encoded").asInt(0), toEncode);
                 }
             }
             if (state.equals("DONE")) {

@@ -32,6 +32,7 @@ class EventCodecTest {
                 new TrainingProgress(1, "run-1", "vae", 3, 20, 12.5, 10.0, 2.5, 0.75, AT),
                 TrainingProgress.failedIn("run-1", "conv-vae", 2, 20, new TrainingProgress(1, "run-1", "conv-vae", 1, 20, 9.0, 8.0, 1.0, 0.5, AT),
                         "conv-vae diverged in epoch 2 (loss NaN): lower lr or raise batch", AT),
+                TrainingProgress.encoding(new TrainingProgress(1, "run-1", "conv-vae", 40, 40, 9.0, 8.0, 1.0, 0.5, AT), 34_000, 100_000, AT),
                 new ModelTrained(1, "run-1", "vae", "models/run-1/vae.pt", "latents/run-1/vae.npy",
                         "latents/run-1/vae.ids.txt", 32, 60, true, Map.of("device", "cpu", "seed", "7"), List.of("kmeans"), "auto", AT),
                 new LatentEncoded(1, "song-1", "run-1", "vae", new float[] {0.5f, -1f}, AT),

@@ -14,9 +14,13 @@ public record RunView(String runId, RunStatus.State state, List<String> models, 
                       List<String> algorithms, String k, Map<String, ModelView> byModel, String failure, Instant updatedAt,
                       String metrics, String assignments) {
 
-    /** One model's latest epoch, and once trained and clustered, what came of it; or why its training failed. */
-    public record ModelView(Integer epoch, Integer epochs, Double loss, Double reconstruction, Double kl, boolean trained,
-                            boolean primary, Integer songs, Map<String, String> provenance, boolean clustered, String failure) {
+    /**
+     * One model's latest epoch, after training on a sample how many songs it has encoded of how many, and once trained
+     * and clustered, what came of it; or why its training failed.
+     */
+    public record ModelView(Integer epoch, Integer epochs, Double loss, Double reconstruction, Double kl, Integer encoded,
+                            Integer toEncode, boolean trained, boolean primary, Integer songs, Map<String, String> provenance,
+                            boolean clustered, String failure) {
     }
 
     static RunView of(RunStatus run) {
@@ -26,7 +30,8 @@ public record RunView(String runId, RunStatus.State state, List<String> models, 
             ModelTrained t = run.trained().get(model);
             ClusteringCompleted c = run.clustered().get(model);
             byModel.put(model, new ModelView(p == null ? null : p.epoch(), p == null ? null : p.epochs(), p == null ? null : p.loss(),
-                    p == null ? null : p.reconstruction(), p == null ? null : p.kl(), t != null, t != null && t.primary(),
+                    p == null ? null : p.reconstruction(), p == null ? null : p.kl(), p == null ? null : p.encoded(),
+                    p == null ? null : p.toEncode(), t != null, t != null && t.primary(),
                     t == null ? null : t.songCount(), t == null ? Map.of() : t.provenance(), c != null,
                     p == null ? null : p.failure()));
         }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.musicluster.contracts.Topics;
 import dev.musicluster.contracts.events.ClusteringCompleted;
@@ -62,6 +63,16 @@ class RunApiTest {
         probe.send(Topics.TRAINING_PROGRESS.name(), runId, EventCodec.toJson(new TrainingProgress(1, runId, "vae", 2, 5, 9.5, 8.0, 1.5,
                 0.1, Instant.now())), Map.of());
         awaitState(runId, "TRAINING");
+        // Trained on a sample, the model encodes every song: the run says how far, and is still training.
+        probe.send(Topics.TRAINING_PROGRESS.name(), runId, EventCodec.toJson(TrainingProgress.encoding(new TrainingProgress(1, runId, "ae",
+                5, 5, 4.0, 3.0, 0, 0.1, Instant.now()), 1_000, 3_000, Instant.now())), Map.of());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (given().get("/api/runs/" + runId).path("byModel.ae.encoded") == null) {
+            assertThat(System.nanoTime()).as("the encoding progress never reached the run").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        given().get("/api/runs/" + runId).then().body("byModel.ae.encoded", equalTo(1_000)).body("byModel.ae.toEncode", equalTo(3_000))
+                .body("byModel.ae.epoch", equalTo(5)).body("byModel.vae.toEncode", nullValue()).body("state", equalTo("TRAINING"));
         for (String model : List.of("vae", "ae")) {
             ModelTrained trained = new ModelTrained(1, runId, model, ObjectKeys.model(runId, model, "parameters.djl"),
                     ObjectKeys.latents(runId, model + ".npy"), ObjectKeys.latents(runId, model + ".ids.txt"), 8, 3,

@@ -61,17 +61,19 @@ public class TrainingRun {
     private final ModelRepository models;
     private final ObjectStore store;
     private final OnlineEncoding online;
+    private final LibraryEncoding library;
     private final TrainingSettings settings;
     private final TrainingMetrics metrics;
 
     public TrainingRun(CompactedTopicReader topics, DatasetAssembly assembly, ModelRepository models, ObjectStore store,
-                       OnlineEncoding online, TrainingSettings settings, TrainingMetrics metrics) {
+                       OnlineEncoding online, LibraryEncoding library, TrainingSettings settings, TrainingMetrics metrics) {
         this.metrics = metrics;
         this.topics = topics;
         this.assembly = assembly;
         this.models = models;
         this.store = store;
         this.online = online;
+        this.library = library;
         this.settings = settings;
     }
 
@@ -133,45 +135,120 @@ public class TrainingRun {
         LOG.infof("run %s: %s assembled in %.1f s", request.runId(), sets.values(), (System.nanoTime() - assemblyStart) / 1e9);
         checkApplicable(specs, sets.values().iterator().next().values().iterator().next(), hp);
         Device device = Devices.pick(settings.device());
-        String dataHash = DatasetAssembly.dataHash(ids, state);
-        Map<String, String> features = DatasetAssembly.featureProvenance(ids, state);
-        Map<String, String> failures = new LinkedHashMap<>();
-        boolean activated = false;
+        Run run = new Run(request, ids, state, condition, hp, device, publisher, DatasetAssembly.dataHash(ids, state),
+                DatasetAssembly.featureProvenance(ids, state), selected);
+        // Models are announced in the request's order, the first that trained the primary; one trained on a sample of
+        // the spectrograms waits for the pass that encodes every song for all such models at once, and so do the
+        // models after it.
+        List<Model> spectrogramPass = new ArrayList<>();
         for (ModelSpec spec : specs) {
-            TrainingSet set = sets.get(spec.vector()).get(spec.pooling(hp));
-            Trained trained = trainOrReport(request.runId(), spec, hp, set, device, publisher, ids, state, condition);
-            if (trained.failure() != null) {
-                failures.put(spec.kind().id(), trained.failure());
-                continue;
+            Model model = trainOrReport(run, spec, sets.get(spec.vector()).get(spec.pooling(hp)));
+            run.models.add(model);
+            if (model.failure == null && model.set.size() < ids.size()) {
+                if (spec.input().usesLogMel()) {
+                    spectrogramPass.add(model);
+                } else {
+                    encodeEverySong(run, List.of(model));
+                }
             }
-            // The primary model is the first one that trained: a run whose first model failed still gets an active one.
-            boolean primary = !activated;
-            SongEncoder network = trained.network();
-            try {
-                Map<String, String> provenance = provenance(dataHash, set, hp, device, network);
-                if (set.size() < ids.size()) {
-                    provenance.put("data.trained-on", String.format(Locale.ROOT, "a sample of %d of the %d songs (seed %d; every song "
-                            + "encoded)", set.size(), ids.size(), hp.seed()));
-                }
-                provenance.putAll(features);
-                provenance.putAll(selected);
-                StoredModel config = new StoredModel(request.runId(), spec.kind().id(), network.shape(), hp, provenance, selection);
-                publisher.trained(store(request, config, network, set, trained.latents(), primary));
-                metrics.modelTrained();
-                if (primary) {
-                    online.activate(config, network, trained.latents(), publisher);
-                    activated = true;
-                    network = null;
-                }
-            } finally {
-                if (network != null) {
-                    network.close();
-                }
+            announceReady(run);
+        }
+        encodeEverySong(run, spectrogramPass);
+        announceReady(run);
+        if (!run.activated) {
+            throw new IllegalStateException("run " + request.runId() + ": every model failed: " + run.models.stream()
+                    .map(m -> m.spec.kind().id() + ": " + m.failure).collect(Collectors.joining("; ")));
+        }
+    }
+
+    /** What every model of a run shares. */
+    private static final class Run {
+        final TrainingRequested request;
+        final List<String> ids;
+        final SongState state;
+        final String condition;
+        final HyperParameters hp;
+        final Device device;
+        final Publisher publisher;
+        final String dataHash;
+        final Map<String, String> features;
+        final Map<String, String> selected;
+        /** In the request's order. */
+        final List<Model> models = new ArrayList<>();
+        int announced;
+        boolean activated;
+
+        Run(TrainingRequested request, List<String> ids, SongState state, String condition, HyperParameters hp, Device device,
+            Publisher publisher, String dataHash, Map<String, String> features, Map<String, String> selected) {
+            this.request = request;
+            this.ids = ids;
+            this.state = state;
+            this.condition = condition;
+            this.hp = hp;
+            this.device = device;
+            this.publisher = publisher;
+            this.dataHash = dataHash;
+            this.features = features;
+            this.selected = selected;
+        }
+    }
+
+    /** One model of a run: trained (or why not), then its latent for every song, then announced. */
+    private static final class Model {
+        final ModelSpec spec;
+        final TrainingSet set;
+        SongEncoder network;
+        TrainingProgress lastEpoch;
+        List<LatentEncoded> latents;
+        String failure;
+
+        Model(ModelSpec spec, TrainingSet set) {
+            this.spec = spec;
+            this.set = set;
+        }
+
+        boolean settled() {
+            return failure != null || latents != null;
+        }
+    }
+
+    /** Announces, in the request's order, every model whose latents are known, up to the first that still waits. */
+    private void announceReady(Run run) throws IOException {
+        while (run.announced < run.models.size() && run.models.get(run.announced).settled()) {
+            Model model = run.models.get(run.announced++);
+            if (model.failure == null) {
+                announce(run, model);
             }
         }
-        if (!activated) {
-            throw new IllegalStateException("run " + request.runId() + ": every model failed: " + failures.entrySet().stream()
-                    .map(f -> f.getKey() + ": " + f.getValue()).collect(Collectors.joining("; ")));
+    }
+
+    private void announce(Run run, Model model) throws IOException {
+        // The primary model is the first one that trained: a run whose first model failed still gets an active one.
+        boolean primary = !run.activated;
+        SongEncoder network = model.network;
+        try {
+            Map<String, String> provenance = provenance(run.dataHash, model.set, run.hp, run.device, network);
+            if (model.set.size() < run.ids.size()) {
+                provenance.put("data.trained-on", String.format(Locale.ROOT, "a sample of %d of the %d songs (seed %d; every song "
+                        + "encoded)", model.set.size(), run.ids.size(), run.hp.seed()));
+            }
+            provenance.putAll(run.features);
+            provenance.putAll(run.selected);
+            StoredModel config = new StoredModel(run.request.runId(), model.spec.kind().id(), network.shape(), run.hp, provenance,
+                    run.request.selection());
+            run.publisher.trained(store(run.request, config, network, model.set, model.latents, primary));
+            metrics.modelTrained();
+            if (primary) {
+                online.activate(config, network, model.latents, run.publisher);
+                run.activated = true;
+                network = null;
+            }
+        } finally {
+            model.network = null;
+            model.latents = List.of();
+            if (network != null) {
+                network.close();
+            }
         }
     }
 
@@ -179,39 +256,81 @@ public class TrainingRun {
         topics.read(Topics.SONGS_INGESTED.name()).values().forEach(json -> state.put(EventCodec.fromJson(json, SongIngested.class)));
     }
 
-    /** A trained network with its songs' latents, or why the model could not be trained. */
-    private record Trained(SongEncoder network, List<LatentEncoded> latents, String failure) {
-    }
-
     /**
-     * Trains one model and encodes the songs with it. A model that fails — it diverges, or runs out of memory on
-     * the host or the device — is reported as failed (a {@code training.progress} event with the reason) and the run
-     * goes on with its other models; only a failure of the store or the broker fails the whole run.
+     * Trains one model and, when it trained on every song, keeps their latents. A model that fails — it diverges, or
+     * runs out of memory on the host or the device — is reported as failed (a {@code training.progress} event with
+     * the reason) and the run goes on with its other models; only a failure of the store or the broker fails the
+     * whole run.
      */
-    private Trained trainOrReport(String runId, ModelSpec spec, HyperParameters hp, TrainingSet set, Device device, Publisher publisher,
-                                  List<String> ids, SongState state, String condition) {
-        TrainingProgress[] last = new TrainingProgress[1];
-        SongEncoder network = null;
+    private Model trainOrReport(Run run, ModelSpec spec, TrainingSet set) {
+        Model model = new Model(spec, set);
         try {
-            network = spec.pretrained() ? pretrained(runId, spec, set, publisher)
-                    : train(runId, spec, hp, set, device, publisher, progress -> last[0] = progress);
-            List<LatentEncoded> latents = set.size() == ids.size() ? OnlineEncoding.latents(runId, spec.kind().id(), network, set)
-                    : encodeInBatches(runId, spec, hp, network, ids, state, condition);
-            return new Trained(network, latents, null);
+            model.network = spec.pretrained() ? pretrained(run.request.runId(), spec, set, run.publisher)
+                    : train(run.request.runId(), spec, run.hp, set, run.device, run.publisher, progress -> model.lastEpoch = progress);
+            if (set.size() == run.ids.size()) {
+                model.latents = OnlineEncoding.latents(run.request.runId(), spec.kind().id(), model.network, set);
+            }
         } catch (PublishingFailed e) {
             throw e.cause;
         } catch (RuntimeException | OutOfMemoryError e) {
-            if (network != null) {
-                network.close();
-            }
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            String reason = e instanceof OutOfMemoryError ? spec.kind().id() + " ran out of memory: " + message : message;
-            LOG.warnf(e, "run %s: %s failed, the run goes on with its other models: %s", runId, spec.kind().id(), reason);
-            metrics.modelFailed();
-            int epoch = last[0] == null ? 1 : Math.min(last[0].epoch() + 1, hp.epochs());
-            publisher.progress(TrainingProgress.failedIn(runId, spec.kind().id(), epoch, hp.epochs(), last[0], reason, Instant.now()));
-            return new Trained(null, List.of(), reason);
+            fail(run, model, e);
         }
+        return model;
+    }
+
+    /** Reports the model as failed with the reason, frees its network, and lets the run go on. */
+    private void fail(Run run, Model model, Throwable e) {
+        if (model.network != null) {
+            model.network.close();
+            model.network = null;
+        }
+        String id = model.spec.kind().id();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        model.failure = e instanceof OutOfMemoryError ? id + " ran out of memory: " + message : message;
+        LOG.warnf(e, "run %s: %s failed, the run goes on with its other models: %s", run.request.runId(), id, model.failure);
+        metrics.modelFailed();
+        int epochs = run.hp.epochs();
+        int epoch = model.lastEpoch == null ? 1 : Math.min(model.lastEpoch.epoch() + 1, epochs);
+        run.publisher.progress(TrainingProgress.failedIn(run.request.runId(), id, epoch, epochs, model.lastEpoch, model.failure,
+                Instant.now()));
+    }
+
+    /** Least time between two progress events of a pass over the library. */
+    private static final long PROGRESS_NANOS = 5_000_000_000L;
+
+    /**
+     * Every song's latent under models trained on a sample, in one pass over the library, with a progress event per
+     * model at most every 5 s: at 100,000 songs the pass takes minutes and nothing else of the run moves meanwhile.
+     */
+    private void encodeEverySong(Run run, List<Model> models) {
+        if (models.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        long[] lastReport = {started};
+        List<LibraryEncoding.Encoder> encoders = models.stream().map(m -> new LibraryEncoding.Encoder(m.spec.kind().id(), m.network,
+                m.spec.pooling(run.hp), m.spec.vector())).toList();
+        List<LibraryEncoding.Encoded> encoded = library.encode(run.request.runId(), encoders, run.ids, run.state, run.condition, (songs, of) -> {
+            if (songs < of && System.nanoTime() - lastReport[0] < PROGRESS_NANOS) {
+                return;
+            }
+            lastReport[0] = System.nanoTime();
+            for (Model model : models) {
+                TrainingProgress last = model.lastEpoch != null ? model.lastEpoch
+                        : new TrainingProgress(TrainingProgress.SCHEMA_VERSION, run.request.runId(), model.spec.kind().id(), 1, 1, 0, 0, 0, 0, Instant.now());
+                run.publisher.progress(TrainingProgress.encoding(last, songs, of, Instant.now()));
+            }
+        });
+        for (int i = 0; i < models.size(); i++) {
+            if (encoded.get(i).failure() == null) {
+                models.get(i).latents = encoded.get(i).latents();
+            } else {
+                fail(run, models.get(i), encoded.get(i).failure());
+            }
+        }
+        LOG.infof("run %s: %s encoded %d songs in %.1f s (one pass)", run.request.runId(),
+                models.stream().map(m -> m.spec.kind().id()).collect(Collectors.joining(", ")), run.ids.size(),
+                (System.nanoTime() - started) / 1e9);
     }
 
     private TrainedNetwork train(String runId, ModelSpec spec, HyperParameters hp, TrainingSet set, Device device, Publisher publisher,
@@ -229,21 +348,6 @@ public class TrainingRun {
             }
             reported.accept(progress);
         });
-    }
-
-    /** Songs assembled at once when a model trained on a sample encodes every song. */
-    private static final int ENCODE_BATCH = 1000;
-
-    /** Every song's latent under a model trained on a sample: a batch of spectrograms in memory at a time. */
-    private List<LatentEncoded> encodeInBatches(String runId, ModelSpec spec, HyperParameters hp, SongEncoder network, List<String> ids,
-                                                SongState state, String condition) {
-        List<LatentEncoded> latents = new ArrayList<>(ids.size());
-        for (int from = 0; from < ids.size(); from += ENCODE_BATCH) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + ENCODE_BATCH));
-            latents.addAll(OnlineEncoding.latents(runId, spec.kind().id(), network,
-                    assembly.assemble(batch, state, spec.pooling(hp), spec.vector(), condition)));
-        }
-        return latents;
     }
 
     /** The sets of one song vector: those without spectrograms of {@code ids}, those with of {@code spectrogramIds}. */

@@ -87,6 +87,14 @@ class TrainingServiceTest {
         assertThat(trained).extracting(ModelTrained::primary).containsExactly(true, false);
         ModelTrained hybrid = trained.get(0);
         assertThat(hybrid.songCount()).isEqualTo(SONGS);
+        // Its log-mel input is sampled above 20 songs here (the test profile): trained on 20, every song encoded in the
+        // pass after the run's other models trained, with the progress saying so; announced first all the same.
+        assertThat(hybrid.provenance().get("data.trained-on")).startsWith("a sample of 20 of the 30 songs");
+        TrainingProgress encodedAll = EventCodec.fromJson(probe.await(Topics.TRAINING_PROGRESS.name(),
+                r -> "run-t1".equals(r.key()) && r.value().contains("\"encoded\":" + SONGS), Duration.ofSeconds(10)).value(), TrainingProgress.class);
+        assertThat(encodedAll.model()).isEqualTo("hybrid-vae");
+        assertThat(encodedAll.toEncode()).isEqualTo(SONGS);
+        assertThat(encodedAll.epoch()).as("the last epoch's, repeated").isEqualTo(3);
         assertThat(hybrid.provenance()).containsEntry("device", "cpu()").containsEntry("seed", "42")
                 .containsEntry("config.epochs", "3").containsKey("data.sha256").containsKey("library.pytorch");
         NpyArray latents = NpyFormat.fromBytes(infra.s3().get(hybrid.latentsKey()));
@@ -118,7 +126,8 @@ class TrainingServiceTest {
         assertThat((System.nanoTime() - start) / 1e9).as("seconds from features to latent").isLessThan(30);
 
         // A run whose models read the spectrogram two ways (the contrastive model per minute, conv-vae's window as an
-        // image) and one that reads none; the run's k = 3 becomes vade's mixture of 3.
+        // image), both trained on a sample and encoding every song in one pass, and one that reads none; the run's
+        // k = 3 becomes vade's mixture of 3.
         TrainingRequested contrastive = new TrainingRequested(TrainingRequested.SCHEMA_VERSION, "run-t2", List.of("contrastive", "conv-vae", "vade"),
                 Map.of("epochs", "2", "batch", "8", "latent", "6", "mel-frames", "32", "song-frames", "48", "crop-frames", "16",
                         "crop-pairs", "2"), List.of("kmeans"), "3", Instant.now());
@@ -130,6 +139,8 @@ class TrainingServiceTest {
         assertThat(NpyFormat.fromBytes(infra.s3().get(second.get(2).latentsKey())).shape()).containsExactly(SONGS + 1, 6);
         assertThat(second.get(0).provenance()).containsEntry("config.song-frames", "48").containsEntry("config.crop-frames", "16");
         assertThat(NpyFormat.fromBytes(infra.s3().get(second.get(0).latentsKey())).shape()).containsExactly(SONGS + 1, 6);
+        assertThat(NpyFormat.fromBytes(infra.s3().get(second.get(1).latentsKey())).shape()).containsExactly(SONGS + 1, 6);
+        assertThat(second.get(1).provenance().get("data.trained-on")).startsWith("a sample of 20 of the 31 songs");
         assertThat(NpyFormat.fromBytes(infra.s3().get(ObjectKeys.model("run-t2", "conv-vae", "reconstructions.npy"))).shape())
                 .containsExactly(4, 2, SyntheticSongs.MELS, 32);
         assertThatThrownBy(() -> infra.s3().get(ObjectKeys.model("run-t2", "contrastive", "reconstructions.npy")))

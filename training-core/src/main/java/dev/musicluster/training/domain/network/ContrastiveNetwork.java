@@ -50,8 +50,8 @@ public final class ContrastiveNetwork extends AbstractBlock implements FamilyNet
     }
 
     @Override
-    public NDArray latent(NDList outputs) {
-        return outputs.get(0);
+    public NDArray encode(ParameterStore store, NDList inputs) {
+        return forward(store, inputs, false).singletonOrThrow();
     }
 
     @Override

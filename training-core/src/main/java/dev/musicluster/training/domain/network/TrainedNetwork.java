@@ -3,6 +3,7 @@ package dev.musicluster.training.domain.network;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -17,6 +18,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * A trained member of the family with the normalisation it was trained with: encodes songs to their latent means,
@@ -74,8 +76,8 @@ public final class TrainedNetwork implements SongEncoder {
     public float[][] encode(TrainingSet set) {
         int latent = shape().spec().latent();
         float[][] means = new float[set.size()][];
-        infer(set, (from, outputs) -> {
-            float[] flat = network.latent(outputs).toFloatArray();
+        infer(set, network::encode, (from, outputs) -> {
+            float[] flat = outputs.toFloatArray();
             for (int i = 0; i < flat.length / latent; i++) {
                 means[from + i] = java.util.Arrays.copyOfRange(flat, i * latent, (i + 1) * latent);
             }
@@ -93,8 +95,8 @@ public final class TrainedNetwork implements SongEncoder {
         }
         int width = shape().audioWidth();
         float[] out = new float[set.size() * width];
-        infer(set, (from, outputs) -> {
-            float[] flat = outputs.get(0).toFloatArray();
+        infer(set, (parameters, batch) -> network.forward(parameters, batch, false).get(0), (from, outputs) -> {
+            float[] flat = outputs.toFloatArray();
             System.arraycopy(flat, 0, out, from * width, flat.length);
         });
         return shape().spec().input().usesLogMel()
@@ -102,7 +104,8 @@ public final class TrainedNetwork implements SongEncoder {
                 : normalisation.summary().invert(out, 1);
     }
 
-    private void infer(TrainingSet set, BatchSink sink) {
+    /** Runs {@code inference} (the latents alone, or the reconstruction) batch by batch. */
+    private void infer(TrainingSet set, BiFunction<ParameterStore, NDList, NDArray> inference, BatchSink sink) {
         int batchSongs = Math.max(1, Math.min(256, INFERENCE_VALUES / shape().audioWidth()));
         ScaledInputs scaled = normalisation.scale(set);
         try (NDManager manager = model.getNDManager().newSubManager()) {
@@ -111,7 +114,7 @@ public final class TrainedNetwork implements SongEncoder {
             for (int from = 0; from < set.size(); from += batchSongs) {
                 try (NDManager batchManager = manager.newSubManager()) {
                     NDList batch = tensors.range(from, Math.min(set.size(), from + batchSongs), batchManager);
-                    sink.accept(from, network.forward(parameters, batch, false));
+                    sink.accept(from, inference.apply(parameters, batch));
                 }
             }
         }
@@ -135,6 +138,6 @@ public final class TrainedNetwork implements SongEncoder {
 
     @FunctionalInterface
     private interface BatchSink {
-        void accept(int from, NDList outputs);
+        void accept(int from, NDArray outputs);
     }
 }

@@ -69,24 +69,14 @@ public final class VaeNetwork extends AbstractBlock implements FamilyNetwork {
     }
 
     @Override
-    public NDArray latent(NDList outputs) {
-        return outputs.get(meanAt(shape));
+    public NDArray encode(ParameterStore store, NDList inputs) {
+        return meanHead.forward(store, new NDList(hidden(store, Parts.of(shape, inputs), false)), false).singletonOrThrow();
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         Parts in = Parts.of(shape, inputs);
-        List<NDArray> fused = new ArrayList<>();
-        fused.add(audioEncoder.forward(store, new NDList(in.audio), training).singletonOrThrow());
-        if (lyricsEncoder != null) {
-            NDArray lyricsHidden = lyricsEncoder.forward(store, new NDList(in.lyrics), training).singletonOrThrow();
-            fused.add(lyricsHidden.mul(in.mask));
-            fused.add(in.mask);
-        }
-        if (in.condition != null) {
-            fused.add(in.condition);
-        }
-        NDArray hidden = fusion.forward(store, new NDList(NDArrays.concat(new NDList(fused), 1)), training).singletonOrThrow();
+        NDArray hidden = hidden(store, in, training);
         NDArray mean = meanHead.forward(store, new NDList(hidden), training).singletonOrThrow();
         // The log-variance is bounded: exp() of an unbounded head overflows once a gradient step overshoots.
         NDArray logVariance = logVarianceHead == null
@@ -108,6 +98,21 @@ public final class VaeNetwork extends AbstractBlock implements FamilyNetwork {
             out.add(prior.forward(store, new NDList(z), training).singletonOrThrow());
         }
         return out;
+    }
+
+    /** The encoders' outputs fused: what the mean and log-variance heads read. */
+    private NDArray hidden(ParameterStore store, Parts in, boolean training) {
+        List<NDArray> fused = new ArrayList<>();
+        fused.add(audioEncoder.forward(store, new NDList(in.audio), training).singletonOrThrow());
+        if (lyricsEncoder != null) {
+            NDArray lyricsHidden = lyricsEncoder.forward(store, new NDList(in.lyrics), training).singletonOrThrow();
+            fused.add(lyricsHidden.mul(in.mask));
+            fused.add(in.mask);
+        }
+        if (in.condition != null) {
+            fused.add(in.condition);
+        }
+        return fusion.forward(store, new NDList(NDArrays.concat(new NDList(fused), 1)), training).singletonOrThrow();
     }
 
     @Override
