@@ -108,7 +108,7 @@ final class LocalServices implements AutoCloseable {
                 services.ports.put(service, freePort());
             }
             for (String service : names) {
-                services.processes.add(services.launch(service));
+                services.processes.add(services.launch(service, LOCAL_JVM));
             }
             services.awaitReady(services.processes);
             return services;
@@ -122,18 +122,32 @@ final class LocalServices implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
+    /**
+     * The JVM options of the prod overlay's gateway (deploy/k8s/overlays/prod): one core, as its 500m request, and the
+     * JVM's own compilers and collector for it (C2; serial on one core). The local ones start faster and run slower.
+     */
+    static final List<String> DEPLOYED_GATEWAY = List.of("-XX:ActiveProcessorCount=1");
+
     /** Kills a service with SIGKILL and starts it again on the same port; returns once it is ready. */
     void killAndRestart(String service) throws IOException, InterruptedException {
+        killAndRestart(service, LOCAL_JVM);
+    }
+
+    /** As {@link #killAndRestart(String)}, the new process with {@code jvmOptions} instead of the local ones. */
+    void killAndRestart(String service, List<String> jvmOptions) throws IOException, InterruptedException {
         ChildProcess old = processes.stream().filter(p -> p.name().equals(service)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(service + " is not running"));
         old.kill();
         processes.remove(old);
-        ChildProcess fresh = launch(service);
+        ChildProcess fresh = launch(service, jvmOptions);
         processes.add(fresh);
         awaitReady(List.of(fresh));
     }
 
-    private ChildProcess launch(String service) throws IOException {
+    /** Quick starts for a local run: the serial collector, and the client compiler only. */
+    private static final List<String> LOCAL_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private ChildProcess launch(String service, List<String> jvmOptions) throws IOException {
         String module = service.startsWith("feature-service") ? "feature-service" : service;
         Path jar = home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -154,8 +168,9 @@ final class LocalServices implements AutoCloseable {
             case "training-service" -> "-Xmx1536m";
             default -> "-Xmx768m";
         };
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms64m", heap));
+        command.addAll(jvmOptions);
+        command.add("-Djava.awt.headless=true");
         if (module.equals("feature-service") && featureScale.cores() > 0) {
             command.add("-XX:ActiveProcessorCount=" + featureScale.cores());
         }

@@ -134,7 +134,7 @@ final class ScaleHarness {
             int duplicates = DuplicateTable.write(gateway, results, console);
             stage("duplicates", started, duplicates + " pairs", console);
 
-            reads(gateway, runId, models.get(0), console);
+            reads(gateway, runId, models.get(0), "", console);
             webUi(services.url("gateway"), console);
             hostileReads(gateway, runId, models.get(0), console);
             memory(services, console);
@@ -149,6 +149,15 @@ final class ScaleHarness {
             measures.add(new Measure("gateway restart", "songs clustered in its view when ready", atReady.clustered(), "songs", ""));
             console.printf("the restarted gateway, when ready, holds %d of %d songs clustered%n", atReady.clustered(), plan.songs());
             LibraryCount restored = await(gateway, "gateway restart: whole view", LibraryCount::clustered, started, console);
+            // Again with the prod overlay's JVM: one core and the server compiler, which decodes the replayed events faster.
+            started = System.nanoTime();
+            services.killAndRestart("gateway", LocalServices.DEPLOYED_GATEWAY);
+            stage("gateway restart as deployed: ready", started, "SIGKILL, then started with " + String.join(" ", LocalServices.DEPLOYED_GATEWAY),
+                    console);
+            gateway = new GatewayClient(services.url("gateway"), services.apiKey());
+            measures.add(new Measure("gateway restart as deployed", "songs clustered in its view when ready",
+                    LibraryCount.of(gateway.library()).clustered(), "songs", ""));
+            reads(gateway, runId, models.get(0), " as deployed", console);
 
             writeCsv(results.resolve("scale.csv"));
             Outcome outcome = new Outcome(plan.songs(), clustered.songs(), clustered.analysed(), restored.clustered(), clustered.failed(),
@@ -237,7 +246,9 @@ final class ScaleHarness {
     }
 
     /** The reads people make, each {@code plan.reads()} times on songs drawn by the seed: p50 and p99 in ms. */
-    private void reads(GatewayClient gateway, String runId, String model, PrintStream console) throws IOException, InterruptedException {
+    /** {@code gatewayJvm}: "" for the local gateway, or what tells the measures of another apart (" as deployed"). */
+    private void reads(GatewayClient gateway, String runId, String model, String gatewayJvm, PrintStream console)
+            throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
         for (JsonNode cluster : JSON.readTree(gateway.download("api/clusters"))) {
             cluster.path("members").forEach(id -> ids.add(id.asText()));
@@ -257,12 +268,12 @@ final class ScaleHarness {
         reads.put("lyrics search", () -> "api/search?text=" + encode(pick(words, random)) + "&k=10");
         reads.put("duplicates", () -> "api/duplicates");
         reads.put("map", () -> "api/runs/" + runId + "/models/" + model + "/map.csv");
-        console.printf("%nreads, %d each (ms):%n", plan.reads());
+        console.printf("%nreads%s, %d each (ms):%n", gatewayJvm, plan.reads());
         for (Map.Entry<String, java.util.function.Supplier<String>> read : reads.entrySet()) {
             // The first request of a kind pays once for what later ones find ready (a REST client's connection, code not
             // yet compiled): its own measure, not 1 of the 50 a p99 is taken from.
             GatewayClient.Answer first = gateway.fetch(read.getValue().get());
-            measures.add(new Measure("read first", read.getKey(), first.millis(), "ms", "HTTP " + first.status()));
+            measures.add(new Measure("read first" + gatewayJvm, read.getKey(), first.millis(), "ms", "HTTP " + first.status()));
             List<Double> millis = new ArrayList<>(plan.reads());
             int failures = 0;
             long bytes = 0;
@@ -276,8 +287,8 @@ final class ScaleHarness {
             double p50 = percentiles.p50();
             double p99 = percentiles.p99();
             String detail = String.format(Locale.ROOT, "p50 %.1f ms, max %d bytes, %d not 200", p50, bytes, failures);
-            measures.add(new Measure("read p50", read.getKey(), p50, "ms", detail));
-            measures.add(new Measure("read p99", read.getKey(), p99, "ms", detail));
+            measures.add(new Measure("read p50" + gatewayJvm, read.getKey(), p50, "ms", detail));
+            measures.add(new Measure("read p99" + gatewayJvm, read.getKey(), p99, "ms", detail));
             console.printf(Locale.ROOT, "  %-14s p50 %8.1f   p99 %8.1f   largest answer %,d bytes%s%n", read.getKey(), p50, p99, bytes,
                     failures == 0 ? "" : "   " + failures + " not 200");
         }

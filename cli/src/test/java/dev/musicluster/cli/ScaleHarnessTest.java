@@ -75,12 +75,14 @@ class ScaleHarnessTest {
         assertThat(nmi).isGreaterThan(0.8);
 
         for (String stage : List.of("upload", "analysed", "train and cluster", "playlists", "duplicates", "gateway restart: ready",
-                "gateway restart: whole view")) {
+                "gateway restart: whole view", "gateway restart as deployed: ready")) {
             assertThat(outcome.value("stage", stage)).as(stage).isPositive();
         }
         assertThat(outcome.value("gateway restart", "songs clustered in its view when ready")).as("ready means the view is whole")
                 .isEqualTo(SONGS);
+        assertThat(outcome.value("gateway restart as deployed", "songs clustered in its view when ready")).isEqualTo(SONGS);
         assertThat(outcome.value("read p99", "song")).isPositive();
+        assertThat(outcome.value("read p99 as deployed", "radio")).isPositive();
         assertThat(outcome.value("peak RSS", "gateway")).isPositive();
         assertThat(outcome.value("store bytes", "features/")).isPositive();
         assertThat(outcome.value("topic bytes", "audio.features")).isPositive();
