@@ -75,6 +75,11 @@ final class LoadCommand implements Callable<Integer> {
                     + "written to WORK/results/scale.csv.")
     Integer simulate;
 
+    @Option(names = "--reuse",
+            description = "With --simulate: measure again, from the run on, the library an earlier --simulate of the same N and seed "
+                    + "loaded into --work (no generating, uploading or analysing; requests it left unfinished are skipped).")
+    boolean reuse;
+
     @Option(names = "--shared-tensors",
             description = "With --simulate: songs of one simulated sound share their spectrograms in the store (where disk is short).")
     boolean sharedTensors;
@@ -166,7 +171,7 @@ final class LoadCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--simulate needs at least one song, not " + simulate);
         }
         return new ScaleHarness(new ScaleHarness.Plan(simulate, seed, sharedTensors, models, epochs, algorithms, k, reads,
-                Duration.ofMinutes(10), work, Map.of()),
+                Duration.ofMinutes(10), work, Map.of(), reuse),
                 home).run(console);
     }
 

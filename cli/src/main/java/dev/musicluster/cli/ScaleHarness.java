@@ -2,6 +2,7 @@ package dev.musicluster.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.musicluster.contracts.Topics;
 import dev.musicluster.infra.ChildProcess;
 import dev.musicluster.infra.LocalInfra;
 import dev.musicluster.library.ManifestEntry;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,11 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The scale harness ({@code musicluster load --simulate N}, docs/scale.md): N songs through the running system whose
@@ -38,10 +45,12 @@ final class ScaleHarness {
 
     /**
      * What the harness is asked: how many songs, which models, algorithms and k (null: the services' defaults), and how
-     * the run goes; {@code settings}: environment variables for a service (by module name), beyond the harness's own.
+     * the run goes; {@code settings}: environment variables for a service (by module name), beyond the harness's own;
+     * {@code reuse}: the library an earlier harness loaded into {@code work} (the same songs and seed) is measured
+     * again from the run on, without generating, uploading and analysing it again.
      */
     record Plan(int songs, long seed, boolean sharedTensors, List<String> models, Integer epochs, List<String> algorithms, String k,
-                int reads, Duration stall, Path work, Map<String, Map<String, String>> settings) {
+                int reads, Duration stall, Path work, Map<String, Map<String, String>> settings, boolean reuse) {
     }
 
     /** One measured line: a stage's time, a read's percentiles, a service's memory, the bytes of a place. */
@@ -74,7 +83,11 @@ final class ScaleHarness {
 
     Outcome run(PrintStream console) throws IOException, InterruptedException {
         Path work = plan.work();
-        RunCommand.deleteRecursively(work);
+        if (!plan.reuse()) {
+            RunCommand.deleteRecursively(work);
+        } else if (!Files.isDirectory(work.resolve("infra"))) {
+            throw new IllegalArgumentException("nothing to reuse: " + work + " holds no library an earlier harness loaded");
+        }
         long started = System.nanoTime();
         List<ManifestEntry> songs = SimulatedLibrary.write(work.resolve("library"), plan.songs(), plan.seed());
         stage("generate", started, plan.songs() + " tiny WAV files", console);
@@ -88,18 +101,21 @@ final class ScaleHarness {
             both.putAll(asked);
             return both;
         });
-        try (LocalInfra infra = LocalInfra.start(work.resolve("infra"));
+        try (LocalInfra infra = startInfra(work.resolve("infra"), console);
              LocalServices services = LocalServices.start(home, infra, work.resolve("logs"), LocalServices.FeatureScale.DEFAULT, settings,
                      heaps(plan.songs()))) {
             stage("start", started, "Kafka, S3 and the five services", console);
             GatewayClient gateway = new GatewayClient(services.url("gateway"), services.apiKey());
 
             started = System.nanoTime();
-            BulkIngest.Report report = BulkIngest.run(gateway, songs, console, PARALLEL_UPLOADS);
-            stage("upload", started, String.format(Locale.ROOT, "%d accepted, %d refused, %.1f songs/s", report.accepted(),
-                    report.failures().size(), report.accepted() / seconds(started)), console);
-            await(gateway, "listed", LibraryCount::songs, started, console);
-            await(gateway, "analysed", l -> l.analysed() + l.failed(), started, console);
+            if (!plan.reuse()) {
+                BulkIngest.Report report = BulkIngest.run(gateway, songs, console, PARALLEL_UPLOADS);
+                stage("upload", started, String.format(Locale.ROOT, "%d accepted, %d refused, %.1f songs/s", report.accepted(),
+                        report.failures().size(), report.accepted() / seconds(started)), console);
+            }
+            String again = plan.reuse() ? " (reused)" : "";
+            await(gateway, "listed" + again, LibraryCount::songs, started, console);
+            await(gateway, "analysed" + again, l -> l.analysed() + l.failed(), started, console);
 
             started = System.nanoTime();
             List<String> models = plan.models() == null ? PipelineRun.applicableModels(songs, "language") : plan.models();
@@ -173,18 +189,24 @@ final class ScaleHarness {
     /**
      * The heaps the library needs beyond the local defaults (768 MB), from what was measured (docs/scale.md): the
      * gateway's view holds a live 9.3 KB a song (16 KB a song leaves the serial collector room), the clustering service
-     * a model's latents in floats and doubles and every song's tags (about 6 KB a song at 400 values; 10 KB given).
-     * At 100,000 songs: 1,818 MB and 1,488 MB.
+     * a model's latents in floats and doubles and every song's tags (about 6 KB a song at 400 values; 10 KB given),
+     * the training service every song's features twice during a run (the live view that encodes new songs, and the
+     * run's own read of the topics: about 5 KB a song each; 12 KB given beside its sets) above its local 1,536 MB.
+     * At 100,000 songs: 1,818, 1,488 and 1,939 MB.
      */
     static Map<String, String> heaps(int songs) {
         Map<String, String> heaps = new LinkedHashMap<>();
         long gateway = 256 + songs * 16L / 1024;
         long clustering = 512 + songs * 10L / 1024;
+        long training = 768 + songs * 12L / 1024;
         if (gateway > 768) {
             heaps.put("gateway", gateway + "m");
         }
         if (clustering > 768) {
             heaps.put("clustering-service", clustering + "m");
+        }
+        if (training > 1536) {
+            heaps.put("training-service", training + "m");
         }
         return heaps;
     }
@@ -246,6 +268,32 @@ final class ScaleHarness {
     }
 
     /** The reads people make, each {@code plan.reads()} times on songs drawn by the seed: p50 and p99 in ms. */
+    /**
+     * Kafka and S3 on the work folder; reusing a library, the training and clustering services' groups are moved past
+     * the requests and models an earlier harness left (one that stopped mid-run would otherwise run again first).
+     */
+    private LocalInfra startInfra(Path dir, PrintStream console) throws IOException, InterruptedException {
+        LocalInfra infra = LocalInfra.start(dir);
+        if (plan.reuse()) {
+            try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers()))) {
+                for (Map.Entry<String, String> group : Map.of("training-service", Topics.TRAINING_REQUESTS.name(),
+                        "clustering-service", Topics.MODELS_TRAINED.name()).entrySet()) {
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    admin.describeTopics(List.of(group.getValue())).allTopicNames().get().get(group.getValue()).partitions()
+                            .forEach(p -> latest.put(new TopicPartition(group.getValue(), p.partition()), OffsetSpec.latest()));
+                    Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+                    admin.listOffsets(latest).all().get().forEach((partition, end) -> ends.put(partition, new OffsetAndMetadata(end.offset())));
+                    admin.alterConsumerGroupOffsets(group.getKey(), ends).all().get();
+                    console.printf("reusing %s: %s skips what is on %s%n", dir.getParent(), group.getKey(), group.getValue());
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                infra.close();
+                throw new IOException("cannot move the services past the earlier runs: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+        return infra;
+    }
+
     /** {@code gatewayJvm}: "" for the local gateway, or what tells the measures of another apart (" as deployed"). */
     private void reads(GatewayClient gateway, String runId, String model, String gatewayJvm, PrintStream console)
             throws IOException, InterruptedException {

@@ -37,7 +37,7 @@ class ScaleHarnessTest {
                         // the baselines' representations are the same code at any size; here they only cost CI time
                         "clustering-service", Map.of("MUSICLUSTER_CLUSTERING_BASELINES", "false",
                                 // the maps fitted on 500 songs, the other 1,500 placed by their neighbours
-                                "MUSICLUSTER_CLUSTERING_MAP_MAX_SONGS", "500")));
+                                "MUSICLUSTER_CLUSTERING_MAP_MAX_SONGS", "500")), false);
         ScaleHarness.Outcome outcome = new ScaleHarness(plan, home).run(System.out);
 
         assertThat(outcome.listed()).isEqualTo(SONGS);
@@ -97,6 +97,7 @@ class ScaleHarnessTest {
     void theServicesHeapsFollowTheLibrarysSize() {
         assertThat(ScaleHarness.heaps(2_000)).as("the local defaults").isEmpty();
         assertThat(ScaleHarness.heaps(30_000)).containsExactly(Map.entry("clustering-service", "804m"));
-        assertThat(ScaleHarness.heaps(100_000)).containsExactly(Map.entry("gateway", "1818m"), Map.entry("clustering-service", "1488m"));
+        assertThat(ScaleHarness.heaps(100_000)).containsExactly(Map.entry("gateway", "1818m"), Map.entry("clustering-service", "1488m"),
+                Map.entry("training-service", "1939m"));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -47,22 +48,30 @@ public class CompactedTopicReader {
      * The topic as of now: every key's latest value, and the keys whose latest record is a tombstone (deleted, and
      * still known as deleted until compaction drops the tombstone, {@code delete.retention.ms} later).
      */
-    public record Snapshot(Map<String, String> latest, Set<String> tombstoned) {
+    public record Snapshot<T>(Map<String, T> latest, Set<String> tombstoned) {
     }
 
-    public Snapshot snapshot(String topic) {
-        Map<String, String> latest = new LinkedHashMap<>();
+    public Snapshot<String> snapshot(String topic) {
+        return snapshot(topic, json -> json);
+    }
+
+    /**
+     * As {@link #snapshot(String)}, each value decoded as it is read: what is kept is the decoded values, never the
+     * whole topic's JSON at once (at 100,000 songs the latents topic holds 460 MB of it).
+     */
+    public <T> Snapshot<T> snapshot(String topic, Function<String, T> decode) {
+        Map<String, T> latest = new LinkedHashMap<>();
         Set<String> tombstoned = new HashSet<>();
         forEach(topic, record -> {
             if (record.value() == null) {
                 latest.remove(record.key());
                 tombstoned.add(record.key());
             } else {
-                latest.put(record.key(), record.value());
+                latest.put(record.key(), decode.apply(record.value()));
                 tombstoned.remove(record.key());
             }
         });
-        return new Snapshot(latest, tombstoned);
+        return new Snapshot<>(latest, tombstoned);
     }
 
     /**

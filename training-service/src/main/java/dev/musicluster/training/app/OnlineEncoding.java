@@ -39,9 +39,9 @@ public class OnlineEncoding {
         this.assembly = assembly;
     }
 
-    /** What the latents topic already holds, so that a restart re-encodes nothing. */
-    public synchronized void alreadyEncoded(Map<String, LatentEncoded> latest) {
-        latest.forEach((songId, latent) -> encodedWith.put(songId, latent.runId() + "/" + latent.model()));
+    /** What the latents topic already holds (song id → run/model), so that a restart re-encodes nothing. */
+    public synchronized void alreadyEncoded(Map<String, String> latest) {
+        encodedWith.putAll(latest);
     }
 
     public synchronized void onSong(SongIngested song, Publisher publisher) {

@@ -2,11 +2,8 @@ package dev.musicluster.training.app;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import dev.musicluster.contracts.Topics;
-import dev.musicluster.contracts.events.EventCodec;
 import dev.musicluster.contracts.events.LatentEncoded;
 import dev.musicluster.contracts.events.ModelTrained;
-import dev.musicluster.contracts.events.SongIngested;
 import dev.musicluster.contracts.events.SongSelection;
 import dev.musicluster.contracts.events.TrainingProgress;
 import dev.musicluster.contracts.events.TrainingRequested;
@@ -91,12 +88,12 @@ public class TrainingRun {
     private void train(TrainingRequested request, Publisher publisher) throws IOException {
         // The request's own faults first: an unknown model is refused whatever the songs.
         List<ModelKind> named = request.models().stream().map(ModelKind::of).distinct().toList();
-        SongState state = SongState.of(topics.read(Topics.AUDIO_FEATURES.name()), topics.read(Topics.LYRICS_EMBEDDINGS.name()), Map.of());
+        SongState state = SongState.read(topics);
         SongSelection selection = request.selection();
         boolean labelsRead = false;
         if (!selection.isAll()) {
             // The user's selection decides which songs take part by their labels; the labels never enter a model.
-            readLabels(state);
+            state.readLabels(topics);
             labelsRead = true;
         }
         List<String> known = state.songsWithFeatures();
@@ -116,7 +113,7 @@ public class TrainingRun {
         boolean conditional = specs.stream().anyMatch(ModelSpec::conditional);
         if (conditional && !labelsRead) {
             // Labels only for a conditional model, which reads the one column the user names.
-            readLabels(state);
+            state.readLabels(topics);
         }
         // Models that read the spectrogram differently (conv-vae's window in mel-frames, contrastive's song-frames per
         // minute) each get their own pooling of the same fetched spectrograms; every set has the same songs, summaries,
@@ -250,10 +247,6 @@ public class TrainingRun {
                 network.close();
             }
         }
-    }
-
-    private void readLabels(SongState state) throws IOException {
-        topics.read(Topics.SONGS_INGESTED.name()).values().forEach(json -> state.put(EventCodec.fromJson(json, SongIngested.class)));
     }
 
     /**
