@@ -28,6 +28,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
 
 /**
  * The scale harness ({@code musicluster load --simulate N}, docs/scale.md): N songs through the running system whose
@@ -283,7 +284,7 @@ final class ScaleHarness {
                             .forEach(p -> latest.put(new TopicPartition(group.getValue(), p.partition()), OffsetSpec.latest()));
                     Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
                     admin.listOffsets(latest).all().get().forEach((partition, end) -> ends.put(partition, new OffsetAndMetadata(end.offset())));
-                    admin.alterConsumerGroupOffsets(group.getKey(), ends).all().get();
+                    moveGroup(admin, group.getKey(), ends);
                     console.printf("reusing %s: %s skips what is on %s%n", dir.getParent(), group.getKey(), group.getValue());
                 }
             } catch (java.util.concurrent.ExecutionException e) {
@@ -292,6 +293,26 @@ final class ScaleHarness {
             }
         }
         return infra;
+    }
+
+    /**
+     * Commits {@code ends} for the group; a group whose members the earlier harness left behind (killed, so they never
+     * left) refuses until the broker drops them, one session timeout after it started: tried again for two minutes.
+     */
+    private static void moveGroup(Admin admin, String group, Map<TopicPartition, OffsetAndMetadata> ends)
+            throws java.util.concurrent.ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            try {
+                admin.alterConsumerGroupOffsets(group, ends).all().get();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownMemberIdException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(5_000);
+            }
+        }
     }
 
     /** {@code gatewayJvm}: "" for the local gateway, or what tells the measures of another apart (" as deployed"). */

@@ -97,19 +97,25 @@ public final class PublishedWork {
 
     private void read(CompactedTopicReader reader) {
         try {
-            reader.read(topic).forEach((key, json) -> {
-                try {
-                    String fingerprint = fingerprintOfOutput.apply(json);
-                    if (fingerprint != null) {
-                        fingerprints.put(key, fingerprint);
-                    }
-                } catch (RuntimeException unreadable) {
-                    // An output this version cannot read is treated as absent: its song is done again if redelivered.
+            // Each output's fingerprint taken as it is read: the outputs' JSON (the features topic holds 8.8 KB a song,
+            // 880 MB at 100,000) never all at once, which ran the feature service out of heap at its start.
+            reader.snapshot(topic, this::fingerprintOrNull).latest().forEach((key, fingerprint) -> {
+                if (fingerprint != null) {
+                    fingerprints.put(key, fingerprint);
                 }
             });
             LOG.infof("%d outputs already on %s", fingerprints.size(), topic);
         } catch (RuntimeException e) {
             LOG.warnf("could not read %s (%s): redelivered records are processed again", topic, e.getMessage());
+        }
+    }
+
+    /** An output this version cannot read is treated as absent: its song is done again if redelivered. */
+    private String fingerprintOrNull(String json) {
+        try {
+            return fingerprintOfOutput.apply(json);
+        } catch (RuntimeException unreadable) {
+            return null;
         }
     }
 
