@@ -132,15 +132,11 @@ public class RunClustering {
         String assignmentsKey = ObjectKeys.results(model.runId(), "assignments.csv");
         store.put(metricsKey, ResultTables.mergeMetrics(parts(model.runId(), "clustering_metrics-")).getBytes(StandardCharsets.UTF_8), "text/csv");
         store.put(assignmentsKey, ResultTables.mergeAssignments(parts(model.runId(), "assignments-")).getBytes(StandardCharsets.UTF_8), "text/csv");
-        Map<String, Integer> primaryAssignments = new LinkedHashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            primaryAssignments.put(ids.get(i), primaryPartition.labels()[i]);
-        }
         List<ClusterAssigned> assigned = model.primary()
                 ? active.activate(model.runId(), model.model(), primary, ids, points, primaryPartition)
                 : List.of();
         return new Outcome(new ClusteringCompleted(ClusteringCompleted.SCHEMA_VERSION, model.runId(), metricsKey, assignmentsKey,
-                model.model(), primary, primaryAssignments, Instant.now(), clusterTags), assigned);
+                model.model(), primary, Instant.now(), clusterTags), assigned);
     }
 
     /**

@@ -78,9 +78,6 @@ class ClusteringServiceTest {
         ClusteringCompleted completed = EventCodec.fromJson(probe.await(Topics.CLUSTERING_RESULTS.name(), r -> "run-1/vae".equals(r.key()),
                 Duration.ofSeconds(90)).value(), ClusteringCompleted.class);
         assertThat(completed.primaryAlgorithm()).isEqualTo("kmeans");
-        assertThat(completed.assignments()).hasSize(45);
-        assertThat(completed.assignments().values().stream().distinct().count()).isEqualTo(3);
-
         List<String> metrics = new String(infra.s3().get(completed.metricsKey()), StandardCharsets.UTF_8).lines().toList();
         assertThat(metrics.get(0)).startsWith("representation,model,algorithm,k,noise,label,silhouette");
         String kmeans = metrics.stream().filter(line -> line.startsWith("vae,vae,kmeans,")).findFirst().orElseThrow();
@@ -109,6 +106,9 @@ class ClusteringServiceTest {
         assertThat(assignments.stream().skip(1).filter(line -> line.split(",", -1)[summaryColumn].isEmpty()).count())
                 .as("five songs outside the baselines' sample").isEqualTo(5);
         assertThat(assignments.stream().skip(1).filter(line -> line.split(",", -1)[vaeColumn].isEmpty())).as("the model: every song").isEmpty();
+        Map<String, String> vaeCluster = assignments.stream().skip(1).map(line -> line.split(",", -1))
+                .collect(java.util.stream.Collectors.toMap(cells -> cells[0], cells -> cells[vaeColumn]));
+        assertThat(vaeCluster.values().stream().distinct().count()).as("k = auto finds the three genres").isEqualTo(3);
 
         // Every clustered song's assignment, then a song that arrives later goes to the nearest centre.
         assertThat(probe.collect(Topics.CLUSTER_ASSIGNMENTS.name(), r -> r.value() != null && r.value().contains("\"run-1\""), 45,
@@ -120,7 +120,7 @@ class ClusteringServiceTest {
         ClusterAssigned assigned = EventCodec.fromJson(probe.await(Topics.CLUSTER_ASSIGNMENTS.name(), r -> "song-new".equals(r.key()),
                 Duration.ofSeconds(30)).value(), ClusterAssigned.class);
         assertThat(assigned.online()).isTrue();
-        assertThat(assigned.cluster()).as("the cluster of the songs of genre 1").isEqualTo(completed.assignments().get("song-1"));
+        assertThat(assigned.cluster()).as("the cluster of the songs of genre 1").isEqualTo(Integer.parseInt(vaeCluster.get("song-1")));
         assertThat(assigned.distance()).isLessThan(1.5);
 
         // The song removed: its latent's tombstone becomes its assignment's.

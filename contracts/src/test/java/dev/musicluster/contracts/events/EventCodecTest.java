@@ -37,7 +37,7 @@ class EventCodecTest {
                         "latents/run-1/vae.ids.txt", 32, 60, true, Map.of("device", "cpu", "seed", "7"), List.of("kmeans"), "auto", AT),
                 new LatentEncoded(1, "song-1", "run-1", "vae", new float[] {0.5f, -1f}, AT),
                 new ClusteringCompleted(1, "run-1", "results/run-1/clustering_metrics.csv",
-                        "results/run-1/assignments.csv", "vae", "kmeans", Map.of("song-1", 0, "song-2", 3), AT, Map.of(0, List.of("piano", "classical"))),
+                        "results/run-1/assignments.csv", "vae", "kmeans", AT, Map.of(0, List.of("piano", "classical"))),
                 new ClusterAssigned(1, "song-3", "run-1", "vae", "kmeans", 2, 0.75, true, AT));
     }
 

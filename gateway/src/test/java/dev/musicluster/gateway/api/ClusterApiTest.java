@@ -56,7 +56,7 @@ class ClusterApiTest {
                     cluster, Math.abs(points[i][0] - (cluster == 1 ? 5.1 : 0.13)), false, at.plusMillis(i))), Map.of());
         }
         probe.send(Topics.CLUSTERING_RESULTS.name(), "run-c/conv-vae", EventCodec.toJson(new ClusteringCompleted(1, "run-c", "m", "a",
-                "conv-vae", "kmeans", Map.of(), at, Map.of(0, List.of("piano", "classical"), 1, List.of("guitar")))), Map.of());
+                "conv-vae", "kmeans", at, Map.of(0, List.of("piano", "classical"), 1, List.of("guitar")))), Map.of());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (given().get("/api/songs/c-4/cluster").statusCode() != 200 || given().get("/api/songs/c-4/similar").statusCode() != 200
                 || given().get("/api/songs/c-0").statusCode() != 200 || given().get("/api/songs/c-0").path("tags").toString().equals("[]")

@@ -90,7 +90,7 @@ class ListeningApiTest {
                     i < 5 ? 0 : 1, Math.abs(DEGREES[i] - centre) / 100.0, false, at.plusMillis(i))), Map.of());
         }
         probe.send(Topics.CLUSTERING_RESULTS.name(), RUN + "/musicnn", EventCodec.toJson(new ClusteringCompleted(1, RUN, "m", "a",
-                "musicnn", "kmeans", Map.of(), at, Map.of(0, List.of("piano", "mellow"), 1, List.of("rock")))), Map.of());
+                "musicnn", "kmeans", at, Map.of(0, List.of("piano", "mellow"), 1, List.of("rock")))), Map.of());
         awaitPlaylists(RUN, 0, Duration.ofSeconds(30));
 
         // Playlists: named by their tags and size, flowing from the song nearest the centre, the whole cluster by default.
@@ -165,7 +165,7 @@ class ListeningApiTest {
                     i < 4 ? 7 : 3, 0.1 * i, false, at.plusSeconds(10).plusMillis(i))), Map.of());
         }
         probe.send(Topics.CLUSTERING_RESULTS.name(), RUN + "-2/musicnn", EventCodec.toJson(new ClusteringCompleted(1, RUN + "-2", "m", "a",
-                "musicnn", "kmeans", Map.of(), at, Map.of(3, List.of("rock"), 7, List.of("piano")))), Map.of());
+                "musicnn", "kmeans", at, Map.of(3, List.of("rock"), 7, List.of("piano")))), Map.of());
         awaitPlaylists(RUN + "-2", 3, Duration.ofSeconds(30));
         given().get("/api/playlists").then().body("cluster", contains(3, 7)).body("id", contains(rock, piano));
     }

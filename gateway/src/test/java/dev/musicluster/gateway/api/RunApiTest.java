@@ -84,7 +84,7 @@ class RunApiTest {
         infra.s3().put(ObjectKeys.latents(runId, "vae.ids.txt"), "a\nb\nc\n".getBytes(StandardCharsets.UTF_8));
         for (String model : List.of("vae", "ae")) {
             ClusteringCompleted done = new ClusteringCompleted(1, runId, ObjectKeys.results(runId, "clustering_metrics.csv"),
-                    ObjectKeys.results(runId, "assignments.csv"), model, "kmeans", Map.of(), Instant.now(), null);
+                    ObjectKeys.results(runId, "assignments.csv"), model, "kmeans", Instant.now(), null);
             probe.send(Topics.CLUSTERING_RESULTS.name(), done.key(), EventCodec.toJson(done), Map.of());
         }
         awaitState(runId, "DONE");
@@ -121,7 +121,7 @@ class RunApiTest {
                 true, Map.of(), List.of(), null, Instant.now())), Map.of());
         assertThat(nextState(lines)).isEqualTo("CLUSTERING");
         probe.send(Topics.CLUSTERING_RESULTS.name(), runId + "/vae", EventCodec.toJson(new ClusteringCompleted(1, runId, "m", "a", "vae",
-                "kmeans", Map.of(), Instant.now(), null)), Map.of());
+                "kmeans", Instant.now(), null)), Map.of());
         assertThat(nextState(lines)).isEqualTo("DONE");
         while (lines.hasNext()) {
             assertThat(lines.next()).as("nothing after the run is done").doesNotStartWith("data:");

@@ -56,6 +56,6 @@ class RunStatusTest {
     }
 
     private static ClusteringCompleted clustered(String model) {
-        return new ClusteringCompleted(1, "r", "m", "a", model, "kmeans", Map.of(), AT, null);
+        return new ClusteringCompleted(1, "r", "m", "a", model, "kmeans", AT, null);
     }
 }
