@@ -166,7 +166,7 @@ final class ScaleHarness {
             measures.add(new Measure("gateway restart", "songs clustered in its view when ready", atReady.clustered(), "songs", ""));
             console.printf("the restarted gateway, when ready, holds %d of %d songs clustered%n", atReady.clustered(), plan.songs());
             LibraryCount restored = await(gateway, "gateway restart: whole view", LibraryCount::clustered, started, console);
-            // Again with the prod overlay's JVM: one core and the server compiler, which decodes the replayed events faster.
+            // Again with the prod overlay's JVM (one core, the server compiler): the restart a deployment sees.
             started = System.nanoTime();
             services.killAndRestart("gateway", LocalServices.DEPLOYED_GATEWAY);
             stage("gateway restart as deployed: ready", started, "SIGKILL, then started with " + String.join(" ", LocalServices.DEPLOYED_GATEWAY),
@@ -268,7 +268,6 @@ final class ScaleHarness {
         return new int[] {inPlaylists, members};
     }
 
-    /** The reads people make, each {@code plan.reads()} times on songs drawn by the seed: p50 and p99 in ms. */
     /**
      * Kafka and S3 on the work folder; reusing a library, the training and clustering services' groups are moved past
      * the requests and models an earlier harness left (one that stopped mid-run would otherwise run again first).
@@ -315,7 +314,10 @@ final class ScaleHarness {
         }
     }
 
-    /** {@code gatewayJvm}: "" for the local gateway, or what tells the measures of another apart (" as deployed"). */
+    /**
+     * The reads people make, each {@code plan.reads()} times on songs drawn by the seed: p50 and p99 in ms.
+     * {@code gatewayJvm}: "" for the local gateway, or what tells the measures of another apart (" as deployed").
+     */
     private void reads(GatewayClient gateway, String runId, String model, String gatewayJvm, PrintStream console)
             throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
