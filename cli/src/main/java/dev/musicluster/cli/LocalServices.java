@@ -108,7 +108,7 @@ final class LocalServices implements AutoCloseable {
                 services.ports.put(service, freePort());
             }
             for (String service : names) {
-                services.processes.add(services.launch(service, LOCAL_JVM));
+                services.processes.add(services.launch(service, localJvm(service)));
             }
             services.awaitReady(services.processes);
             return services;
@@ -130,7 +130,7 @@ final class LocalServices implements AutoCloseable {
 
     /** Kills a service with SIGKILL and starts it again on the same port; returns once it is ready. */
     void killAndRestart(String service) throws IOException, InterruptedException {
-        killAndRestart(service, LOCAL_JVM);
+        killAndRestart(service, localJvm(service));
     }
 
     /** As {@link #killAndRestart(String)}, the new process with {@code jvmOptions} instead of the local ones. */
@@ -146,6 +146,16 @@ final class LocalServices implements AutoCloseable {
 
     /** Quick starts for a local run: the serial collector, and the client compiler only. */
     private static final List<String> LOCAL_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /**
+     * The clustering service keeps both compilers: its loops (k-means, the mixtures, the metrics, the maps) run for
+     * minutes on a large library, and the client compiler alone made them 1.44 times slower (100,000 × 400, four
+     * algorithms and a map: 275 s against 191 s; docs/scale.md). The others start quicker with it and spend their time
+     * in Kafka, the store, ffmpeg and libtorch.
+     */
+    private static List<String> localJvm(String service) {
+        return service.equals("clustering-service") ? List.of("-XX:+UseSerialGC") : LOCAL_JVM;
+    }
 
     private ChildProcess launch(String service, List<String> jvmOptions) throws IOException {
         String module = service.startsWith("feature-service") ? "feature-service" : service;

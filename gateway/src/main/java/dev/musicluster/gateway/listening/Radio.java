@@ -27,25 +27,27 @@ public final class Radio {
         }
 
         boolean excludes(SongPoint song) {
-            return songs.contains(song.id()) || (song.artistKey() != null && artists.contains(song.artistKey()));
+            // An artist's key is a new string per song: made only when some artist is excluded (radios read the library).
+            return songs.contains(song.id()) || (!artists.isEmpty() && song.artistKey() != null && artists.contains(song.artistKey()));
         }
     }
 
     /** The seed first, then up to {@code count} songs. */
     public static List<SongPoint> from(SongPoint seed, List<SongPoint> candidates, int count, int perArtist, Exclusions exclusions) {
-        List<Scored> pool = new ArrayList<>();
-        for (SongPoint song : candidates) {
-            if (!song.id().equals(seed.id()) && !exclusions.excludes(song)) {
-                // once a song: a comparator that measured it would do so log n times (150 ms at 10,000 songs of 400 values)
-                pool.add(new Scored(song, seed.distanceTo(song)));
-            }
+        // Each song measured once (a comparator that measured it would do so log n times: 150 ms at 10,000 songs of
+        // 400 values), into an array: an object per song of the library would be garbage for every radio.
+        double[] distances = new double[candidates.size()];
+        for (int i = 0; i < distances.length; i++) {
+            SongPoint song = candidates.get(i);
+            distances[i] = song.id().equals(seed.id()) || exclusions.excludes(song) ? Double.NaN : seed.distanceTo(song);
         }
         // Most radios fill from the songs nearest the seed: those are sorted first, the whole library only when the
         // artist limit turned too many of them away (a full sort was 40 % of a radio at 10,000 songs).
-        int first = (int) Math.min(pool.size(), 8L * count + 64);
-        List<SongPoint> nearest = walk(seed, nearestFirst(pool, first), count, perArtist);
-        if (nearest.size() < count && first < pool.size()) {
-            nearest = walk(seed, nearestFirst(pool, pool.size()), count, perArtist);
+        int first = (int) Math.min(Integer.MAX_VALUE, 8L * count + 64);
+        List<Scored> nearestFew = nearestFirst(candidates, distances, first);
+        List<SongPoint> nearest = walk(seed, nearestFew, count, perArtist);
+        if (nearest.size() < count && nearestFew.size() == first) {
+            nearest = walk(seed, nearestFirst(candidates, distances, Integer.MAX_VALUE), count, perArtist);
         }
         return FlowOrder.from(seed, nearest, Integer.MAX_VALUE, count + 1);
     }
@@ -55,20 +57,22 @@ public final class Radio {
 
     private static final Comparator<Scored> NEAREST = Comparator.comparingDouble(Scored::distance).thenComparing(s -> s.song().id());
 
-    /** The {@code size} songs of the pool nearest the seed, nearest first (equal distances by id). */
-    private static List<Scored> nearestFirst(List<Scored> pool, int size) {
-        if (size >= pool.size()) {
-            List<Scored> all = new ArrayList<>(pool);
-            all.sort(NEAREST);
-            return all;
-        }
-        java.util.PriorityQueue<Scored> heap = new java.util.PriorityQueue<>(size + 1, NEAREST.reversed());
-        for (Scored scored : pool) {
+    /** Up to {@code size} of the measured songs (NaN: left out), nearest first (equal distances by id). */
+    private static List<Scored> nearestFirst(List<SongPoint> candidates, double[] distances, int size) {
+        java.util.PriorityQueue<Scored> heap = new java.util.PriorityQueue<>(Math.min(size, distances.length) + 1, NEAREST.reversed());
+        for (int i = 0; i < distances.length; i++) {
+            double distance = distances[i];
+            if (Double.isNaN(distance)) {
+                continue;
+            }
             if (heap.size() < size) {
-                heap.add(scored);
-            } else if (NEAREST.compare(scored, heap.peek()) < 0) {
-                heap.poll();
-                heap.add(scored);
+                heap.add(new Scored(candidates.get(i), distance));
+            } else if (distance <= heap.peek().distance()) {
+                Scored scored = new Scored(candidates.get(i), distance);
+                if (NEAREST.compare(scored, heap.peek()) < 0) {
+                    heap.poll();
+                    heap.add(scored);
+                }
             }
         }
         List<Scored> kept = new ArrayList<>(heap);

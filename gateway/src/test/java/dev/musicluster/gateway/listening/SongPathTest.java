@@ -70,4 +70,32 @@ class SongPathTest {
         assertThat(walk.songs()).extracting(SongPoint::id).containsExactly("a", "m", "b");
         assertThat(walk.stepAngles()).allSatisfy(angle -> assertThat(angle).isFinite());
     }
+
+    @Test
+    void theScanMeasuresEveryPointAsTheSongDoes() {
+        // 401 values and 7 points: the four-at-a-time scan's odd value and the three points after its block.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        float[] vector = new float[401];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) random.nextGaussian();
+        }
+        SongPoint song = SongPoint.of("s", "t", "a", 100, null, vector);
+        float[][] points = new float[7][];
+        for (int p = 0; p < points.length; p++) {
+            float[] other = new float[401];
+            for (int i = 0; i < other.length; i++) {
+                other[i] = (float) random.nextGaussian();
+            }
+            points[p] = SongPoint.of("p" + p, "t", "a", 100, null, other).direction();
+        }
+        points[2] = song.direction().clone();
+
+        double[] distances = new double[points.length];
+        SongPath.distances(song, points, distances);
+
+        for (int p = 0; p < points.length; p++) {
+            assertThat(distances[p]).as("point " + p).isCloseTo(song.distanceTo(points[p]), within(1e-12));
+        }
+        assertThat(distances[2]).isCloseTo(0, within(1e-6));
+    }
 }

@@ -131,14 +131,14 @@ public final class Algorithms {
 
     static Clusterer withK(String name, int k, long seed) {
         return switch (name) {
-            // Every core: the partition is the same on any number of threads (KMeansTest).
+            // Every core: the partition is the same on any number of threads (KMeansTest, GaussianMixtureTest).
             case "kmeans" -> new KMeans(k, 10, seed, Runtime.getRuntime().availableProcessors());
             case "agglomerative-ward" -> new Agglomerative(Agglomerative.Linkage.WARD, k);
             case "agglomerative-average" -> new Agglomerative(Agglomerative.Linkage.AVERAGE, k);
             case "agglomerative-complete" -> new Agglomerative(Agglomerative.Linkage.COMPLETE, k);
             case "agglomerative-single" -> new Agglomerative(Agglomerative.Linkage.SINGLE, k);
-            case "gmm-diag" -> new GaussianMixture(k, GaussianMixture.Covariance.DIAGONAL, seed);
-            case "gmm-full" -> new GaussianMixture(k, GaussianMixture.Covariance.FULL, seed);
+            case "gmm-diag" -> new GaussianMixture(k, GaussianMixture.Covariance.DIAGONAL, seed, Runtime.getRuntime().availableProcessors());
+            case "gmm-full" -> new GaussianMixture(k, GaussianMixture.Covariance.FULL, seed, Runtime.getRuntime().availableProcessors());
             default -> throw new IllegalArgumentException("unknown algorithm " + name + "; known: " + NAMES);
         };
     }

@@ -1,14 +1,18 @@
 package dev.musicluster.clustering.domain.algorithms;
 
-import dev.musicluster.clustering.domain.Euclidean;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 /**
  * A Gaussian mixture fitted by expectation-maximisation, with diagonal or full covariances (Tribuo has no GMM
- * release). Initialised like scikit-learn: responsibilities from a k-means partition (k-means++ seeding and Lloyd
- * iterations, seeded). A small ridge (1e-6) keeps covariances invertible. The score is the BIC, for choosing k.
+ * release). Initialised as scikit-learn does: responsibilities from one k-means partition ({@link KMeans}, one
+ * initialisation, seeded). A small ridge (1e-6) keeps covariances invertible. The score is the BIC, for choosing k.
+ *
+ * <p>The diagonal mixture, a default algorithm that sees every song, runs on {@code threads} workers over ranges of
+ * points ({@link RowRanges}: the same mixture on any number of threads); its E-step is O(n·k·d) with no division, its
+ * M-step two passes (the means, then the spread around them, steadier than E[x²] − E[x]²). The full mixture, for small
+ * sets only, solves a triangular system per point and cluster on one thread.
  */
 public final class GaussianMixture implements Clusterer {
 
@@ -17,15 +21,22 @@ public final class GaussianMixture implements Clusterer {
     private static final double RIDGE = 1e-6;
     private static final int MAX_ITERATIONS = 200;
     private static final double TOLERANCE = 1e-4;
+    private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
 
     private final int k;
     private final Covariance covariance;
     private final long seed;
+    private final int threads;
 
     public GaussianMixture(int k, Covariance covariance, long seed) {
+        this(k, covariance, seed, 1);
+    }
+
+    public GaussianMixture(int k, Covariance covariance, long seed, int threads) {
         this.k = k;
         this.covariance = covariance;
         this.seed = seed;
+        this.threads = threads;
     }
 
     @Override
@@ -37,20 +48,32 @@ public final class GaussianMixture implements Clusterer {
     public Partition fit(double[][] x) {
         int n = x.length;
         int d = x[0].length;
-        double[][] resp = initialResponsibilities(x);
+        double[][] resp = new double[n][k];
+        int[] initial = new KMeans(k, 1, seed, threads).fit(x).labels();
+        for (int i = 0; i < n; i++) {
+            resp[i][initial[i]] = 1;
+        }
         double[] weights = new double[k];
         double[][] means = new double[k][d];
         double[][][] chol = new double[k][][];
+        double[][] precisions = new double[k][d];
         double[] logDet = new double[k];
         double previous = Double.NEGATIVE_INFINITY;
         double logLikelihood = 0;
-        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            maximise(x, resp, weights, means, chol, logDet);
-            logLikelihood = expect(x, weights, means, chol, logDet, resp);
-            if (Math.abs(logLikelihood - previous) / n < TOLERANCE) {
-                break;
+        try (RowRanges ranges = new RowRanges(threads, name())) {
+            for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+                if (covariance == Covariance.DIAGONAL) {
+                    maximiseDiagonal(x, resp, weights, means, precisions, logDet, ranges);
+                    logLikelihood = expectDiagonal(x, weights, means, precisions, logDet, resp, ranges);
+                } else {
+                    maximise(x, resp, weights, means, chol, logDet);
+                    logLikelihood = expect(x, weights, means, chol, logDet, resp);
+                }
+                if (Math.abs(logLikelihood - previous) / n < TOLERANCE) {
+                    break;
+                }
+                previous = logLikelihood;
             }
-            previous = logLikelihood;
         }
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -65,7 +88,156 @@ public final class GaussianMixture implements Clusterer {
         return new Partition(labels, Partition.of(labels).clusters(), bic);
     }
 
-    /** M-step: weights, means and (Cholesky factors of) covariances from the responsibilities. */
+    /** Per cluster, over some points: the responsibility mass and a weighted sum per dimension. */
+    private record Moments(double[] mass, double[][] sums) {
+
+        Moments(int k, int d) {
+            this(new double[k], new double[k][d]);
+        }
+
+        /** The parts added in their order. */
+        static Moments total(List<Moments> parts, int k, int d) {
+            Moments total = new Moments(k, d);
+            for (Moments part : parts) {
+                for (int c = 0; c < k; c++) {
+                    total.mass[c] += part.mass[c];
+                    for (int a = 0; a < d; a++) {
+                        total.sums[c][a] += part.sums[c][a];
+                    }
+                }
+            }
+            return total;
+        }
+    }
+
+    /** M-step of the diagonal mixture: weights, means, per-dimension precisions (1 / variance) and log-determinants. */
+    private void maximiseDiagonal(double[][] x, double[][] resp, double[] weights, double[][] means, double[][] precisions,
+                                  double[] logDet, RowRanges ranges) {
+        int n = x.length;
+        int d = x[0].length;
+        Moments first = Moments.total(ranges.map(n, (from, to) -> {
+            Moments part = new Moments(k, d);
+            for (int i = from; i < to; i++) {
+                for (int c = 0; c < k; c++) {
+                    double r = resp[i][c];
+                    if (r == 0) {
+                        continue;
+                    }
+                    part.mass[c] += r;
+                    double[] sum = part.sums[c];
+                    double[] point = x[i];
+                    for (int a = 0; a < d; a++) {
+                        sum[a] += r * point[a];
+                    }
+                }
+            }
+            return part;
+        }), k, d);
+        double[] mass = new double[k];
+        for (int c = 0; c < k; c++) {
+            mass[c] = first.mass[c] + 1e-10;
+            weights[c] = mass[c] / n;
+            for (int a = 0; a < d; a++) {
+                means[c][a] = first.sums[c][a] / mass[c];
+            }
+        }
+        Moments second = Moments.total(ranges.map(n, (from, to) -> {
+            Moments part = new Moments(k, d);
+            for (int i = from; i < to; i++) {
+                for (int c = 0; c < k; c++) {
+                    double r = resp[i][c];
+                    if (r == 0) {
+                        continue;
+                    }
+                    double[] sum = part.sums[c];
+                    double[] point = x[i];
+                    double[] mean = means[c];
+                    for (int a = 0; a < d; a++) {
+                        double v = point[a] - mean[a];
+                        sum[a] += r * v * v;
+                    }
+                }
+            }
+            return part;
+        }), k, d);
+        for (int c = 0; c < k; c++) {
+            double sum = 0;
+            for (int a = 0; a < d; a++) {
+                double variance = second.sums[c][a] / mass[c] + RIDGE;
+                precisions[c][a] = 1 / variance;
+                sum += Math.log(variance);
+            }
+            logDet[c] = sum;
+        }
+    }
+
+    /** E-step of the diagonal mixture: responsibilities in place; returns the total log-likelihood. */
+    private double expectDiagonal(double[][] x, double[] weights, double[][] means, double[][] precisions, double[] logDet,
+                                  double[][] resp, RowRanges ranges) {
+        int d = x[0].length;
+        double[] constant = new double[k];
+        for (int c = 0; c < k; c++) {
+            constant[c] = Math.log(weights[c]) - 0.5 * (d * LOG_TWO_PI + logDet[c]);
+        }
+        double total = 0;
+        for (double part : ranges.map(x.length, (from, to) -> {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                double[] r = resp[i];
+                for (int c = 0; c < k; c++) {
+                    r[c] = constant[c] - 0.5 * mahalanobis(x[i], means[c], precisions[c]);
+                }
+                sum += normalise(r);
+            }
+            return sum;
+        })) {
+            total += part;
+        }
+        return total;
+    }
+
+    /** Σ (x − μ)² / σ², four independent sums (one would wait on each addition). */
+    private static double mahalanobis(double[] x, double[] mean, double[] precision) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int a = 0;
+        for (int end = x.length - 3; a < end; a += 4) {
+            double v0 = x[a] - mean[a];
+            double v1 = x[a + 1] - mean[a + 1];
+            double v2 = x[a + 2] - mean[a + 2];
+            double v3 = x[a + 3] - mean[a + 3];
+            s0 += v0 * v0 * precision[a];
+            s1 += v1 * v1 * precision[a + 1];
+            s2 += v2 * v2 * precision[a + 2];
+            s3 += v3 * v3 * precision[a + 3];
+        }
+        for (; a < x.length; a++) {
+            double v = x[a] - mean[a];
+            s0 += v * v * precision[a];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Log-probabilities per cluster to responsibilities, in place; returns their log-sum-exp, the point's log-likelihood. */
+    private static double normalise(double[] logProbabilities) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double value : logProbabilities) {
+            max = Math.max(max, value);
+        }
+        double sum = 0;
+        for (double value : logProbabilities) {
+            sum += Math.exp(value - max);
+        }
+        double logSum = max + Math.log(sum);
+        for (int c = 0; c < logProbabilities.length; c++) {
+            logProbabilities[c] = Math.exp(logProbabilities[c] - logSum);
+        }
+        return logSum;
+    }
+
+    /** M-step of the full mixture: weights, means and Cholesky factors of the covariances. */
     private void maximise(double[][] x, double[][] resp, double[] weights, double[][] means, double[][][] chol, double[] logDet) {
         int n = x.length;
         int d = x[0].length;
@@ -87,12 +259,8 @@ public final class GaussianMixture implements Clusterer {
                 double r = resp[i][c];
                 for (int a = 0; a < d; a++) {
                     double da = x[i][a] - means[c][a];
-                    if (covariance == Covariance.DIAGONAL) {
-                        cov[a][a] += r * da * da;
-                    } else {
-                        for (int b = 0; b <= a; b++) {
-                            cov[a][b] += r * da * (x[i][b] - means[c][b]);
-                        }
+                    for (int b = 0; b <= a; b++) {
+                        cov[a][b] += r * da * (x[i][b] - means[c][b]);
                     }
                 }
             }
@@ -103,9 +271,7 @@ public final class GaussianMixture implements Clusterer {
                 }
                 cov[a][a] += RIDGE;
             }
-            // A diagonal covariance's Cholesky factor is its square root: no O(d³) factorisation (400 dimensions: 64 M
-            // operations per cluster and iteration).
-            chol[c] = covariance == Covariance.DIAGONAL ? diagonalRoot(cov) : cholesky(cov);
+            chol[c] = cholesky(cov);
             double sum = 0;
             for (int a = 0; a < d; a++) {
                 sum += Math.log(chol[c][a][a]);
@@ -114,38 +280,26 @@ public final class GaussianMixture implements Clusterer {
         }
     }
 
-    /** E-step: responsibilities in place; returns the total log-likelihood. */
+    /** E-step of the full mixture: responsibilities in place; returns the total log-likelihood. */
     private double expect(double[][] x, double[] weights, double[][] means, double[][][] chol, double[] logDet, double[][] resp) {
         int d = x[0].length;
         double total = 0;
         double[] y = new double[d];
-        // A diagonal factor has nothing below its diagonal: the solve is O(d), not O(d²).
-        boolean full = covariance == Covariance.FULL;
         for (int i = 0; i < x.length; i++) {
-            double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < k; c++) {
                 // Solve L·y = x - μ: the Mahalanobis distance is |y|².
                 double mahalanobis = 0;
                 for (int a = 0; a < d; a++) {
                     double v = x[i][a] - means[c][a];
-                    for (int b = 0; b < a && full; b++) {
+                    for (int b = 0; b < a; b++) {
                         v -= chol[c][a][b] * y[b];
                     }
                     y[a] = v / chol[c][a][a];
                     mahalanobis += y[a] * y[a];
                 }
-                resp[i][c] = Math.log(weights[c]) - 0.5 * (d * Math.log(2 * Math.PI) + logDet[c] + mahalanobis);
-                max = Math.max(max, resp[i][c]);
+                resp[i][c] = Math.log(weights[c]) - 0.5 * (d * LOG_TWO_PI + logDet[c] + mahalanobis);
             }
-            double sum = 0;
-            for (int c = 0; c < k; c++) {
-                sum += Math.exp(resp[i][c] - max);
-            }
-            double logSum = max + Math.log(sum);
-            for (int c = 0; c < k; c++) {
-                resp[i][c] = Math.exp(resp[i][c] - logSum);
-            }
-            total += logSum;
+            total += normalise(resp[i]);
         }
         return total;
     }
@@ -164,73 +318,5 @@ public final class GaussianMixture implements Clusterer {
             }
         }
         return l;
-    }
-
-    /** Hard responsibilities from k-means++ seeding followed by Lloyd iterations. */
-    private double[][] initialResponsibilities(double[][] x) {
-        Random random = new Random(seed);
-        int n = x.length;
-        double[][] centres = new double[k][];
-        centres[0] = x[random.nextInt(n)].clone();
-        double[] nearest = new double[n];
-        Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-        for (int c = 1; c < k; c++) {
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                nearest[i] = Math.min(nearest[i], Euclidean.squared(x[i], centres[c - 1]));
-                total += nearest[i];
-            }
-            double target = random.nextDouble() * total;
-            int chosen = n - 1;
-            for (int i = 0; i < n; i++) {
-                target -= nearest[i];
-                if (target <= 0) {
-                    chosen = i;
-                    break;
-                }
-            }
-            centres[c] = x[chosen].clone();
-        }
-        int[] labels = new int[n];
-        for (int iteration = 0; iteration < 50; iteration++) {
-            for (int i = 0; i < n; i++) {
-                int best = 0;
-                for (int c = 1; c < k; c++) {
-                    best = Euclidean.squared(x[i], centres[c]) < Euclidean.squared(x[i], centres[best]) ? c : best;
-                }
-                labels[i] = best;
-            }
-            for (int c = 0; c < k; c++) {
-                double[] sum = new double[x[0].length];
-                int count = 0;
-                for (int i = 0; i < n; i++) {
-                    if (labels[i] == c) {
-                        count++;
-                        for (int j = 0; j < sum.length; j++) {
-                            sum[j] += x[i][j];
-                        }
-                    }
-                }
-                if (count > 0) {
-                    for (int j = 0; j < sum.length; j++) {
-                        centres[c][j] = sum[j] / count;
-                    }
-                }
-            }
-        }
-        double[][] resp = new double[n][k];
-        for (int i = 0; i < n; i++) {
-            resp[i][labels[i]] = 1;
-        }
-        return resp;
-    }
-
-    private static double[][] diagonalRoot(double[][] cov) {
-        int d = cov.length;
-        double[][] root = new double[d][d];
-        for (int a = 0; a < d; a++) {
-            root[a][a] = Math.sqrt(cov[a][a]);
-        }
-        return root;
     }
 }

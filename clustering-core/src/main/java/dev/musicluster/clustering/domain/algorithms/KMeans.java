@@ -1,13 +1,8 @@
 package dev.musicluster.clustering.domain.algorithms;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * k-means as scikit-learn runs it: greedy k-means++ seeding (2 + ln k candidates per centre, the one that lowers the
@@ -26,8 +21,6 @@ public final class KMeans implements Clusterer {
     static final int MAX_ITERATIONS = 300;
     static final double TOLERANCE = 1e-4;
     /** Rows per task: enough work to outweigh handing it to a thread, few enough that the dots stay in cache. */
-    private static final int ROWS_PER_TASK = 1024;
-
     private final int k;
     private final int initialisations;
     private final long seed;
@@ -56,31 +49,22 @@ public final class KMeans implements Clusterer {
         }
         Rows data = Rows.of(points);
         double tolerance = TOLERANCE * meanVariance(points);
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread thread = new Thread(r, "kmeans");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
-        try {
+        try (RowRanges ranges = new RowRanges(threads, "kmeans")) {
             Partition best = null;
             for (int run = 0; run < initialisations; run++) {
                 SplittableRandom random = new SplittableRandom(seed + run);
-                double[] centres = plusPlus(data, random, pool);
-                Partition partition = lloyd(data, centres, tolerance, pool);
+                double[] centres = plusPlus(data, random, ranges);
+                Partition partition = lloyd(data, centres, tolerance, ranges);
                 if (best == null || partition.score() < best.score()) {
                     best = partition;
                 }
             }
             return best;
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
         }
     }
 
     /** Greedy k-means++: each next centre is the best of 2 + ln k candidates drawn in proportion to squared distance. */
-    private double[] plusPlus(Rows data, SplittableRandom random, ExecutorService pool) {
+    private double[] plusPlus(Rows data, SplittableRandom random, RowRanges ranges) {
         int n = data.rows;
         int d = data.dimensions;
         int trials = 2 + (int) Math.log(k);
@@ -88,7 +72,7 @@ public final class KMeans implements Clusterer {
         double[] closest = new double[n];
         int first = random.nextInt(n);
         data.copyRow(first, centres, 0);
-        distances(data, centres, 1, closest, pool);
+        distances(data, centres, 1, closest, ranges);
         double potential = sum(closest);
         double[] candidates = new double[trials * d];
         double[] candidateDistances = new double[trials * n];
@@ -97,7 +81,7 @@ public final class KMeans implements Clusterer {
             for (int t = 0; t < trials; t++) {
                 data.copyRow(Math.min(searchSorted(cumulative, random.nextDouble() * potential), n - 1), candidates, t * d);
             }
-            distances(data, candidates, trials, candidateDistances, pool);
+            distances(data, candidates, trials, candidateDistances, ranges);
             int best = 0;
             double bestPotential = Double.POSITIVE_INFINITY;
             for (int t = 0; t < trials; t++) {
@@ -120,9 +104,9 @@ public final class KMeans implements Clusterer {
     }
 
     /** Squared distances of every point to each of {@code m} centres: {@code out[i * m + c]}. */
-    private void distances(Rows data, double[] centres, int m, double[] out, ExecutorService pool) {
+    private void distances(Rows data, double[] centres, int m, double[] out, RowRanges ranges) {
         double[] centreNorms = norms(centres, m, data.dimensions);
-        parallel(data, pool, (from, to) -> {
+        ranges.map(data.rows, (from, to) -> {
             double[] dots = new double[(to - from) * m];
             data.dots(from, to, centres, m, dots);
             for (int i = from; i < to; i++) {
@@ -135,14 +119,14 @@ public final class KMeans implements Clusterer {
     }
 
     /** Lloyd's iterations from {@code centres}; the labels of the final centres and their inertia. */
-    private Partition lloyd(Rows data, double[] centres, double tolerance, ExecutorService pool) {
+    private Partition lloyd(Rows data, double[] centres, double tolerance, RowRanges ranges) {
         int n = data.rows;
         int d = data.dimensions;
         int[] labels = new int[n];
         Arrays.fill(labels, -1);
         double[] distances = new double[n];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            Step step = assign(data, centres, labels, distances, true, pool);
+            Step step = assign(data, centres, labels, distances, true, ranges);
             double[] updated = step.means(centres, distances, labels, data);
             double shift = 0;
             for (int j = 0; j < updated.length; j++) {
@@ -155,15 +139,15 @@ public final class KMeans implements Clusterer {
             }
         }
         // The labels and inertia of the centres returned, as scikit-learn's last E-step gives them.
-        Step last = assign(data, centres, labels, distances, false, pool);
+        Step last = assign(data, centres, labels, distances, false, ranges);
         return new Partition(labels, Partition.of(labels).clusters(), last.inertia);
     }
 
     /** Every point to its nearest centre: labels and distances updated in place, with the sums for the next means. */
-    private Step assign(Rows data, double[] centres, int[] labels, double[] distances, boolean sums, ExecutorService pool) {
+    private Step assign(Rows data, double[] centres, int[] labels, double[] distances, boolean sums, RowRanges ranges) {
         int d = data.dimensions;
         double[] centreNorms = norms(centres, k, d);
-        List<Step> parts = parallel(data, pool, (from, to) -> {
+        List<Step> parts = ranges.map(data.rows, (from, to) -> {
             Step step = new Step(k, d, sums);
             double[] dots = new double[(to - from) * k];
             data.dots(from, to, centres, k, dots);
@@ -196,40 +180,6 @@ public final class KMeans implements Clusterer {
             total.add(part);
         }
         return total;
-    }
-
-    /** A task over a range of rows. */
-    private interface RowTask<T> {
-        T run(int fromRow, int toRow);
-    }
-
-    /** Runs {@code task} over the rows in ranges, on the pool when there is one; the results in range order. */
-    private static <T> List<T> parallel(Rows data, ExecutorService pool, RowTask<T> task) {
-        int tasks = (data.rows + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-        List<T> results = new ArrayList<>(tasks);
-        if (pool == null || tasks == 1) {
-            for (int t = 0; t < tasks; t++) {
-                results.add(task.run(t * ROWS_PER_TASK, Math.min(data.rows, (t + 1) * ROWS_PER_TASK)));
-            }
-            return results;
-        }
-        List<Future<T>> futures = new ArrayList<>(tasks);
-        for (int t = 0; t < tasks; t++) {
-            int from = t * ROWS_PER_TASK;
-            int to = Math.min(data.rows, from + ROWS_PER_TASK);
-            futures.add(pool.submit(() -> task.run(from, to)));
-        }
-        try {
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("k-means interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("k-means failed", e.getCause());
-        }
-        return results;
     }
 
     private static double[] norms(double[] centres, int m, int d) {
