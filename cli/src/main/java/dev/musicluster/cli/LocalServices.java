@@ -25,7 +25,11 @@ final class LocalServices implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("gateway", "feature-service", "embedding-service", "training-service",
             "clustering-service");
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * Generous: five services replaying a library of 100,000 songs at once on two cores took 171 s to be ready, and
+     * over 3 minutes on a busier day. A service that dies on the way is noticed at once, whatever this says.
+     */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
 
     private final List<ChildProcess> processes = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
