@@ -59,6 +59,8 @@ class ScaleHarnessTest {
         assertThat(Files.readAllLines(results.resolve("assignments.csv"))).hasSize(SONGS + 1);
         // One song in a hundred is an earlier recording again: 20 pairs, each confirmed by its spectrogram.
         assertThat(Files.readAllLines(results.resolve("duplicates.csv"))).hasSize(SONGS / SimulatedLibrary.DUPLICATE_EVERY + 1);
+        assertThat(Files.readString(dir.resolve("logs/gateway.log"))).as("a restarted gateway finds the duplicates before anyone asks")
+                .contains("view whole: " + SONGS / SimulatedLibrary.DUPLICATE_EVERY + " duplicates found");
 
         JsonNode run = new ObjectMapper().readTree(results.resolve("run.json").toFile());
         JsonNode convVae = run.path("byModel").path("conv-vae").path("provenance");

@@ -11,6 +11,8 @@ import java.util.Objects;
  */
 public record TopicSpec(String name, int partitions, boolean compacted, Duration retention) {
 
+    static final int SEGMENT_BYTES = 64 * 1024 * 1024;
+
     public TopicSpec {
         Objects.requireNonNull(name, "name");
         if (partitions < 1) {
@@ -33,6 +35,11 @@ public record TopicSpec(String name, int partitions, boolean compacted, Duration
             config.put("cleanup.policy", "compact");
             // Tombstones stay a day so that a consumer replaying from the start still sees deletions.
             config.put("delete.retention.ms", String.valueOf(Duration.ofDays(1).toMillis()));
+            // Only closed segments are compacted, and Kafka closes one at 1 GiB or after 7 days: a library's runs
+            // piled up uncompacted in the open one (latents: 1.37 GB for 100,000 songs after three runs, 0.44 GB of
+            // them current), and every start replays it all. Segments of 64 MiB, closed at least daily.
+            config.put("segment.bytes", String.valueOf(SEGMENT_BYTES));
+            config.put("segment.ms", String.valueOf(Duration.ofDays(1).toMillis()));
         } else {
             config.put("cleanup.policy", "delete");
             config.put("retention.ms", String.valueOf(retention.toMillis()));

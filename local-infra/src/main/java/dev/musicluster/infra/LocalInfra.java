@@ -19,7 +19,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +116,14 @@ public final class LocalInfra implements AutoCloseable {
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+            }
+            // A library kept from an earlier version gets today's settings, as Strimzi reconciles a KafkaTopic.
+            Map<ConfigResource, Collection<AlterConfigOp>> settings = new LinkedHashMap<>();
+            topics.stream().filter(topic -> existing.contains(topic.name())).forEach(topic -> settings.put(
+                    new ConfigResource(ConfigResource.Type.TOPIC, topic.name()),
+                    topic.config().entrySet().stream().map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET)).toList()));
+            if (!settings.isEmpty()) {
+                admin.incrementalAlterConfigs(settings).all().get(60, TimeUnit.SECONDS);
             }
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IOException("cannot create topics: " + e.getMessage(), e);

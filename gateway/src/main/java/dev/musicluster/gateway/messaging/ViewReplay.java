@@ -1,6 +1,8 @@
 package dev.musicluster.gateway.messaging;
 
+import dev.musicluster.gateway.library.ViewCaughtUp;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,8 @@ import org.eclipse.microprofile.health.Readiness;
  * would take requests it cannot answer. Once caught up it stays so (what arrives later is live traffic). The end
  * offsets are asked of the broker at the first probe; a record counts as read whether it was projected or
  * dead-lettered. Compaction can remove a partition's last records (old tombstones), so a partition also counts as
- * read once the consumer's position has passed its end and no record has come for {@link #QUIET}.
+ * read once the consumer's position has passed its end and no record has come for {@link #QUIET}. Catching up is
+ * announced ({@link ViewCaughtUp}) so that what readers would otherwise wait for is made then.
  */
 @Readiness
 @ApplicationScoped
@@ -34,6 +37,7 @@ public class ViewReplay implements HealthCheck {
     static final Duration QUIET = Duration.ofSeconds(2);
 
     private final KafkaClientService kafka;
+    private final Event<ViewCaughtUp> announcement;
     private final String bootstrapServers;
     private final List<String> topics;
     private final Map<TopicPartition, Long> read = new ConcurrentHashMap<>();
@@ -41,9 +45,11 @@ public class ViewReplay implements HealthCheck {
     private volatile boolean caughtUp;
     private volatile long lastRead = System.nanoTime();
 
-    public ViewReplay(KafkaClientService kafka, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public ViewReplay(KafkaClientService kafka, Event<ViewCaughtUp> announcement,
+                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                       @ConfigProperty(name = "mp.messaging.incoming.pipeline-view.topics") List<String> topics) {
         this.kafka = kafka;
+        this.announcement = announcement;
         this.bootstrapServers = bootstrapServers;
         this.topics = List.copyOf(topics);
     }
@@ -73,10 +79,18 @@ public class ViewReplay implements HealthCheck {
             behind += Math.max(0, end.getValue() - next);
         }
         if (behind == 0 || (System.nanoTime() - lastRead > QUIET.toNanos() && positionsPast(ends))) {
-            caughtUp = true;
+            caughtUpNow();
             return HealthCheckResponse.named("view-replay").up().build();
         }
         return HealthCheckResponse.named("view-replay").down().withData("records behind", behind).build();
+    }
+
+    /** Once, whichever probe sees it first. */
+    private synchronized void caughtUpNow() {
+        if (!caughtUp) {
+            caughtUp = true;
+            announcement.fireAsync(new ViewCaughtUp());
+        }
     }
 
     /** Whether the view's consumer has fetched past every end (what it fetched is then read, or being read). */
