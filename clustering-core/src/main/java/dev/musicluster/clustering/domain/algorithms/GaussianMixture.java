@@ -1,5 +1,6 @@
 package dev.musicluster.clustering.domain.algorithms;
 
+import dev.musicluster.clustering.domain.Euclidean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -185,7 +186,7 @@ public final class GaussianMixture implements Clusterer {
             for (int i = from; i < to; i++) {
                 double[] r = resp[i];
                 for (int c = 0; c < k; c++) {
-                    r[c] = constant[c] - 0.5 * mahalanobis(x[i], means[c], precisions[c]);
+                    r[c] = constant[c] - 0.5 * Euclidean.weightedSquared(x[i], means[c], precisions[c]);
                 }
                 sum += normalise(r);
             }
@@ -194,30 +195,6 @@ public final class GaussianMixture implements Clusterer {
             total += part;
         }
         return total;
-    }
-
-    /** Σ (x − μ)² / σ², four independent sums (one would wait on each addition). */
-    private static double mahalanobis(double[] x, double[] mean, double[] precision) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int a = 0;
-        for (int end = x.length - 3; a < end; a += 4) {
-            double v0 = x[a] - mean[a];
-            double v1 = x[a + 1] - mean[a + 1];
-            double v2 = x[a + 2] - mean[a + 2];
-            double v3 = x[a + 3] - mean[a + 3];
-            s0 += v0 * v0 * precision[a];
-            s1 += v1 * v1 * precision[a + 1];
-            s2 += v2 * v2 * precision[a + 2];
-            s3 += v3 * v3 * precision[a + 3];
-        }
-        for (; a < x.length; a++) {
-            double v = x[a] - mean[a];
-            s0 += v * v * precision[a];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** Log-probabilities per cluster to responsibilities, in place; returns their log-sum-exp, the point's log-likelihood. */
