@@ -1,27 +1,14 @@
 'use strict';
 // The musicluster web UI: plain JavaScript over the gateway's REST API (OpenAPI at q/openapi) and ECharts.
 
-const state = { songs: new Map(), runs: [], run: null, events: null };
+// songs: every song's id, name and labels (api/songs/index.csv, about 50 bytes a song); page: the songs the table lists.
+const state = { songs: new Map(), labels: [], page: [], runs: [], run: null, events: null };
 const $ = (id) => document.getElementById(id);
 
 // Writes carry the API key typed in the header; it stays in this browser's session only.
 const keyField = $('api-key');
 keyField.value = sessionStorage.getItem('musicluster.apiKey') || '';
 keyField.addEventListener('change', () => sessionStorage.setItem('musicluster.apiKey', keyField.value));
-
-/** Every song, page after page: the gateway lists at most a page at a time (its Link header names the next). */
-async function allSongs() {
-  const songs = [];
-  let next = 'api/songs';
-  while (next) {
-    const response = await fetch(next);
-    if (!response.ok) throw new Error(`${next}: ${response.status}`);
-    songs.push(...await response.json());
-    const link = /<\/?([^>]+)>\s*;\s*rel="next"/.exec(response.headers.get('Link') || '');
-    next = link ? link[1] : null;
-  }
-  return songs;
-}
 
 async function api(path, options = {}) {
   if (options.method && options.method !== 'GET' && keyField.value) {
@@ -39,11 +26,41 @@ async function api(path, options = {}) {
   return body;
 }
 
-/** RFC 4180 CSV into an array of objects keyed by the header. */
-function parseCsv(text) {
+/**
+ * RFC 4180 CSV as its header and rows of fields; with {@code wanted} (column names) each row keeps only those, in that
+ * order. A line without quotes is split natively, one with quotes read a character at a time (a quoted field may hold
+ * commas and line breaks). At 100,000 songs the assignments are 57 columns: objects keyed by the header held 5.7
+ * million properties in the browser.
+ */
+function readCsv(text, wanted) {
   const rows = [];
-  let row = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  let header = null, pick = null, quote = text.indexOf('"');
+  for (let i = 0; i < text.length;) {
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = text.length;
+    if (quote >= 0 && quote < i) quote = text.indexOf('"', i);
+    let fields;
+    if (quote >= 0 && quote < end) {
+      [fields, end] = quotedRow(text, i);
+    } else {
+      const line = text.charCodeAt(end - 1) === 13 ? text.slice(i, end - 1) : text.slice(i, end);
+      fields = line === '' ? null : line.split(',');
+    }
+    i = end + 1;
+    if (!fields) continue;
+    if (!header) {
+      header = fields;
+      pick = wanted ? wanted.map(name => header.indexOf(name)) : null;
+    } else rows.push(pick ? pick.map(c => (c < 0 ? '' : fields[c] ?? '')) : fields);
+  }
+  return { header: header ? (wanted || header) : [], rows };
+}
+
+/** One quoted row from {@code start}: its fields and the index of the line break that ends it. */
+function quotedRow(text, start) {
+  const row = [];
+  let field = '', quoted = false, i = start;
+  for (; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
@@ -51,14 +68,17 @@ function parseCsv(text) {
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += c;
+    else if (c === '\n') break;
+    else if (c !== '\r') field += c;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  const [header, ...data] = rows.filter(r => r.length > 1 || r[0] !== '');
-  return data.map(r => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  row.push(field);
+  return [row, i];
+}
+
+/** The small tables (metrics) as objects keyed by the header. */
+function parseCsv(text) {
+  const { header, rows } = readCsv(text);
+  return rows.map(r => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
 function el(tag, attributes = {}, ...children) {
@@ -68,29 +88,39 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-function songName(id) {
-  const song = state.songs.get(id);
-  return song ? `${song.title}${song.artist ? ' — ' + song.artist : ''}` : id;
+/** "Title — Artist" from the library index, else from {@code known}: what an answer carried of the song (a playlist's entry). */
+function songName(id, known) {
+  const song = state.songs.get(id) || known;
+  return song && song.title ? `${song.title}${song.artist ? ' — ' + song.artist : ''}` : id;
 }
 
 // ---------------------------------------------------------------- songs
 const SONG_ROWS = 1000;
+// The table lists the first page of songs with their status (the library's line above counts them by stage): a
+// library of 100,000 listed whole was 100 MB of JSON in the browser, which then never became idle.
 async function loadSongs() {
-  const songs = await allSongs();
-  state.songs = new Map(songs.map(s => [s.id, s]));
-  const counts = {};
-  songs.forEach(s => { counts[s.status] = (counts[s.status] || 0) + 1; });
-  $('song-counts').textContent = `${songs.length} songs` +
-    (songs.length ? ': ' + Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ') : '');
-  // A table row per song costs the browser its layout: a library of 100,000 shows the first rows and says so.
-  const shown = songs.slice(0, SONG_ROWS);
-  if (shown.length < songs.length) $('song-counts').textContent += ` (the first ${SONG_ROWS} listed here; the map, the searches and /api/songs?offset=N reach the others)`;
+  const response = await fetch(`api/songs?limit=${SONG_ROWS}`);
+  if (!response.ok) throw new Error(`api/songs: ${response.status}`);
+  const shown = await response.json();
+  const total = +(response.headers.get('X-Total-Count') || shown.length);
+  state.page = shown;
+  shown.forEach(s => state.songs.set(s.id, { title: s.title, artist: s.artist, labels: s.labels || {} }));
+  $('song-counts').textContent = `${total} songs`;
+  if (shown.length < total) $('song-counts').textContent += ` (the first ${SONG_ROWS} listed here; the map, the searches and /api/songs?offset=N reach the others)`;
   const body = $('song-table').querySelector('tbody');
   body.replaceChildren(...shown.map(s => el('tr', {},
     el('td', {}, el('span', { class: 'song-link', onclick: () => showSong(s.id) }, s.id)), el('td', {}, s.title || ''),
     el('td', {}, s.artist || ''), el('td', {}, s.source || ''),
     el('td', {}, Object.entries(s.labels || {}).map(([k, v]) => `${k}=${v}`).join(', ')),
     el('td', {}, s.status))));
+}
+
+/** Every song's name and labels, for the map's points and the lists that name songs by id. */
+async function loadIndex() {
+  const { header, rows } = readCsv(await api('api/songs/index.csv'));
+  state.labels = header.slice(3);
+  state.songs = new Map(rows.map(r => [r[0], { title: r[1], artist: r[2],
+    labels: Object.fromEntries(state.labels.map((l, i) => [l, r[3 + i]]).filter(([, v]) => v)) }]));
 }
 
 // Where the library stands: what `musicluster sync` prints, and each failed song with its reason.
@@ -244,17 +274,16 @@ async function drawMap() {
   const key = `${runId}/${model}`;
   if (mapCache.key !== key) {
     const [map, assignments] = await Promise.all([api(`api/runs/${runId}/models/${model}/map.csv`), api(`api/runs/${runId}/assignments`)]);
-    const rows = parseCsv(assignments);
-    const column = rows.length ? Object.keys(rows[0]).find(c => c.startsWith(model + '/')) : null;
+    // The assignments hold a column per model and algorithm: the first of this model's is the one the map colours by.
+    const columns = readCsv(assignments.slice(0, assignments.indexOf('\n') + 1)).header;
+    const column = columns.find(c => c.startsWith(model + '/'));
     mapCache.key = key;
-    mapCache.points = parseCsv(map);
-    mapCache.assignments = Object.fromEntries(rows.filter(r => column && r[column] !== '').map(r => [r.id, r[column]]));
+    mapCache.points = readCsv(map, ['id', 'tsne_x', 'tsne_y', 'umap_x', 'umap_y', 'placed']).rows;
+    mapCache.assignments = new Map(column ? readCsv(assignments, ['id', column]).rows.filter(r => r[1] !== '') : []);
     mapCache.algorithm = column ? column.slice(model.length + 1) : '';
-    const labels = new Set();
-    state.songs.forEach(s => Object.keys(s.labels || {}).forEach(l => labels.add(l)));
     const colour = $('map-colour').value;
     $('map-colour').replaceChildren(el('option', { value: 'cluster' }, `cluster (${mapCache.algorithm})`),
-      ...[...labels].map(l => el('option', { value: l }, l)));
+      ...state.labels.map(l => el('option', { value: l }, l)));
     if ([...$('map-colour').options].some(o => o.value === colour)) $('map-colour').value = colour;
   }
   const method = $('map-method').value;
@@ -262,15 +291,16 @@ async function drawMap() {
   const groups = new Map();
   let drawn = 0;
   let placed = 0;
+  const [xAt, yAt] = method === 'tsne' ? [1, 2] : [3, 4];
   for (const p of mapCache.points) {
-    const x = p[method + '_x'], y = p[method + '_y'];
+    const x = p[xAt], y = p[yAt], id = p[0];
     if (x === '' || y === '') continue;
-    let category = colourBy === 'cluster' ? mapCache.assignments[p.id] : (state.songs.get(p.id)?.labels || {})[colourBy];
+    let category = colourBy === 'cluster' ? mapCache.assignments.get(id) : (state.songs.get(id)?.labels || {})[colourBy];
     category = category === undefined || category === '' ? '(none)' : colourBy === 'cluster' ? (category === '-1' ? 'noise' : 'cluster ' + category) : category;
     if (!groups.has(category)) groups.set(category, []);
-    groups.get(category).push([+x, +y, p.id]);
+    groups.get(category).push([+x, +y, id]);
     drawn++;
-    if (p.placed === '1') placed++;
+    if (p[5] === '1') placed++;
   }
   // Above a few thousand points ECharts' large mode draws them in one pass; smaller marks keep groups readable.
   const large = drawn > 5000;
@@ -302,7 +332,8 @@ function escapeHtml(text) {
 }
 
 async function showSong(id) {
-  const song = state.songs.get(id);
+  // The song itself, for its tags and labels: the index the page holds has names and labels only.
+  const song = await api(`api/songs/${encodeURIComponent(id)}`).catch(() => state.songs.get(id));
   const player = $('player');
   player.src = `api/songs/${encodeURIComponent(id)}/audio`;
   player.play().catch(() => { /* autoplay refused: the controls still play it */ });
@@ -394,7 +425,7 @@ function playAt(index) {
   player.src = `api/songs/${encodeURIComponent(song.id)}/audio`;
   player.dataset.song = song.id;
   player.play().catch(() => { /* autoplay refused: the controls still play it */ });
-  $('now-playing').textContent = `${index + 1}/${queue.songs.length}: ${songName(song.id)}`;
+  $('now-playing').textContent = `${index + 1}/${queue.songs.length}: ${songName(song.id, song)}`;
   queue.list?.querySelectorAll('li').forEach((li, i) => li.classList.toggle('playing', i === index));
 }
 
@@ -402,7 +433,7 @@ $('listen-player').addEventListener('ended', () => playAt(queue.at + 1));
 
 function songList(songs, detail) {
   const list = el('ol', { class: 'queue' }, songs.map((s, i) => el('li', {},
-    el('span', { class: 'song-link', onclick: () => { queue.songs = songs; queue.list = list; playAt(i); } }, songName(s.id)),
+    el('span', { class: 'song-link', onclick: () => { queue.songs = songs; queue.list = list; playAt(i); } }, songName(s.id, s)),
     detail ? ` ${detail(s, i)}` : '')));
   return list;
 }
@@ -435,17 +466,16 @@ async function loadPlaylists() {
   }
   // Three selects of every song were 300,000 DOM nodes at 100,000 songs: they offer the first SONG_ROWS, and a song
   // chosen elsewhere (the map, a list) joins its select when chosen.
-  const offered = [...state.songs.keys()].slice(0, SONG_ROWS);
   for (const id of ['radio-from', 'path-from', 'path-to']) {
     const chosen = $(id).value;
-    $(id).replaceChildren(...offered.map(song => el('option', { value: song }, songName(song))));
+    $(id).replaceChildren(...state.page.map(song => el('option', { value: song.id }, songName(song.id, song))));
     if (chosen) chooseSong(id, chosen);
   }
   if (!$('path-to').dataset.touched && $('path-to').options.length > 1) $('path-to').selectedIndex = $('path-to').options.length - 1;
   try {
     const pairs = await api('api/duplicates');
     $('duplicate-list').replaceChildren(pairs.length ? el('ul', {}, pairs.map(p => el('li', {},
-      `${songName(p.first)} = ${songName(p.second)} (distance ${p.distance.toFixed(4)}, ${p.firstSeconds.toFixed(0)} s / ${p.secondSeconds.toFixed(0)} s)`)))
+      `${songName(p.first, { title: p.firstTitle })} = ${songName(p.second, { title: p.secondTitle })} (distance ${p.distance.toFixed(4)}, ${p.firstSeconds.toFixed(0)} s / ${p.secondSeconds.toFixed(0)} s)`)))
       : 'No song was ingested twice.');
   } catch (e) { $('duplicate-list').textContent = e.message; }
 }
@@ -523,18 +553,21 @@ $('search-form').addEventListener('submit', async (event) => {
 });
 
 // ---------------------------------------------------------------- start
-// The counts every refresh; every song (a page at a time) only when the counts moved, and in a large library at most
-// once a minute: listing 100,000 songs every five seconds would be the gateway's main work.
-let songsListed = { counts: null, at: 0 };
+// The counts every refresh; the table's page when they moved; the index of every song when they moved, and in a large
+// library at most once a minute (5 MB at 100,000 songs).
+let songsListed = { counts: null }, indexed = { counts: null, at: 0 };
 async function refresh() {
   try {
     await loadLibraryState();
     const counts = JSON.stringify([state.library.songs, state.library.analysed, state.library.pending, state.library.clustered,
       state.library.failed.length, state.library.removed]);
-    const due = state.library.songs <= 20000 || Date.now() - songsListed.at > 60000;
-    if (counts !== songsListed.counts && due) {
+    if (counts !== songsListed.counts) {
       await loadSongs();
-      songsListed = { counts, at: Date.now() };
+      songsListed = { counts };
+    }
+    if (counts !== indexed.counts && (state.library.songs <= 20000 || Date.now() - indexed.at > 60000)) {
+      await loadIndex();
+      indexed = { counts, at: Date.now() };
     }
     await loadRuns();
   } catch (e) {

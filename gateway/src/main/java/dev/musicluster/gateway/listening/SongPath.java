@@ -69,10 +69,12 @@ public final class SongPath {
         for (int i = 1; i < steps; i++) {
             points[i - 1] = slerp(from.direction(), to.direction(), theta, (double) i / steps);
         }
-        // One pass over the library keeps, for each point, the steps - 1 nearest songs: however many earlier steps took,
+        // One pass over the library keeps, for each point, its steps - 1 nearest songs: however many earlier steps took,
         // one of them is free for this one. Each song is read once for every point, not once per point (at 100,000 songs
-        // of 400 values, 160 MB read once instead of steps - 1 times).
-        List<List<Candidate>> nearest = nearestPerPoint(points, songs, used, steps - 1);
+        // of 400 values, 160 MB read once instead of steps - 1 times). A and B are left out by identity (an id compared
+        // per song would read each id from memory as well); two more kept per point cover a caller whose A and B are
+        // other objects than the library's, which the id check below then leaves out.
+        List<List<Candidate>> nearest = nearestPerPoint(points, songs, from, to, steps + 1);
         for (int i = 1; i < steps; i++) {
             Candidate best = nearest.get(i - 1).stream().filter(c -> !used.contains(c.song().id())).findFirst().orElse(null);
             if (best == null) {
@@ -101,15 +103,15 @@ public final class SongPath {
     private static final Comparator<Candidate> NEAREST = Comparator.comparingDouble(Candidate::distance)
             .thenComparing(c -> c.song().id());
 
-    /** For each point, its {@code keep} nearest songs other than those in {@code excluded}, nearest first. */
-    private static List<List<Candidate>> nearestPerPoint(float[][] points, List<SongPoint> songs, Set<String> excluded, int keep) {
+    /** For each point, its {@code keep} nearest songs other than {@code from} and {@code to}, nearest first. */
+    private static List<List<Candidate>> nearestPerPoint(float[][] points, List<SongPoint> songs, SongPoint from, SongPoint to, int keep) {
         List<PriorityQueue<Candidate>> heaps = new ArrayList<>();
         for (int p = 0; p < points.length; p++) {
             heaps.add(new PriorityQueue<>(keep + 1, NEAREST.reversed()));
         }
         double[] distances = new double[points.length];
         for (SongPoint song : songs) {
-            if (excluded.contains(song.id())) {
+            if (song == from || song == to) {
                 continue;
             }
             distances(song, points, distances);

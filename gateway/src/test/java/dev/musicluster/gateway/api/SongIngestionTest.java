@@ -102,6 +102,28 @@ class SongIngestionTest {
     }
 
     @Test
+    void theIndexNamesEverySongWithItsLabelsInOneCompactTable() {
+        upload(wav, "{\"id\":\"index-1\",\"title\":\"Hello, \\\"world\\\"\",\"artist\":\"A\",\"labels\":{\"mood\":\"calm\"}}")
+                .then().statusCode(202);
+        upload(wav, "{\"id\":\"index-2\",\"title\":\"Plain\"}").then().statusCode(202);
+        var index = given().get("/api/songs/index.csv");
+        index.then().statusCode(200).contentType(containsString("text/csv"));
+        List<String> lines = index.asString().lines().toList();
+        int total = Integer.parseInt(index.header("X-Total-Count"));
+        assertThat(lines).as("a header and a line per song").hasSize(total + 1);
+        List<String> header = List.of(lines.get(0).split(","));
+        assertThat(header).startsWith("id", "title", "artist").contains("mood");
+        int mood = header.indexOf("mood");
+        String quoted = "\"Hello, \"\"world\"\"\"";
+        assertThat(lines).as("a title with a comma and quotes is quoted").anyMatch(l -> l.startsWith("index-1," + quoted + ",A,"));
+        String plain = lines.stream().filter(l -> l.startsWith("index-2,")).findFirst().orElseThrow();
+        assertThat(plain.split(",", -1)[mood]).as("a label the song lacks is empty").isEmpty();
+        String labelled = lines.stream().filter(l -> l.startsWith("index-1,")).findFirst().orElseThrow()
+                .substring(("index-1," + quoted + ",A,").length());
+        assertThat(labelled.split(",", -1)[mood - 3]).isEqualTo("calm");
+    }
+
+    @Test
     void aMovedFileKeepsItsRevisionSoItsSongIsNotAnalysedAgain() {
         upload(wav, "{\"id\":\"moved-1\",\"title\":\"Moved\"}").then().statusCode(202);
         upload(wav, "{\"id\":\"moved-1\",\"title\":\"Moved\",\"source\":\"albums/moved.wav\"}").then().statusCode(202);

@@ -28,6 +28,11 @@ class SongPathTest {
         assertThat(crowded.songs()).first().extracting(SongPoint::id).isEqualTo("s0");
         assertThat(crowded.songs()).last().extracting(SongPoint::id).isEqualTo("s10");
         assertThat(crowded.songs()).extracting(SongPoint::id).doesNotHaveDuplicates().hasSize(7);
+
+        // A and B as other objects than the library's (a caller's copies): still played once each, and every step found.
+        SongPath.Walk copies = SongPath.between(atAngle("s0", "x", 0), atAngle("s10", "x", 10), 6, songs);
+        assertThat(copies.songs()).extracting(SongPoint::id).doesNotHaveDuplicates().hasSize(7)
+                .containsExactlyElementsOf(crowded.songs().stream().map(SongPoint::id).toList());
     }
 
     @Test
