@@ -1,10 +1,9 @@
 package dev.musicluster.cli;
 
 import dev.musicluster.infra.ChildProcess;
+import dev.musicluster.infra.FreePorts;
 import dev.musicluster.infra.LocalInfra;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -109,7 +108,7 @@ final class LocalServices implements AutoCloseable {
             names.addAll(names.indexOf("feature-service") + 1, featureScale.names().subList(1, featureScale.instances()));
             // Every port first: the gateway calls the embedding service, which starts after it.
             for (String service : names) {
-                services.ports.put(service, freePort());
+                services.ports.put(service, FreePorts.next());
             }
             for (String service : names) {
                 services.processes.add(services.launch(service, localJvm(service)));
@@ -210,12 +209,6 @@ final class LocalServices implements AutoCloseable {
 
     List<ChildProcess> processes() {
         return List.copyOf(processes);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

@@ -23,6 +23,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -525,17 +527,13 @@ final class ScaleHarness {
 
     private void writeCsv(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        StringBuilder csv = new StringBuilder("songs,kind,name,value,unit,detail\n");
-        for (Measure m : measures) {
-            csv.append(plan.songs()).append(',').append(m.kind()).append(',').append(quote(m.name())).append(',')
-                    .append(String.format(Locale.ROOT, "%.3f", m.value())).append(',').append(m.unit()).append(',')
-                    .append(quote(m.detail())).append('\n');
+        CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+                .setHeader("songs", "kind", "name", "value", "unit", "detail").build();
+        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(file), format)) {
+            for (Measure m : measures) {
+                csv.printRecord(plan.songs(), m.kind(), m.name(), String.format(Locale.ROOT, "%.3f", m.value()), m.unit(), m.detail());
+            }
         }
-        Files.writeString(file, csv.toString());
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     private static boolean onPath(String command) {

@@ -2,9 +2,7 @@ package dev.musicluster.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -42,13 +37,15 @@ class MainJobTest {
         assertThat(home.resolve("gateway/target/quarkus-app/quarkus-run.jar"))
                 .as("the services are built by the reactor before this module").exists();
         List<String> command = javaCommand(home, "run", "--demo-songs", "8", "--epochs", "4", "--demo-dir", dir.resolve("demo").toString(),
-                "--out", dir.resolve("results").toString(), "--work", dir.resolve("work").toString(), "--keep-running");
+                "--out", dir.resolve("results").toString(), "--work", dir.resolve("work").toString(), "--keep-running",
+                // A stage or a model that stops moving fails the run, saying which, well before this test stops waiting.
+                "--stall-timeout", "PT3M", "--run-timeout", "PT3M");
         Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BlockingQueue<String> lines = drain(run);
+        RunOutput lines = RunOutput.of(run);
         List<ProcessHandle> children = new ArrayList<>();
         try {
-            String gateway = awaitLine(lines, GATEWAY, Duration.ofMinutes(8)).group(1);
-            String apiKey = awaitLine(lines, API_KEY, Duration.ofSeconds(10)).group(1);
+            String gateway = lines.await(GATEWAY, Duration.ofMinutes(8), dir.resolve("work/logs")).group(1);
+            String apiKey = lines.await(API_KEY, Duration.ofSeconds(10), dir.resolve("work/logs")).group(1);
             children.addAll(run.descendants().toList());
             assertThat(children).as("Kafka, S3 and five services").hasSizeGreaterThanOrEqualTo(7);
 
@@ -288,36 +285,5 @@ class MainJobTest {
                 "-cp", System.getProperty("java.class.path"), Musicluster.class.getName()));
         command.addAll(List.of(args));
         return command;
-    }
-
-    private static BlockingQueue<String> drain(Process process) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    System.out.println("[run] " + line);
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // The process ended.
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
-    }
-
-    private static Matcher awaitLine(BlockingQueue<String> lines, Pattern pattern, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(1, TimeUnit.SECONDS);
-            if (line != null) {
-                Matcher matcher = pattern.matcher(line);
-                if (matcher.find()) {
-                    return matcher;
-                }
-            }
-        }
-        throw new AssertionError("no line matching " + pattern + " within " + timeout);
     }
 }

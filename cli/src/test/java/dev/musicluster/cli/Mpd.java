@@ -3,7 +3,6 @@ package dev.musicluster.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,10 +32,7 @@ final class Mpd implements AutoCloseable {
 
     static Mpd start(Path musicDirectory, Path work) throws IOException, InterruptedException {
         Files.createDirectories(work.resolve("playlists"));
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = dev.musicluster.infra.FreePorts.next();
         Path config = work.resolve("mpd.conf");
         Files.writeString(config, String.join("\n",
                 "music_directory \"" + musicDirectory.toAbsolutePath() + "\"",

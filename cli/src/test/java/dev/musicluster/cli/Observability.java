@@ -3,7 +3,6 @@ package dev.musicluster.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -98,10 +97,7 @@ final class Observability {
                 + rendered.substring(rendered.indexOf("    relabel_configs:"));
         Path config = work.resolve("prometheus-local.yml");
         Files.writeString(config, local);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = dev.musicluster.infra.FreePorts.next();
         Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + config, "--storage.tsdb.path=" + work.resolve("tsdb"),
                 "--web.listen-address=127.0.0.1:" + port).redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start();
         try {

@@ -93,11 +93,15 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** The end of the child's log, for error messages. */
+    /**
+     * The end of the child's log for error messages, without stack frames: what a start-up failure says is in its
+     * "Caused by" lines, which thirty lines of frames would push out.
+     */
     public String tail() {
         try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+            List<String> lines = Files.readAllLines(log).stream()
+                    .filter(line -> !line.startsWith("\tat ") && !(line.startsWith("\t... ") && line.endsWith(" more"))).toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())) + "\n(the whole log: " + log + ")";
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
