@@ -74,6 +74,32 @@ public final class AudioDecoder {
     }
 
     /**
+     * Fails unless both ffmpeg and ffprobe run. Without them every song would fail to decode, one by one, into the
+     * dead-letter topic; a service that cannot decode should say so once, at start-up, and not take any song.
+     *
+     * @throws IOException naming the tool that did not run and why
+     */
+    public void requireTools() throws IOException {
+        for (String tool : List.of(ffmpeg, ffprobe)) {
+            Process process = start(List.of(tool, "-version"));
+            try {
+                String output = readAll(process.getInputStream());
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new IOException(tool + " -version did not finish within 30 s");
+                }
+                if (process.exitValue() != 0) {
+                    throw new IOException(tool + " -version exited with " + process.exitValue() + ": " + firstLine(output));
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while running " + tool + " -version", e);
+            }
+        }
+    }
+
+    /**
      * @throws BadAudioException when the file is not decodable audio, shorter than a second or silent
      * @throws IOException when reading failed for reasons that a retry may fix
      */

@@ -173,6 +173,16 @@ class AudioDecoderTest {
                 .isInstanceOf(BadAudioException.class).hasMessageContaining("runs past the 60 s limit");
     }
 
+    @Test
+    void theToolsAreCheckedBeforeAnySongIsTaken() throws Exception {
+        DECODER.requireTools();
+        assertThatThrownBy(() -> new AudioDecoder("ffmpeg", "no-such-ffprobe").requireTools())
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("cannot run no-such-ffprobe");
+        // A tool that runs but fails: false(1) exits 1 whatever it is asked.
+        assertThatThrownBy(() -> new AudioDecoder("false", "ffprobe").requireTools())
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("false -version exited with 1");
+    }
+
     /** The highest normalised correlation over small shifts: codecs add a few milliseconds of delay. */
     static double bestCorrelation(float[] a, float[] b, int maxShift) {
         double best = -1;

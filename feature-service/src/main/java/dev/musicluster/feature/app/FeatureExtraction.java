@@ -20,8 +20,10 @@ import dev.musicluster.feature.domain.summary.SongFeatures;
 import dev.musicluster.kit.ObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -93,6 +95,22 @@ public class FeatureExtraction {
                 .minimumExpectedValue(Duration.ofMillis(10))
                 .maximumExpectedValue(Duration.ofMinutes(2))
                 .register(registry);
+    }
+
+    /**
+     * A service that cannot decode says so once and does not start, instead of dead-lettering the library song by
+     * song. The simulated analysis decodes nothing, so it needs no ffmpeg.
+     */
+    void requireDecoder(@Observes StartupEvent started) {
+        if (simulation != null) {
+            return;
+        }
+        try {
+            decoder.requireTools();
+        } catch (IOException e) {
+            throw new IllegalStateException("the feature service cannot decode audio (musicluster.features.ffmpeg="
+                    + settings.ffmpeg() + ", musicluster.features.ffprobe=" + settings.ffprobe() + "): " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.musicluster.kit.MissingObjectException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -46,6 +47,11 @@ public class SongConsumer {
         } catch (BadAudioException | PoisonEventException | MissingObjectException | IllegalArgumentException e) {
             registry.counter("musicluster.features.songs", "outcome", "dead-letter").increment();
             LOG.warnf("song %s dead-lettered: %s", record.key(), e.getMessage());
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Not the song's fault (the store, the disk): dead-lettered all the same, so said as loudly.
+            registry.counter("musicluster.features.songs", "outcome", "dead-letter").increment();
+            LOG.warnf(e, "song %s dead-lettered after a failure that was not its own: %s", record.key(), e.getMessage());
             throw e;
         }
     }

@@ -26,9 +26,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,6 +43,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Tag(name = "Songs")
 @Produces(MediaType.APPLICATION_JSON)
 public class SongResource {
+
+    /** RFC 4180 with a bare line feed, quoted only where a field needs it; what a song lacks is empty. */
+    private static final CSVFormat INDEX_FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setNullString("").build();
 
     private final SongIngestion ingestion;
     private final SongCatalog catalog;
@@ -138,25 +144,26 @@ public class SongResource {
         List<Song> all = catalog.all();
         java.util.SortedSet<String> labels = new java.util.TreeSet<>();
         all.forEach(song -> labels.addAll(song.ingested().labels().keySet()));
-        StringBuilder csv = new StringBuilder(64 * (all.size() + 1)).append("id,title,artist");
-        labels.forEach(label -> csv.append(',').append(csvField(label)));
-        csv.append('\n');
-        for (Song song : all) {
-            var ingested = song.ingested();
-            csv.append(csvField(song.id())).append(',').append(csvField(ingested.title())).append(',').append(csvField(ingested.artist()));
-            labels.forEach(label -> csv.append(',').append(csvField(ingested.labels().get(label))));
-            csv.append('\n');
-        }
-        return Response.ok(csv.toString()).header("X-Total-Count", all.size()).build();
-    }
-
-    /** RFC 4180: quoted where it holds a comma, a quote or a line break; null is empty. */
-    private static String csvField(String text) {
-        if (text == null) {
-            return "";
-        }
-        boolean plain = text.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
-        return plain ? text : "\"" + text.replace("\"", "\"\"") + "\"";
+        List<String> header = new java.util.ArrayList<>(List.of("id", "title", "artist"));
+        header.addAll(labels);
+        // Written as it is sent: at 300,000 songs the table is about 15 MB, which no request should hold whole.
+        StreamingOutput table = out -> {
+            var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            CSVPrinter csv = new CSVPrinter(writer, INDEX_FORMAT);
+            csv.printRecord(header);
+            List<String> row = new java.util.ArrayList<>(header.size());
+            for (Song song : all) {
+                var ingested = song.ingested();
+                row.clear();
+                row.add(song.id());
+                row.add(ingested.title());
+                row.add(ingested.artist());
+                labels.forEach(label -> row.add(ingested.labels().get(label)));
+                csv.printRecord(row);
+            }
+            csv.flush();
+        };
+        return Response.ok(table).header("X-Total-Count", all.size()).build();
     }
 
     @GET
