@@ -26,13 +26,15 @@ public final class Benchmarks {
         OptionsBuilder builder = new OptionsBuilder();
         if (commandLine.getIncludes().isEmpty()) {
             builder.include(FeatureBenchmark.class.getSimpleName()).include(EmbeddingBenchmark.class.getSimpleName())
-                    .include(TrainingBenchmark.class.getSimpleName()).include(ClusteringBenchmark.class.getSimpleName());
+                    .include(TrainingBenchmark.class.getSimpleName()).include(EncodingBenchmark.class.getSimpleName())
+                    .include(ClusteringBenchmark.class.getSimpleName());
         }
         Options options = builder.parent(commandLine).build();
         Collection<RunResult> results = new Runner(options).run();
         Map<String, Double> millis = new HashMap<>();
         Map<String, Double> training = new java.util.TreeMap<>();
         Map<String, Double> clustering = new java.util.TreeMap<>();
+        Map<Integer, Double> encoding = new java.util.TreeMap<>();
         Map<String, Map<String, Double>> songs = new java.util.TreeMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
@@ -41,6 +43,8 @@ public final class Benchmarks {
                 songs.computeIfAbsent(result.getParams().getParam("format") + ", " + result.getParams().getParam("minutes") + " min, "
                                 + result.getParams().getParam("precision") + ", " + result.getParams().getParam("facts"),
                         f -> new java.util.LinkedHashMap<>()).put(method, result.getPrimaryResult().getScore());
+            } else if (name.contains(EncodingBenchmark.class.getSimpleName())) {
+                encoding.put(Integer.parseInt(result.getParams().getParam("songsPerPass")), result.getPrimaryResult().getScore());
             } else if (name.contains(ClusteringBenchmark.class.getSimpleName())) {
                 clustering.put(method + " " + result.getParams().getParam("n"), result.getPrimaryResult().getScore());
             } else if (name.contains(TrainingBenchmark.class.getSimpleName())) {
@@ -50,6 +54,7 @@ public final class Benchmarks {
             }
         }
         printTraining(training);
+        printEncoding(encoding);
         printClustering(clustering);
         songs.forEach(Benchmarks::printSongAnalysis);
         printAgainstBefore(songs);
@@ -121,6 +126,21 @@ public final class Benchmarks {
     }
 
     /** Per model: an epoch's time, per song, the data pipeline's share, and what the second thread buys. */
+    /** ms a song of the product's passes and of 256 songs a pass, measured in the same run. */
+    private static void printEncoding(Map<Integer, Double> millis) {
+        Double product = millis.get(0);
+        if (product == null) {
+            return;
+        }
+        System.out.printf("conv-vae encoding %d songs of 128 x 128 log-mel, two threads: %.3f ms a song%n", EncodingBenchmark.SONGS,
+                product / EncodingBenchmark.SONGS);
+        Double before = millis.get(256);
+        if (before != null) {
+            System.out.printf("  256 songs a pass (before): %.3f ms a song, %.2f x the product's%n", before / EncodingBenchmark.SONGS,
+                    before / product);
+        }
+    }
+
     private static void printTraining(Map<String, Double> millis) {
         for (String model : new String[] {"vae", "vade", "conv-vae", "contrastive"}) {
             Double one = millis.get(model + " epoch1Thread");

@@ -1,6 +1,7 @@
 package dev.musicluster.training.domain.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -11,7 +12,11 @@ import ai.djl.training.ParameterStore;
 import dev.musicluster.training.domain.model.HyperParameters;
 import dev.musicluster.training.domain.model.ModelKind;
 import dev.musicluster.training.domain.model.ModelSpec;
+import dev.musicluster.training.domain.SyntheticSongs;
+import dev.musicluster.training.domain.data.TrainingSet;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -44,6 +49,25 @@ class EncoderOnlyInferenceTest {
             NDArray fromFullPass = spec.contrastive() ? full.get(0) : full.get(VaeNetwork.meanAt(shape));
             assertThat(latent.getShape()).isEqualTo(new Shape(20, 8));
             assertThat(latent.toFloatArray()).containsExactly(fromFullPass.toFloatArray());
+        }
+    }
+
+    /**
+     * Passes of a few songs keep the tensors in reused memory (TrainedNetwork.INFERENCE_VALUES); each song's latent is
+     * its own whatever passes it went through with, up to float rounding (the kernels choose their code by shape: here
+     * 32 and 256 songs a pass agree to the bit, 7 and 70 do not).
+     */
+    @Test
+    void eachSongKeepsItsLatentHoweverManySongsGoThroughAtOnce() {
+        HyperParameters hp = HyperParameters.of(Map.of("epochs", "1", "latent", "8", "mel-frames", "128"));
+        TrainingSet songs = SyntheticSongs.generate(70, 128, 5);
+        try (TrainedNetwork network = NetworkTraining.fit(ModelSpec.of(ModelKind.CONV_VAE, hp), hp, songs, ai.djl.Device.cpu(), e -> { })) {
+            float[][] together = network.encode(songs, 70);
+            for (float[][] split : List.of(network.encode(songs, 7), network.encode(songs))) {
+                for (int i = 0; i < songs.size(); i++) {
+                    assertThat(split[i]).as("song %d", i).containsExactly(together[i], within(1e-5f));
+                }
+            }
         }
     }
 }
