@@ -13,6 +13,7 @@ import dev.musicluster.gateway.listening.ClusterPlaylists;
 import dev.musicluster.gateway.listening.Duplicates;
 import dev.musicluster.gateway.listening.Playlist;
 import dev.musicluster.gateway.listening.PlaylistLineage;
+import dev.musicluster.gateway.listening.DirectionMatrix;
 import dev.musicluster.gateway.listening.Radio;
 import dev.musicluster.gateway.listening.SongPath;
 import dev.musicluster.gateway.listening.SongPoint;
@@ -25,7 +26,6 @@ import jakarta.enterprise.event.ObservesAsync;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -105,16 +105,14 @@ public class ListeningLibrary {
             }
         }
         return new Space(first.runId() + "/" + first.representation() + "/" + first.algorithm(), active, points,
-                Collections.unmodifiableList(made));
+                DirectionMatrix.of(made));
     }
 
     /**
-     * The active clustering, its clusters (members nearest their centre first) and its songs' points; {@code songs} in
-     * the order their points were made, which is about the order they lie in memory: a radio's or a path's scan in that
-     * order is read ahead by the hardware (in the id order, each song was a miss: 222 ms p99 a path at 100,000 songs).
-     * Both answer the same in any order, their ties broken by id.
+     * The active clustering, its clusters (members nearest their centre first) and its songs' points; {@code songs}
+     * their directions in one array, in the order the points were made, for the scans of radios and paths.
      */
-    public record Space(String clustering, List<ClusterIndex.Cluster> clusters, Map<String, SongPoint> points, List<SongPoint> songs) {
+    public record Space(String clustering, List<ClusterIndex.Cluster> clusters, Map<String, SongPoint> points, DirectionMatrix songs) {
 
         public SongPoint song(String id) {
             SongPoint point = points.get(id);
@@ -198,10 +196,10 @@ public class ListeningLibrary {
     public List<SongPoint> radio(String from, int count, boolean sameCluster, Radio.Exclusions exclusions, int perArtist) {
         Space space = space();
         SongPoint seed = space.song(from);
-        List<SongPoint> candidates = space.songs();
+        DirectionMatrix candidates = space.songs();
         if (sameCluster) {
             Set<String> members = space.clusterOf(from);
-            candidates = candidates.stream().filter(p -> members.contains(p.id())).toList();
+            candidates = DirectionMatrix.of(candidates.songs().stream().filter(p -> members.contains(p.id())).toList());
         }
         return Radio.from(seed, candidates, count, perArtist, exclusions);
     }

@@ -26,28 +26,47 @@ public final class Radio {
             artists = artists.stream().map(a -> a.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         }
 
+        boolean isEmpty() {
+            return songs.isEmpty() && artists.isEmpty();
+        }
+
         boolean excludes(SongPoint song) {
             // An artist's key is a new string per song: made only when some artist is excluded (radios read the library).
             return songs.contains(song.id()) || (!artists.isEmpty() && song.artistKey() != null && artists.contains(song.artistKey()));
         }
     }
 
-    /** The seed first, then up to {@code count} songs. */
-    public static List<SongPoint> from(SongPoint seed, List<SongPoint> candidates, int count, int perArtist, Exclusions exclusions) {
+    /** The seed first, then up to {@code count} of the {@code candidates}. */
+    public static List<SongPoint> from(SongPoint seed, DirectionMatrix candidates, int count, int perArtist, Exclusions exclusions) {
         // Each song measured once (a comparator that measured it would do so log n times: 150 ms at 10,000 songs of
         // 400 values), into an array: an object per song of the library would be garbage for every radio.
-        double[] distances = new double[candidates.size()];
+        List<SongPoint> songs = candidates.songs();
+        double[] distances = new double[songs.size()];
+        candidates.distancesTo(seed.direction(), distances);
+        // The seed is found by identity, which reads no song from memory; each song itself (its id, its artist) is
+        // read only for exclusions, or for a seed that is another object than the library's own.
+        boolean seedFound = false;
         for (int i = 0; i < distances.length; i++) {
-            SongPoint song = candidates.get(i);
-            distances[i] = song.id().equals(seed.id()) || exclusions.excludes(song) ? Double.NaN : seed.distanceTo(song);
+            if (songs.get(i) == seed) {
+                distances[i] = Double.NaN;
+                seedFound = true;
+            }
+        }
+        if (!seedFound || !exclusions.isEmpty()) {
+            for (int i = 0; i < distances.length; i++) {
+                SongPoint song = songs.get(i);
+                if (song.id().equals(seed.id()) || exclusions.excludes(song)) {
+                    distances[i] = Double.NaN;
+                }
+            }
         }
         // Most radios fill from the songs nearest the seed: those are sorted first, the whole library only when the
         // artist limit turned too many of them away (a full sort was 40 % of a radio at 10,000 songs).
         int first = (int) Math.min(Integer.MAX_VALUE, 8L * count + 64);
-        List<Scored> nearestFew = nearestFirst(candidates, distances, first);
+        List<Scored> nearestFew = nearestFirst(songs, distances, first);
         List<SongPoint> nearest = walk(seed, nearestFew, count, perArtist);
         if (nearest.size() < count && nearestFew.size() == first) {
-            nearest = walk(seed, nearestFirst(candidates, distances, Integer.MAX_VALUE), count, perArtist);
+            nearest = walk(seed, nearestFirst(songs, distances, Integer.MAX_VALUE), count, perArtist);
         }
         return FlowOrder.from(seed, nearest, Integer.MAX_VALUE, count + 1);
     }

@@ -50,7 +50,7 @@ public final class SongPath {
     }
 
     /** {@code steps} ≥ 1: the path has {@code steps + 1} songs when the collection has that many. */
-    public static Walk between(SongPoint from, SongPoint to, int steps, List<SongPoint> songs) {
+    public static Walk between(SongPoint from, SongPoint to, int steps, DirectionMatrix songs) {
         if (from.id().equals(to.id())) {
             throw new IllegalArgumentException("a path needs two different songs, not " + from.id() + " twice");
         }
@@ -66,15 +66,18 @@ public final class SongPath {
         offPath.add(0.0);
         positions.add(0.0);
         float[][] points = new float[steps - 1][];
+        double[][] weights = new double[steps - 1][];
         for (int i = 1; i < steps; i++) {
-            points[i - 1] = slerp(from.direction(), to.direction(), theta, (double) i / steps);
+            weights[i - 1] = weights(from.direction(), to.direction(), theta, (double) i / steps);
+            points[i - 1] = combine(from.direction(), to.direction(), weights[i - 1]);
         }
         // One pass over the library keeps, for each point, its steps - 1 nearest songs: however many earlier steps took,
-        // one of them is free for this one. Each song is read once for every point, not once per point (at 100,000 songs
-        // of 400 values, 160 MB read once instead of steps - 1 times). A and B are left out by identity (an id compared
-        // per song would read each id from memory as well); two more kept per point cover a caller whose A and B are
-        // other objects than the library's, which the id check below then leaves out.
-        List<List<Candidate>> nearest = nearestPerPoint(points, songs, from, to, steps + 1);
+        // one of them is free for this one. Every point is a mix of A and B, so a song's dot products with A and B,
+        // read once, give its distance to every point with two multiplications each (seven points of 400 values: 800
+        // multiplications a song instead of 2,800). A and B are left out by identity (an id compared per song would read
+        // each song from memory as well); two more kept per point cover a caller whose A and B are other objects than
+        // the library's, which the id check below then leaves out.
+        List<List<Candidate>> nearest = nearestPerPoint(from, to, weights, songs, steps + 1);
         for (int i = 1; i < steps; i++) {
             Candidate best = nearest.get(i - 1).stream().filter(c -> !used.contains(c.song().id())).findFirst().orElse(null);
             if (best == null) {
@@ -103,21 +106,28 @@ public final class SongPath {
     private static final Comparator<Candidate> NEAREST = Comparator.comparingDouble(Candidate::distance)
             .thenComparing(c -> c.song().id());
 
-    /** For each point, its {@code keep} nearest songs other than {@code from} and {@code to}, nearest first. */
-    private static List<List<Candidate>> nearestPerPoint(float[][] points, List<SongPoint> songs, SongPoint from, SongPoint to, int keep) {
+    /**
+     * For each point (its {@code weights} on A's and B's directions), its {@code keep} nearest songs other than
+     * {@code from} and {@code to}, nearest first.
+     */
+    private static List<List<Candidate>> nearestPerPoint(SongPoint from, SongPoint to, double[][] weights, DirectionMatrix songs, int keep) {
         List<PriorityQueue<Candidate>> heaps = new ArrayList<>();
-        for (int p = 0; p < points.length; p++) {
+        for (int p = 0; p < weights.length; p++) {
             heaps.add(new PriorityQueue<>(keep + 1, NEAREST.reversed()));
         }
-        double[] distances = new double[points.length];
-        for (SongPoint song : songs) {
+        double[] toA = new double[songs.size()];
+        double[] toB = new double[songs.size()];
+        songs.dotsWith(from.direction(), to.direction(), toA, toB);
+        List<SongPoint> library = songs.songs();
+        for (int i = 0; i < toA.length; i++) {
+            SongPoint song = library.get(i);
             if (song == from || song == to) {
                 continue;
             }
-            distances(song, points, distances);
-            for (int p = 0; p < points.length; p++) {
+            for (int p = 0; p < weights.length; p++) {
                 PriorityQueue<Candidate> heap = heaps.get(p);
-                double distance = distances[p];
+                // Unit vectors rounded to floats can have a dot product a hair above 1: a distance is never below 0.
+                double distance = Math.max(0, 1 - (weights[p][0] * toA[i] + weights[p][1] * toB[i]));
                 if (heap.size() < keep) {
                     heap.add(new Candidate(song, distance));
                 } else {
@@ -138,58 +148,6 @@ public final class SongPath {
         return out;
     }
 
-    /**
-     * The song's cosine distance to every point, as {@link SongPoint#distanceTo(float[])} gives it. The first point
-     * by that plain sequential loop, which the hardware prefetcher follows while it brings the song in from memory (a
-     * library's songs lie scattered on the heap); the others four at a time from the cache: eight running sums (two per
-     * point, the even values and the odd) share each value of the song. At 100,000 songs of 400 values and 7 points,
-     * one core: 222 ms a path with every point by the plain loop, 315 ms with the blocks alone, 164 ms so.
-     */
-    static void distances(SongPoint song, float[][] points, double[] out) {
-        if (points.length == 0) {
-            return;
-        }
-        float[] x = song.direction();
-        int d = x.length;
-        out[0] = song.distanceTo(points[0]);
-        int p = 1;
-        for (; p + 3 < points.length; p += 4) {
-            float[] q0 = points[p];
-            float[] q1 = points[p + 1];
-            float[] q2 = points[p + 2];
-            float[] q3 = points[p + 3];
-            double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-            int j = 0;
-            for (; j + 1 < d; j += 2) {
-                double v = x[j];
-                double w = x[j + 1];
-                a0 = Math.fma(v, q0[j], a0);
-                a1 = Math.fma(v, q1[j], a1);
-                a2 = Math.fma(v, q2[j], a2);
-                a3 = Math.fma(v, q3[j], a3);
-                b0 = Math.fma(w, q0[j + 1], b0);
-                b1 = Math.fma(w, q1[j + 1], b1);
-                b2 = Math.fma(w, q2[j + 1], b2);
-                b3 = Math.fma(w, q3[j + 1], b3);
-            }
-            if (j < d) {
-                double v = x[j];
-                a0 = Math.fma(v, q0[j], a0);
-                a1 = Math.fma(v, q1[j], a1);
-                a2 = Math.fma(v, q2[j], a2);
-                a3 = Math.fma(v, q3[j], a3);
-            }
-            // Unit vectors rounded to floats can have a dot product a hair above 1: a distance is never below 0.
-            out[p] = Math.max(0, 1 - (a0 + b0));
-            out[p + 1] = Math.max(0, 1 - (a1 + b1));
-            out[p + 2] = Math.max(0, 1 - (a2 + b2));
-            out[p + 3] = Math.max(0, 1 - (a3 + b3));
-        }
-        for (; p < points.length; p++) {
-            out[p] = song.distanceTo(points[p]);
-        }
-    }
-
     static double angle(float[] a, float[] b) {
         double dot = 0;
         for (int i = 0; i < a.length; i++) {
@@ -200,26 +158,32 @@ public final class SongPath {
 
     /** The unit vector a fraction {@code t} of the way from {@code a} to {@code b} along their great circle. */
     static float[] slerp(float[] a, float[] b, double theta, double t) {
-        float[] out = new float[a.length];
+        return combine(a, b, weights(a, b, theta, t));
+    }
+
+    /**
+     * The weights on {@code a} and {@code b} of the unit vector a fraction {@code t} of the way from one to the other
+     * along their great circle. The same or opposite directions have no single great circle: the chord is walked and
+     * renormalised (opposite ones meet at 0 halfway: no direction, every song at distance 1).
+     */
+    static double[] weights(float[] a, float[] b, double theta, double t) {
         double sin = Math.sin(theta);
-        if (sin < 1e-6) {
-            // The same or opposite directions: no single great circle; walk the chord and renormalise.
-            double norm = 0;
-            for (int i = 0; i < a.length; i++) {
-                double v = (1 - t) * a[i] + t * b[i];
-                out[i] = (float) v;
-                norm += v * v;
-            }
-            norm = Math.sqrt(norm);
-            for (int i = 0; i < a.length && norm > 0; i++) {
-                out[i] /= (float) norm;
-            }
-            return out;
+        if (sin >= 1e-6) {
+            return new double[] {Math.sin((1 - t) * theta) / sin, Math.sin(t * theta) / sin};
         }
-        double wa = Math.sin((1 - t) * theta) / sin;
-        double wb = Math.sin(t * theta) / sin;
+        double norm = 0;
         for (int i = 0; i < a.length; i++) {
-            out[i] = (float) (wa * a[i] + wb * b[i]);
+            double v = (1 - t) * a[i] + t * b[i];
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        return norm > 0 ? new double[] {(1 - t) / norm, t / norm} : new double[] {0, 0};
+    }
+
+    private static float[] combine(float[] a, float[] b, double[] weights) {
+        float[] out = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = (float) (weights[0] * a[i] + weights[1] * b[i]);
         }
         return out;
     }

@@ -31,27 +31,9 @@ public record SongPoint(String id, String title, String artist, double seconds, 
         return distanceTo(other.direction);
     }
 
-    /**
-     * Four running sums: with one, every addition waits for the one before it, and scans over a library (radio, path)
-     * cost a 400-value space 3–4 times as long.
-     */
+    /** 1 − the dot product with {@code unit}: the cosine distance when both are unit vectors. */
     public double distanceTo(float[] unit) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < direction.length; i += 4) {
-            s0 += (double) direction[i] * unit[i];
-            s1 += (double) direction[i + 1] * unit[i + 1];
-            s2 += (double) direction[i + 2] * unit[i + 2];
-            s3 += (double) direction[i + 3] * unit[i + 3];
-        }
-        for (; i < direction.length; i++) {
-            s0 += (double) direction[i] * unit[i];
-        }
-        // Unit vectors rounded to floats can have a dot product a hair above 1: a distance is never below 0.
-        return Math.max(0, 1 - ((s0 + s1) + (s2 + s3)));
+        return DirectionMatrix.distance(direction, 0, unit, direction.length);
     }
 
     /** The duration for JSON, which has no NaN: null when not known. */

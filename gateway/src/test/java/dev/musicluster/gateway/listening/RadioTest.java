@@ -14,15 +14,15 @@ class RadioTest {
 
     @Test
     void theNearestSongsFlowOutwardFromTheSeed() {
-        assertThat(Radio.from(songs.get(0), songs, 4, 10, new Radio.Exclusions(Set.of(), Set.of())))
+        assertThat(Radio.from(songs.get(0), DirectionMatrix.of(songs), 4, 10, new Radio.Exclusions(Set.of(), Set.of())))
                 .extracting(SongPoint::id).containsExactly("seed", "n1", "n3", "n4", "n2");
     }
 
     @Test
     void exclusionsAndTheArtistLimitLeaveSongsOut() {
-        assertThat(Radio.from(songs.get(0), songs, 3, 1, new Radio.Exclusions(Set.of("n1"), Set.of())))
+        assertThat(Radio.from(songs.get(0), DirectionMatrix.of(songs), 3, 1, new Radio.Exclusions(Set.of("n1"), Set.of())))
                 .as("the seed's artist A has had its one song").extracting(SongPoint::id).containsExactly("seed", "n3", "far");
-        assertThat(Radio.from(songs.get(0), songs, 10, 10, new Radio.Exclusions(Set.of(), Set.of(" c "))))
+        assertThat(Radio.from(songs.get(0), DirectionMatrix.of(songs), 10, 10, new Radio.Exclusions(Set.of(), Set.of(" c "))))
                 .extracting(SongPoint::id).containsExactly("seed", "n1", "n4", "n2", "far");
     }
 
@@ -36,9 +36,9 @@ class RadioTest {
         }
         library.add(atAngle("b", "B", 60));
         library.add(atAngle("c", "C", 70));
-        assertThat(Radio.from(library.get(0), library, 2, 1, new Radio.Exclusions(Set.of(), Set.of())))
+        assertThat(Radio.from(library.get(0), DirectionMatrix.of(library), 2, 1, new Radio.Exclusions(Set.of(), Set.of())))
                 .extracting(SongPoint::id).containsExactly("seed", "b", "c");
-        assertThat(Radio.from(library.get(0), library, 2, 2, new Radio.Exclusions(Set.of(), Set.of())))
+        assertThat(Radio.from(library.get(0), DirectionMatrix.of(library), 2, 2, new Radio.Exclusions(Set.of(), Set.of())))
                 .as("the artist's second song allowed").extracting(SongPoint::id).containsExactly("seed", "a0", "b");
     }
 }

@@ -18,19 +18,19 @@ class SongPathTest {
             songs.add(atAngle("s" + degrees, "x", degrees));
         }
         songs.add(atAngle("off", "x", 200));
-        SongPath.Walk walk = SongPath.between(songs.get(0), songs.get(18), 3, songs);
+        SongPath.Walk walk = SongPath.between(songs.get(0), songs.get(18), 3, DirectionMatrix.of(songs));
         assertThat(walk.songs()).extracting(SongPoint::id).containsExactly("s0", "s30", "s60", "s90");
         assertThat(walk.straightStepAngle()).isCloseTo(Math.toRadians(30), within(1e-6));
         assertThat(walk.worstStepRatio()).isCloseTo(1.0, within(1e-5));
 
         // More steps than songs between: each song still once, A first and B last.
-        SongPath.Walk crowded = SongPath.between(songs.get(0), songs.get(2), 6, songs);
+        SongPath.Walk crowded = SongPath.between(songs.get(0), songs.get(2), 6, DirectionMatrix.of(songs));
         assertThat(crowded.songs()).first().extracting(SongPoint::id).isEqualTo("s0");
         assertThat(crowded.songs()).last().extracting(SongPoint::id).isEqualTo("s10");
         assertThat(crowded.songs()).extracting(SongPoint::id).doesNotHaveDuplicates().hasSize(7);
 
         // A and B as other objects than the library's (a caller's copies): still played once each, and every step found.
-        SongPath.Walk copies = SongPath.between(atAngle("s0", "x", 0), atAngle("s10", "x", 10), 6, songs);
+        SongPath.Walk copies = SongPath.between(atAngle("s0", "x", 0), atAngle("s10", "x", 10), 6, DirectionMatrix.of(songs));
         assertThat(copies.songs()).extracting(SongPoint::id).doesNotHaveDuplicates().hasSize(7)
                 .containsExactlyElementsOf(crowded.songs().stream().map(SongPoint::id).toList());
     }
@@ -44,7 +44,7 @@ class SongPathTest {
                     (float) random.nextGaussian(), (float) random.nextGaussian()));
         }
         for (int steps : new int[] {1, 2, 5, 12, 80}) {
-            SongPath.Walk walk = SongPath.between(songs.get(0), songs.get(1), steps, songs);
+            SongPath.Walk walk = SongPath.between(songs.get(0), songs.get(1), steps, DirectionMatrix.of(songs));
             for (int i = 1; i < walk.songs().size(); i++) {
                 assertThat(walk.stepAngles().get(i - 1)).as("step %d of %d", i, steps).isLessThanOrEqualTo(walk.bound(i) + 1e-6);
             }
@@ -63,44 +63,16 @@ class SongPathTest {
     @Test
     void aPathNeedsTwoSongsAndAStep() {
         SongPoint a = atAngle("a", "x", 0);
-        assertThatThrownBy(() -> SongPath.between(a, a, 3, List.of(a))).hasMessageContaining("two different songs");
-        assertThatThrownBy(() -> SongPath.between(a, atAngle("b", "x", 10), 0, List.of(a))).hasMessageContaining("at least 1 step");
+        assertThatThrownBy(() -> SongPath.between(a, a, 3, DirectionMatrix.of(List.of(a)))).hasMessageContaining("two different songs");
+        assertThatThrownBy(() -> SongPath.between(a, atAngle("b", "x", 10), 0, DirectionMatrix.of(List.of(a)))).hasMessageContaining("at least 1 step");
     }
 
     @Test
     void oppositeSongsStillGetAPathWithoutNaN() {
         SongPoint a = atAngle("a", "x", 0);
         SongPoint b = atAngle("b", "x", 180);
-        SongPath.Walk walk = SongPath.between(a, b, 2, List.of(a, b, atAngle("m", "x", 90)));
+        SongPath.Walk walk = SongPath.between(a, b, 2, DirectionMatrix.of(List.of(a, b, atAngle("m", "x", 90))));
         assertThat(walk.songs()).extracting(SongPoint::id).containsExactly("a", "m", "b");
         assertThat(walk.stepAngles()).allSatisfy(angle -> assertThat(angle).isFinite());
-    }
-
-    @Test
-    void theScanMeasuresEveryPointAsTheSongDoes() {
-        // 401 values and 7 points: the four-at-a-time scan's odd value and the three points after its block.
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
-        float[] vector = new float[401];
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = (float) random.nextGaussian();
-        }
-        SongPoint song = SongPoint.of("s", "t", "a", 100, null, vector);
-        float[][] points = new float[7][];
-        for (int p = 0; p < points.length; p++) {
-            float[] other = new float[401];
-            for (int i = 0; i < other.length; i++) {
-                other[i] = (float) random.nextGaussian();
-            }
-            points[p] = SongPoint.of("p" + p, "t", "a", 100, null, other).direction();
-        }
-        points[2] = song.direction().clone();
-
-        double[] distances = new double[points.length];
-        SongPath.distances(song, points, distances);
-
-        for (int p = 0; p < points.length; p++) {
-            assertThat(distances[p]).as("point " + p).isCloseTo(song.distanceTo(points[p]), within(1e-12));
-        }
-        assertThat(distances[2]).isCloseTo(0, within(1e-6));
     }
 }
