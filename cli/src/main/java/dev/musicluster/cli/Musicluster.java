@@ -27,7 +27,7 @@ public final class Musicluster {
     private static int report(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
         var err = command.getErr();
         err.printf("musicluster %s failed: %s%n", command.getCommandName(), failure.getMessage() == null ? failure : failure.getMessage());
-        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
             err.printf("  because: %s%n", cause.getMessage() == null ? cause : cause.getMessage());
         }
         if (System.getenv("MUSICLUSTER_TRACE") != null) {

@@ -45,14 +45,24 @@ public class SongConsumer {
             }
             work.analyse(EventCodec.fromJson(record.value(), SongIngested.class));
         } catch (BadAudioException | PoisonEventException | MissingObjectException | IllegalArgumentException e) {
-            registry.counter("musicluster.features.songs", "outcome", "dead-letter").increment();
-            LOG.warnf("song %s dead-lettered: %s", record.key(), e.getMessage());
-            throw e;
+            throw deadLettered(record.key(), e, true);
         } catch (IOException | RuntimeException e) {
-            // Not the song's fault (the store, the disk): dead-lettered all the same, so said as loudly.
-            registry.counter("musicluster.features.songs", "outcome", "dead-letter").increment();
-            LOG.warnf(e, "song %s dead-lettered after a failure that was not its own: %s", record.key(), e.getMessage());
-            throw e;
+            // Not the song's fault (the store, the disk): dead-lettered all the same, so said as loudly, with its trace.
+            throw deadLettered(record.key(), e, false);
         }
+    }
+
+    /**
+     * Counts and logs a song on its way to the dead-letter topic, with the stack trace when the failure was not the
+     * song's own; returns {@code e} for the caller to throw.
+     */
+    private Exception deadLettered(String key, Exception e, boolean songsOwn) {
+        registry.counter("musicluster.features.songs", "outcome", "dead-letter").increment();
+        if (songsOwn) {
+            LOG.warnf("song %s dead-lettered: %s", key, e.getMessage());
+        } else {
+            LOG.warnf(e, "song %s dead-lettered after a failure that was not its own: %s", key, e.getMessage());
+        }
+        return e;
     }
 }

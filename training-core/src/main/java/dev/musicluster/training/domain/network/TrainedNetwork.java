@@ -86,6 +86,9 @@ public final class TrainedNetwork implements SongEncoder {
 
     /** As {@link #encode(TrainingSet)}, {@code songsPerPass} songs through the network at once (the same latents). */
     public float[][] encode(TrainingSet set, int songsPerPass) {
+        if (songsPerPass < 1) {
+            throw new IllegalArgumentException("at least 1 song a pass, not " + songsPerPass);
+        }
         int latent = shape().spec().latent();
         float[][] means = new float[set.size()][];
         infer(set, songsPerPass, network::encode, (from, outputs) -> {
@@ -122,9 +125,6 @@ public final class TrainedNetwork implements SongEncoder {
 
     /** Runs {@code inference} (the latents alone, or the reconstruction) batch by batch. */
     private void infer(TrainingSet set, int batchSongs, BiFunction<ParameterStore, NDList, NDArray> inference, BatchSink sink) {
-        if (batchSongs < 1) {
-            throw new IllegalArgumentException("at least 1 song a pass, not " + batchSongs);
-        }
         ScaledInputs scaled = normalisation.scale(set);
         try (NDManager manager = model.getNDManager().newSubManager()) {
             InputTensors tensors = new InputTensors(shape(), scaled, manager);
