@@ -25,6 +25,27 @@ class DataAndSettingsTest {
     }
 
     @Test
+    void scalingRunByRunGivesEachValueItsFeaturesScaleToTheBit() {
+        // 3 features of 5 values a run, and a last run cut short: each value as (value - mean) / std of feature (i / 5) % 3.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        float[] data = new float[3 * 5 * 4 + 7];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) (random.nextGaussian() * 40 - 20);
+        }
+        FeatureScaler scaler = new FeatureScaler(new float[] {-20f, 3.5f, 0.25f}, new float[] {7f, 40f, 0.3f});
+        float[] scaled = scaler.apply(data, 5);
+        float[] inverted = scaler.invert(data, 5);
+        for (int i = 0; i < data.length; i++) {
+            int feature = (i / 5) % 3;
+            float expected = Math.max(-6f, Math.min(6f, (data[i] - scaler.mean()[feature]) / scaler.std()[feature]));
+            assertThat(scaled[i]).as("value %d", i).isEqualTo(expected);
+            assertThat(inverted[i]).as("value %d", i).isEqualTo(data[i] * scaler.std()[feature] + scaler.mean()[feature]);
+        }
+        assertThat(scaled).as("the clip at 6 standard deviations is reached").contains(6f, -6f);
+        assertThatThrownBy(() -> scaler.apply(data, 0)).hasMessageContaining("a stride of at least 1 value, not 0");
+    }
+
+    @Test
     void bandScalerStandardisesEachBandOverSongsAndFrames() {
         // 2 songs × 2 bands × 3 frames
         float[] data = {1, 2, 3, 100, 100, 100, 5, 6, 7, 100, 100, 100};

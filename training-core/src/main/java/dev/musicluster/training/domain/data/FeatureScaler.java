@@ -117,22 +117,45 @@ public record FeatureScaler(float[] mean, float[] std) {
     /** Scaled copy of row-major data whose feature index is {@code (i / stride) % features}. */
     public float[] apply(float[] data, int stride) {
         float[] out = new float[data.length];
-        int features = mean.length;
-        for (int i = 0; i < data.length; i++) {
-            int feature = (i / stride) % features;
-            out[i] = Math.max(-CLIP, Math.min(CLIP, (data[i] - mean[feature]) / std[feature]));
-        }
+        forEachRun(data.length, stride, (from, to, feature) -> {
+            float m = mean[feature];
+            float s = std[feature];
+            for (int i = from; i < to; i++) {
+                out[i] = Math.max(-CLIP, Math.min(CLIP, (data[i] - m) / s));
+            }
+        });
         return out;
     }
 
     /** Undoes {@link #apply}, clipping aside (reconstructions back in decibels). */
     public float[] invert(float[] data, int stride) {
         float[] out = new float[data.length];
-        int features = mean.length;
-        for (int i = 0; i < data.length; i++) {
-            int feature = (i / stride) % features;
-            out[i] = data[i] * std[feature] + mean[feature];
-        }
+        forEachRun(data.length, stride, (from, to, feature) -> {
+            float m = mean[feature];
+            float s = std[feature];
+            for (int i = from; i < to; i++) {
+                out[i] = data[i] * s + m;
+            }
+        });
         return out;
+    }
+
+    /**
+     * Each run of {@code stride} values that share a feature, in order. Finding the feature once a run, not by a
+     * division and a modulo per value, leaves a loop the compiler turns into vector instructions: scaling a batch of
+     * log-mels was about a quarter of the library's encoding (docs/performance.md).
+     */
+    private void forEachRun(int length, int stride, Run run) {
+        if (stride < 1) {
+            throw new IllegalArgumentException("a stride of at least 1 value, not " + stride);
+        }
+        int features = mean.length;
+        for (int from = 0, feature = 0; from < length; from += stride, feature = feature + 1 == features ? 0 : feature + 1) {
+            run.scale(from, Math.min(length, from + stride), feature);
+        }
+    }
+
+    private interface Run {
+        void scale(int from, int to, int feature);
     }
 }
