@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,15 +98,19 @@ public class ListeningLibrary {
             throw new NoClusteringYet();
         }
         ClusterIndex.Cluster first = active.get(0);
-        Map<String, SongPoint> points = new HashMap<>();
-        List<SongPoint> made = new ArrayList<>();
+        Map<String, SongPoint> made = new LinkedHashMap<>();
         for (ClusterIndex.Cluster cluster : active) {
             for (String songId : cluster.representatives()) {
-                point(songId, first.runId(), first.representation()).filter(p -> points.putIfAbsent(songId, p) == null).ifPresent(made::add);
+                if (!made.containsKey(songId)) {
+                    point(songId, first.runId(), first.representation()).ifPresent(p -> made.put(songId, p));
+                }
             }
         }
-        return new Space(first.runId() + "/" + first.representation() + "/" + first.algorithm(), active, points,
-                DirectionMatrix.of(made));
+        // The space's points read their directions from the matrix; the arrays they were made with go.
+        DirectionMatrix songs = DirectionMatrix.of(List.copyOf(made.values()));
+        Map<String, SongPoint> points = new HashMap<>();
+        songs.songs().forEach(p -> points.put(p.id(), p));
+        return new Space(first.runId() + "/" + first.representation() + "/" + first.algorithm(), active, points, songs);
     }
 
     /**

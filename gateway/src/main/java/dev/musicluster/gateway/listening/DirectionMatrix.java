@@ -1,13 +1,15 @@
 package dev.musicluster.gateway.listening;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * The directions of a list of songs, row after row in one array: the scans over a library (a radio, a path) read
- * memory in order, as fast as it streams. Each song's own array lies wherever the collector last put it: the serial
+ * memory in order, as fast as it streams. Each song's own array lay wherever the collector last put it: the serial
  * collector copies a space's songs in the order it reaches them, through the space's map in hash order, so a scan of
- * those arrays missed the cache on every song (a radio at 100,000 songs of 400 values took 113 ms as deployed; the
- * same arithmetic over arrays in order, 30 ms).
+ * those arrays missed the cache on every song (a radio at 100,000 songs of 400 values took 113 ms as deployed; over
+ * one array, 30 ms). The matrix's songs read their directions from it: each direction is held once.
  */
 public final class DirectionMatrix {
 
@@ -21,20 +23,23 @@ public final class DirectionMatrix {
         this.dimensions = dimensions;
     }
 
-    /** The songs' directions copied in their order; every song's of one length. */
+    /**
+     * The songs' directions copied in their order; every song's of one length. Its {@link #songs()} are the same songs
+     * as new points that read their directions from the matrix (the given ones, and their arrays, can then go).
+     */
     public static DirectionMatrix of(List<SongPoint> songs) {
-        List<SongPoint> kept = List.copyOf(songs);
-        int dimensions = kept.isEmpty() ? 0 : kept.get(0).direction().length;
-        float[] values = new float[Math.multiplyExact(kept.size(), dimensions)];
-        for (int i = 0; i < kept.size(); i++) {
-            float[] direction = kept.get(i).direction();
-            if (direction.length != dimensions) {
-                throw new IllegalArgumentException("song " + kept.get(i).id() + " has " + direction.length
+        int dimensions = songs.isEmpty() ? 0 : songs.get(0).dimensions();
+        float[] values = new float[Math.multiplyExact(songs.size(), dimensions)];
+        List<SongPoint> rows = new ArrayList<>(songs.size());
+        for (int i = 0; i < songs.size(); i++) {
+            SongPoint song = songs.get(i);
+            if (song.dimensions() != dimensions) {
+                throw new IllegalArgumentException("song " + song.id() + " has " + song.dimensions()
                         + " values where the others have " + dimensions);
             }
-            System.arraycopy(direction, 0, values, i * dimensions, dimensions);
+            rows.add(song.movedTo(values, i * dimensions));
         }
-        return new DirectionMatrix(kept, values, dimensions);
+        return new DirectionMatrix(Collections.unmodifiableList(rows), values, dimensions);
     }
 
     public List<SongPoint> songs() {
@@ -49,7 +54,7 @@ public final class DirectionMatrix {
     public void distancesTo(float[] unit, double[] out) {
         requireLength(unit);
         for (int i = 0; i < songs.size(); i++) {
-            out[i] = distance(values, i * dimensions, unit, dimensions);
+            out[i] = distance(values, i * dimensions, unit, 0, dimensions);
         }
     }
 
@@ -87,23 +92,24 @@ public final class DirectionMatrix {
     }
 
     /**
-     * 1 − the dot product of {@code x}'s {@code length} values from {@code from} with {@code unit}, never below 0. Four
-     * running sums: with one, every addition waits for the one before it (a 400-value scan 3–4 times as long).
+     * 1 − the dot product of {@code length} values of {@code x} from {@code xFrom} and of {@code y} from {@code yFrom},
+     * never below 0. Four running sums: with one, every addition waits for the one before it (a 400-value scan 3–4
+     * times as long).
      */
-    static double distance(float[] x, int from, float[] unit, int length) {
+    static double distance(float[] x, int xFrom, float[] y, int yFrom, int length) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int i = 0;
         for (; i + 3 < length; i += 4) {
-            s0 += (double) x[from + i] * unit[i];
-            s1 += (double) x[from + i + 1] * unit[i + 1];
-            s2 += (double) x[from + i + 2] * unit[i + 2];
-            s3 += (double) x[from + i + 3] * unit[i + 3];
+            s0 += (double) x[xFrom + i] * y[yFrom + i];
+            s1 += (double) x[xFrom + i + 1] * y[yFrom + i + 1];
+            s2 += (double) x[xFrom + i + 2] * y[yFrom + i + 2];
+            s3 += (double) x[xFrom + i + 3] * y[yFrom + i + 3];
         }
         for (; i < length; i++) {
-            s0 += (double) x[from + i] * unit[i];
+            s0 += (double) x[xFrom + i] * y[yFrom + i];
         }
         // Unit vectors rounded to floats can have a dot product a hair above 1: a distance is never below 0.
         return Math.max(0, 1 - ((s0 + s1) + (s2 + s3)));

@@ -35,6 +35,19 @@ class DirectionMatrixTest {
     }
 
     @Test
+    void theMatrixSongsAreTheSameSongsReadingTheirDirectionsFromIt() {
+        DirectionMatrix matrix = DirectionMatrix.of(songs);
+        assertThat(matrix.songs()).extracting(SongPoint::id).containsExactlyElementsOf(songs.stream().map(SongPoint::id).toList());
+        for (int s = 0; s < songs.size(); s++) {
+            SongPoint row = matrix.songs().get(s);
+            assertThat(row.direction()).containsExactly(songs.get(s).direction());
+            assertThat(row.distanceTo(matrix.songs().get(0))).isEqualTo(songs.get(s).distanceTo(songs.get(0)));
+        }
+        assertThat(DirectionMatrix.of(matrix.songs().subList(3, 6)).songs().get(1).direction())
+                .as("a matrix of another's rows").containsExactly(songs.get(4).direction());
+    }
+
+    @Test
     void bothDotProductsComeFromOneRead() {
         DirectionMatrix matrix = DirectionMatrix.of(songs);
         float[] a = songs.get(0).direction();
